@@ -1,0 +1,118 @@
+"""The case: what the professional answered, held in memory only and never written by Signaal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from signaal.content.models import Answer, RelationId
+
+# Free text: generous but bounded, so a pasted document cannot exhaust memory.
+FreeText = Annotated[str, StringConstraints(max_length=200_000)]
+ShortText = Annotated[str, StringConstraints(max_length=2_000)]
+ObservationStatus = Literal["seen", "told", "not-seen"]
+ToldBy = Literal["person", "third-party"]
+Purpose = Literal["melding", "advice", "handover", "file"]
+
+
+class CaseModel(BaseModel):
+    """Base for case parts: unknown keys are errors, so a typo in a case file is reported."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Observation(CaseModel):
+    """One answered signal. `seen` is the professional's own observation; `told` was heard."""
+
+    indicator: str = Field(min_length=1, max_length=120)
+    status: ObservationStatus
+    facts: FreeText = ""
+    quote: FreeText = ""
+    told_by: ToldBy | None = None
+    observer: ShortText = ""
+    when: ShortText = ""
+
+    @property
+    def counts(self) -> bool:
+        """Whether the signal is present (seen or told); `not-seen` answers are kept but inert."""
+        return self.status != "not-seen"
+
+
+class Context(CaseModel):
+    acute_danger: bool | None = None
+    disclosure: bool = False
+    perpetrator_relation: RelationId | None = None
+    days_since_sexual_contact: int | None = Field(default=None, ge=0, le=100_000)
+    consent_to_refer: bool | None = None
+
+
+class Consultation(CaseModel):
+    done: bool = False
+    with_whom: ShortText = ""
+    on: dt.date | None = None
+    vt_advice: bool = False
+    vt_advice_on: dt.date | None = None
+    vt_advice_summary: FreeText = ""
+
+
+class Conversation(CaseModel):
+    """Step 3: talking with the person or the parents, or the exception that applied."""
+
+    done: bool | None = None
+    with_whom: ShortText = ""
+    on: dt.date | None = None
+    reaction: FreeText = ""
+    exception: str | None = Field(default=None, max_length=120)
+
+
+class MeldcodeSteps(CaseModel):
+    consultation: Consultation = Field(default_factory=Consultation)
+    conversation: Conversation = Field(default_factory=Conversation)
+
+
+class Reporter(CaseModel):
+    """Who writes the referral; only printed where typed."""
+
+    name: ShortText = ""
+    organisation: ShortText = ""
+    phone: ShortText = ""
+
+
+class Person(CaseModel):
+    """The person the concern is about: initials or a pseudonym by default."""
+
+    initials: ShortText = ""
+    name: ShortText = ""
+    date_of_birth: dt.date | None = None
+
+
+class Decision(CaseModel):
+    """The professional's own decision and reasoning: the app advises, the professional decides."""
+
+    decision: FreeText = ""
+    reasoning: FreeText = ""
+
+
+class Case(CaseModel):
+    role: str = Field(min_length=1, max_length=80)
+    language: Literal["nl", "en"] = "nl"
+    purpose: Purpose = "melding"
+    age: int | None = Field(default=None, ge=0, le=130)
+    age_band: str | None = Field(default=None, max_length=20)
+    concerns: list[str] = []
+    observations: list[Observation] = []
+    context: Context = Field(default_factory=Context)
+    meldcode_steps: MeldcodeSteps = Field(default_factory=MeldcodeSteps)
+    weighing: dict[str, Answer] = {}
+    reporter: Reporter = Field(default_factory=Reporter)
+    person: Person = Field(default_factory=Person)
+    decision: Decision = Field(default_factory=Decision)
+
+    def observation(self, indicator_id: str) -> Observation | None:
+        return next((o for o in self.observations if o.indicator == indicator_id), None)
+
+    def present_indicators(self) -> list[str]:
+        """Ids of the signals answered `seen` or `told`, in the order they were answered."""
+        return [o.indicator for o in self.observations if o.counts]

@@ -1,0 +1,96 @@
+"""Evaluate a content `Condition` against the facts of a case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from signaal.assessment.case import Case
+from signaal.content.catalog import Catalog
+from signaal.content.models import ConcernLevel, Condition, Flag, Profile, WeighingOutcome
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The case reduced to what conditions ask about, plus outcomes derived earlier."""
+
+    role: str
+    age_band: str | None
+    minor: bool | None
+    concerns: frozenset[str]
+    present: tuple[str, ...]
+    flags: frozenset[Flag]
+    acute_danger: bool | None
+    disclosure: bool
+    relation: str | None
+    days_since_sexual_contact: int | None
+    consent_to_refer: bool | None
+    concern_level: ConcernLevel = "none"
+    profiles: frozenset[Profile] = field(default_factory=frozenset)
+    outcome: WeighingOutcome | None = None
+
+    def with_outcomes(
+        self,
+        concern_level: ConcernLevel,
+        profiles: list[Profile],
+        outcome: WeighingOutcome | None,
+    ) -> Facts:
+        return replace(
+            self, concern_level=concern_level, profiles=frozenset(profiles), outcome=outcome
+        )
+
+    def matching(self, indicator_ids: list[str]) -> list[str]:
+        wanted = set(indicator_ids)
+        return [i for i in self.present if i in wanted]
+
+
+def resolve_age_band(catalog: Catalog, case: Case) -> str | None:
+    """The band typed or implied by the age; an explicit band wins over a typed age."""
+    if case.age_band is not None and case.age_band in catalog.age_bands_by_id:
+        return case.age_band
+    if case.age is not None:
+        return catalog.age_band_for(case.age).id
+    return None
+
+
+def case_facts(catalog: Catalog, case: Case) -> Facts:
+    band = resolve_age_band(catalog, case)
+    present = tuple(i for i in case.present_indicators() if i in catalog.indicators_by_id)
+    flags = frozenset(f for i in present if (f := catalog.indicator(i).flag) is not None)
+    return Facts(
+        role=case.role,
+        age_band=band,
+        minor=None if band is None else catalog.age_bands_by_id[band].minor,
+        concerns=frozenset(case.concerns),
+        present=present,
+        flags=flags,
+        acute_danger=case.context.acute_danger,
+        disclosure=case.context.disclosure,
+        relation=case.context.perpetrator_relation,
+        days_since_sexual_contact=case.context.days_since_sexual_contact,
+        consent_to_refer=case.context.consent_to_refer,
+    )
+
+
+def holds(condition: Condition, facts: Facts) -> bool:
+    """True when every constraint the condition sets is met (unset fields constrain nothing)."""
+    checks = [
+        condition.acute_danger is None or facts.acute_danger is condition.acute_danger,
+        condition.minor is None or facts.minor is condition.minor,
+        condition.disclosure is None or facts.disclosure is condition.disclosure,
+        condition.consent_to_refer is None or facts.consent_to_refer is condition.consent_to_refer,
+        not condition.roles_any or facts.role in condition.roles_any,
+        not condition.concerns_any or bool(facts.concerns & set(condition.concerns_any)),
+        not condition.relations_any or facts.relation in condition.relations_any,
+        not condition.indicators_any
+        or len(facts.matching(condition.indicators_any)) >= condition.min_indicators,
+        not condition.flags_any or bool(facts.flags & set(condition.flags_any)),
+        condition.max_days_since_sexual_contact is None
+        or (
+            facts.days_since_sexual_contact is not None
+            and facts.days_since_sexual_contact <= condition.max_days_since_sexual_contact
+        ),
+        not condition.concern_levels_any or facts.concern_level in condition.concern_levels_any,
+        not condition.profiles_any or bool(facts.profiles & set(condition.profiles_any)),
+        not condition.outcomes_any or facts.outcome in condition.outcomes_any,
+    ]
+    return all(checks)

@@ -1,0 +1,76 @@
+"""What `assess` derives from a case: shown by the UI and the PDF, never stored, never edited."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from signaal.content.models import (
+    ConcernLevel,
+    Profile,
+    Text,
+    Urgency,
+    WeighingOutcome,
+)
+
+
+class Derived(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Explanation(Derived):
+    """Why a conclusion was drawn: the rule, and the observations or answers that led there."""
+
+    rule: str
+    text: Text
+    indicators: list[str] = []
+    questions: list[str] = []
+
+
+class DimensionResult(Derived):
+    positive: bool
+    strong: int = 0
+    medium: int = 0
+    weak: int = 0
+    indicators: list[str] = []
+
+
+class TraffickingResult(Derived):
+    """The indicator profile of one ILO/EC list: a profile, never a determination."""
+
+    checklist: str
+    dimensions: dict[str, DimensionResult]
+    profile: Profile
+    explanations: list[Explanation] = []
+
+
+class ConcernResult(Derived):
+    level: ConcernLevel
+    explanations: list[Explanation] = []
+
+
+class WeighingResult(Derived):
+    """The afwegingskader walk: the questions reached in order, and where it ended (if it did)."""
+
+    path: list[str]
+    outcome: WeighingOutcome | None
+    consult_veilig_thuis: bool
+    explanations: list[Explanation] = []
+
+
+class Referral(Derived):
+    contact: str
+    urgency: Urgency
+    reason: Text
+    rules: list[str] = []
+
+
+class Assessment(Derived):
+    trafficking: list[TraffickingResult]
+    concern: ConcernResult
+    weighing: WeighingResult
+    referrals: list[Referral]
+    notes: list[Explanation] = []
+
+    @property
+    def concern_level(self) -> ConcernLevel:
+        return self.concern.level

@@ -1,0 +1,153 @@
+"""`signaal-cli`: check content, print the catalog or case schema, assess a case, render a report.
+
+It calls the same functions as the desktop app, and never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_CONTENT = 1
+EXIT_USAGE = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    handler = arguments.handler
+    try:
+        return int(handler(arguments))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="signaal-cli", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check-content", help="validate a content folder")
+    check.add_argument("directory", nargs="?", type=Path, help="default: the shipped content")
+    check.set_defaults(handler=_check_content)
+
+    catalog = commands.add_parser("catalog", help="print the validated catalog")
+    catalog.add_argument("--json", action="store_true", required=True, help="as JSON")
+    catalog.add_argument("--content", type=Path, help="content folder (default: shipped)")
+    catalog.set_defaults(handler=_catalog)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a case file")
+    schema.set_defaults(handler=_schema)
+
+    assess = commands.add_parser("assess", help="print the assessment of a case file as JSON")
+    assess.add_argument("case", type=Path)
+    assess.add_argument("--lang", choices=("nl", "en"), default="nl")
+    assess.add_argument("--content", type=Path, help="content folder (default: shipped)")
+    assess.set_defaults(handler=_assess)
+
+    report = commands.add_parser("report", help="render the referral PDF of a case file")
+    report.add_argument("case", type=Path)
+    report.add_argument("-o", "--output", type=Path, required=True)
+    report.add_argument("--lang", choices=("nl", "en"), default=None)
+    report.add_argument("--content", type=Path, help="content folder (default: shipped)")
+    report.add_argument(
+        "--deterministic", action="store_true", help="byte-identical output for the same input"
+    )
+    report.set_defaults(handler=_report)
+    return parser
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> int:
+    print(f"signaal-cli: {message}", file=sys.stderr)
+    return code
+
+
+def _load(directory: Path | None):  # type: ignore[no-untyped-def]
+    from signaal.content import load_catalog
+
+    return load_catalog(directory)
+
+
+def _check_content(arguments: argparse.Namespace) -> int:
+    from signaal.content import ContentError
+
+    try:
+        catalog = _load(arguments.directory)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_CONTENT
+    count = len(catalog.indicators_by_id)
+    print(
+        f"content OK: version {catalog.info.version}, {count} indicators, "
+        f"{len(catalog.checklists)} checklists, {len(catalog.contacts)} contacts"
+    )
+    return EXIT_OK
+
+
+def _catalog(arguments: argparse.Namespace) -> int:
+    from signaal.content import ContentError
+
+    try:
+        catalog = _load(arguments.content)
+    except ContentError as error:
+        return _fail(str(error), EXIT_CONTENT)
+    print(catalog.model_dump_json(indent=2))
+    return EXIT_OK
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    from signaal.assessment import Case
+
+    print(json.dumps(Case.model_json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _assess(arguments: argparse.Namespace) -> int:
+    from signaal.assessment import assess
+    from signaal.assessment.case_file import CaseFileError, read_case
+    from signaal.assessment.json_output import assessment_json
+    from signaal.content import ContentError
+
+    try:
+        catalog = _load(arguments.content)
+        case = read_case(arguments.case, catalog)
+    except ContentError as error:
+        return _fail(str(error), EXIT_CONTENT)
+    except CaseFileError as error:
+        return _fail(str(error))
+    result = assessment_json(assess(catalog, case), arguments.lang)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _report(arguments: argparse.Namespace) -> int:
+    from signaal.assessment import assess
+    from signaal.assessment.case_file import CaseFileError, read_case
+    from signaal.content import ContentError
+    from signaal.report import render_referral
+
+    try:
+        catalog = _load(arguments.content)
+        case = read_case(arguments.case, catalog)
+    except ContentError as error:
+        return _fail(str(error), EXIT_CONTENT)
+    except CaseFileError as error:
+        return _fail(str(error))
+    language = arguments.lang or case.language
+    pdf = render_referral(
+        catalog, case, assess(catalog, case), language, deterministic=arguments.deterministic
+    )
+    try:
+        arguments.output.write_bytes(pdf)
+    except OSError as error:
+        return _fail(f"{arguments.output}: cannot write the PDF: {error.strerror or error}")
+    print(f"{arguments.output}: {len(pdf)} bytes")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

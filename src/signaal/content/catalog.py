@@ -1,0 +1,145 @@
+"""The validated catalog: all content files merged, with the look-ups the rules and screens need."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from signaal.content.models import (
+    AcuteDangerQuestion,
+    AgeBand,
+    CatalogInfo,
+    Checklist,
+    Concern,
+    ConflictOfDutiesQuestion,
+    Contact,
+    DelphiRule,
+    Dimension,
+    FlagCriterion,
+    FlagLevel,
+    Guidance,
+    Indicator,
+    Protocol,
+    Relation,
+    Role,
+    RoutingRule,
+    Source,
+    Step3Exception,
+    Strict,
+    TraffickingRule,
+    UnsafetyDefinition,
+    WeighingQuestion,
+)
+from signaal.content.models import ConcernRule as ConcernRuleModel
+
+
+class Catalog(Strict):
+    """Everything Signaal knows, immutable once loaded."""
+
+    info: CatalogInfo
+    sources: list[Source]
+    age_bands: list[AgeBand]
+    concerns: list[Concern]
+    relations: list[Relation]
+    roles: list[Role]
+    protocols: list[Protocol]
+    weighing_questions: list[WeighingQuestion]
+    unsafety: list[UnsafetyDefinition]
+    step3_exceptions: list[Step3Exception]
+    conflict_of_duties: list[ConflictOfDutiesQuestion]
+    acute_danger: list[AcuteDangerQuestion]
+    guidance: list[Guidance]
+    contacts: list[Contact]
+    checklists: list[Checklist]
+    dimensions: list[Dimension]
+    flag_criteria: list[FlagCriterion]
+    flag_levels: list[FlagLevel]
+    delphi_rule: DelphiRule
+    trafficking_rules: list[TraffickingRule]
+    concern_rules: list[ConcernRuleModel]
+    routing_rules: list[RoutingRule]
+
+    @cached_property
+    def indicators_by_id(self) -> dict[str, tuple[Checklist, Indicator]]:
+        return {
+            indicator.id: (checklist, indicator)
+            for checklist in self.checklists
+            for indicator in checklist.indicators
+        }
+
+    @cached_property
+    def contacts_by_id(self) -> dict[str, Contact]:
+        return {contact.id: contact for contact in self.contacts}
+
+    @cached_property
+    def sources_by_id(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def roles_by_id(self) -> dict[str, Role]:
+        return {role.id: role for role in self.roles}
+
+    @cached_property
+    def protocols_by_id(self) -> dict[str, Protocol]:
+        return {protocol.id: protocol for protocol in self.protocols}
+
+    @cached_property
+    def questions_by_id(self) -> dict[str, WeighingQuestion]:
+        return {question.id: question for question in self.weighing_questions}
+
+    @cached_property
+    def dimensions_by_id(self) -> dict[str, Dimension]:
+        return {dimension.id: dimension for dimension in self.dimensions}
+
+    @cached_property
+    def age_bands_by_id(self) -> dict[str, AgeBand]:
+        return {band.id: band for band in self.age_bands}
+
+    @cached_property
+    def concerns_by_id(self) -> dict[str, Concern]:
+        return {concern.id: concern for concern in self.concerns}
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self.indicators_by_id[indicator_id][1]
+
+    def contact(self, contact_id: str) -> Contact:
+        return self.contacts_by_id[contact_id]
+
+    def role(self, role_id: str) -> Role:
+        return self.roles_by_id[role_id]
+
+    def protocol_for(self, role_id: str) -> Protocol:
+        return self.protocols_by_id[self.role(role_id).protocol]
+
+    def age_band_for(self, age: int) -> AgeBand:
+        """The band an age in whole years falls in."""
+        for band in self.age_bands:
+            if band.min_age <= age and (band.max_age is None or age <= band.max_age):
+                return band
+        raise ValueError(f"no age band covers age {age}")
+
+    def checklists_for(
+        self, role: str, age_band: str | None, concerns: list[str]
+    ) -> list[Checklist]:
+        """The checklists that fit a role, an age band (None: any) and the chosen concerns."""
+        return [
+            checklist
+            for checklist in self.checklists
+            if (not checklist.roles or role in checklist.roles)
+            and (age_band is None or age_band in checklist.age_bands)
+            and any(concern in checklist.concerns for concern in concerns)
+        ]
+
+    def indicators_for(
+        self, checklist: Checklist, role: str, age_band: str | None
+    ) -> list[Indicator]:
+        """The indicators of one checklist that this role sees for this age band."""
+        return [
+            indicator
+            for indicator in checklist.indicators
+            if (not indicator.roles or role in indicator.roles)
+            and (age_band is None or age_band in indicator.age_bands)
+        ]
+
+    @property
+    def first_weighing_question(self) -> WeighingQuestion:
+        return min(self.weighing_questions, key=lambda question: question.number)

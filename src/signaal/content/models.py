@@ -1,0 +1,339 @@
+"""The catalog's shape: every checklist, rule, question and contact a content editor maintains.
+
+Each model refuses anything incomplete (a missing language, an empty string, an unknown key), so
+that a broken content file is caught when it is loaded, never halfway through a consultation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*\+?$", max_length=80)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Weight = Literal["strong", "medium", "weak"]
+Flag = Literal["green", "yellow", "red", "black"]
+ConcernLevel = Literal["none", "possible", "clear"]
+Urgency = Literal["immediate", "today", "soon", "info"]
+WeighingOutcome = Literal["close", "report", "help-and-monitor"]
+Answer = Literal["yes", "no", "unsure"]
+Verification = Literal["verified", "verified-old", "secondary", "unverified", "conflict"]
+ChecklistKind = Literal["ilo", "signals", "flags"]
+DimensionGroup = Literal["recruitment", "exploitation", "destination"]
+Profile = Literal["indicated", "partly-indicated", "not-indicated"]
+RelationId = Literal[
+    "household",
+    "dependency",
+    "school-staff",
+    "employer",
+    "online-contact",
+    "peer",
+    "stranger",
+    "unknown",
+]
+
+
+class Strict(BaseModel):
+    """Base for catalog models: immutable, and unknown keys are errors (typos must not pass)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text a user reads, in Dutch and English side by side."""
+
+    nl: NonEmpty
+    en: NonEmpty
+
+    def get(self, language: str) -> str:
+        """The text in `language`; anything but Dutch reads English."""
+        return self.nl if language == "nl" else self.en
+
+
+class Sourced(Strict):
+    """An item that cites one or more entries of the catalog's source list."""
+
+    sources: list[Id] = Field(min_length=1)
+
+
+class CatalogInfo(Strict):
+    version: NonEmpty
+    date: dt.date
+    title: Text
+    disclaimer: Text
+
+
+class Source(Strict):
+    id: Id
+    title: NonEmpty
+    publisher: NonEmpty
+    year: int = Field(ge=1990, le=2100)
+    url: NonEmpty
+
+
+class AgeBand(Strict):
+    """Ages `min_age` up to and including `max_age` (no maximum for adults)."""
+
+    id: Id
+    name: Text
+    min_age: int = Field(ge=0)
+    max_age: int | None = Field(default=None, ge=0)
+    minor: bool
+
+
+class Concern(Sourced):
+    id: Id
+    name: Text
+    description: Text
+    age_bands: list[Id] = Field(min_length=1)
+
+
+class Relation(Strict):
+    id: RelationId
+    name: Text
+    description: Text
+    household: bool = False
+
+
+class ProtocolStep(Strict):
+    number: int = Field(ge=1, le=5)
+    title: Text
+    description: Text
+    weighing_questions: list[Id] = []
+
+
+class Protocol(Sourced):
+    """One variant of the meldcode's five steps (basismodel, KNMG, ...)."""
+
+    id: Id
+    name: Text
+    description: Text
+    steps: list[ProtocolStep] = Field(min_length=5, max_length=5)
+    reporting_norms: list[Text] = Field(min_length=1)
+
+
+class Role(Sourced):
+    id: Id
+    name: Text
+    description: Text
+    legal_position: Text
+    protocol: Id
+    consultation_partners: Text
+
+
+class Branch(Strict):
+    """Where an answer leads: to the next question, or to an outcome (exactly one of the two)."""
+
+    next: Id | None = None
+    outcome: WeighingOutcome | None = None
+    explanation: Text
+
+
+class WeighingQuestion(Sourced):
+    """One afwegingskader question; the walk follows `on_yes` / `on_no` from the first question."""
+
+    id: Id
+    number: int = Field(ge=1)
+    question: Text
+    explanation: Text
+    on_yes: Branch
+    on_no: Branch
+    on_unsure: Text
+
+
+class UnsafetyDefinition(Sourced):
+    id: Id
+    name: Text
+    definition: Text
+    examples: list[Text] = []
+
+
+class Step3Exception(Sourced):
+    """A reason to skip the conversation (step 3) or not to inform those involved."""
+
+    id: Id
+    text: Text
+
+
+class ConflictOfDutiesQuestion(Sourced):
+    id: Id
+    number: int = Field(ge=1)
+    question: Text
+
+
+class AcuteDangerQuestion(Sourced):
+    id: Id
+    question: Text
+    help: Text | None = None
+
+
+class Guidance(Sourced):
+    """Longer explanatory text shown on demand (step-3 conversation, facts versus judgement...)."""
+
+    id: Id
+    title: Text
+    body: list[Text] = Field(min_length=1)
+
+
+class Contact(Sourced):
+    id: Id
+    name: Text
+    purpose: Text
+    phone: str | None = None
+    channel: Text | None = None
+    hours: Text
+    available_24_7: bool = False
+    verification: Verification
+    verified_on: dt.date
+    verification_note: Text | None = None
+
+
+class Section(Strict):
+    id: Id
+    title: Text
+    description: Text | None = None
+    dimension: Id | None = None
+
+
+class Indicator(Sourced):
+    """One signal on a checklist. `roles` empty means every role sees it."""
+
+    id: Id
+    section: Id
+    text: Text
+    help: Text | None = None
+    dimension: Id | None = None
+    weight: Weight | None = None
+    weight_adapted_from: Text | None = None
+    flag: Flag | None = None
+    age_bands: list[Id] = Field(min_length=1)
+    roles: list[Id] = []
+
+
+class Checklist(Sourced):
+    id: Id
+    title: Text
+    description: Text
+    kind: ChecklistKind
+    concerns: list[Id] = Field(min_length=1)
+    age_bands: list[Id] = Field(min_length=1)
+    roles: list[Id] = []
+    note: Text | None = None
+    sections: list[Section] = Field(min_length=1)
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class Dimension(Strict):
+    id: Id
+    name: Text
+    group: DimensionGroup
+    description: Text
+
+
+class FlagCriterion(Sourced):
+    id: Id
+    name: Text
+    question: Text
+
+
+class FlagLevel(Sourced):
+    id: Flag
+    name: Text
+    description: Text
+
+
+class WeightCombination(Strict):
+    """Minimum counts per weight that together make a dimension positive."""
+
+    strong: int = Field(default=0, ge=0)
+    medium: int = Field(default=0, ge=0)
+    weak: int = Field(default=0, ge=0)
+
+
+class DelphiRule(Sourced):
+    """When a dimension counts as positive: any one of the combinations is met."""
+
+    positive_when: list[WeightCombination] = Field(min_length=1)
+    explanation: Text
+
+
+class TraffickingRule(Sourced):
+    """How positive dimensions combine into an indicator profile, for minors or adults.
+
+    Every group in `require` needs at least one positive dimension for `indicated`.
+    """
+
+    id: Id
+    minor: bool
+    require: list[list[Id]] = Field(min_length=1)
+    explanation: Text
+    exploitation_only: Text | None = None
+
+
+class Condition(Strict):
+    """All set fields must hold for a rule to fire (an unset field is no constraint)."""
+
+    acute_danger: bool | None = None
+    minor: bool | None = None
+    disclosure: bool | None = None
+    consent_to_refer: bool | None = None
+    roles_any: list[Id] = []
+    concerns_any: list[Id] = []
+    relations_any: list[RelationId] = []
+    indicators_any: list[Id] = []
+    min_indicators: int = Field(default=1, ge=1)
+    flags_any: list[Flag] = []
+    max_days_since_sexual_contact: int | None = Field(default=None, ge=0)
+    concern_levels_any: list[ConcernLevel] = []
+    profiles_any: list[Profile] = []
+    outcomes_any: list[WeighingOutcome] = []
+
+
+class ConcernRule(Sourced):
+    """A level of concern for child sexual abuse that applies when `when` holds."""
+
+    id: Id
+    level: Literal["possible", "clear"]
+    when: Condition
+    reason: Text
+
+
+class ReferralTarget(Strict):
+    contact: Id
+    urgency: Urgency
+
+
+class RoutingRule(Sourced):
+    id: Id
+    when: Condition
+    refer: list[ReferralTarget] = Field(min_length=1)
+    reason: Text
+
+
+class ContentFile(Strict):
+    """What one TOML file may contribute; the loader concatenates these across files."""
+
+    catalog: CatalogInfo | None = None
+    source: list[Source] = []
+    age_band: list[AgeBand] = []
+    concern: list[Concern] = []
+    relation: list[Relation] = []
+    role: list[Role] = []
+    protocol: list[Protocol] = []
+    weighing_question: list[WeighingQuestion] = []
+    unsafety: list[UnsafetyDefinition] = []
+    step3_exception: list[Step3Exception] = []
+    conflict_of_duties: list[ConflictOfDutiesQuestion] = []
+    acute_danger: list[AcuteDangerQuestion] = []
+    guidance: list[Guidance] = []
+    contact: list[Contact] = []
+    checklist: list[Checklist] = []
+    dimension: list[Dimension] = []
+    flag_criterion: list[FlagCriterion] = []
+    flag_level: list[FlagLevel] = []
+    delphi_rule: DelphiRule | None = None
+    trafficking_rule: list[TraffickingRule] = []
+    concern_rule: list[ConcernRule] = []
+    routing_rule: list[RoutingRule] = []

@@ -1,0 +1,1 @@
+"""The Qt widgets: a thin layer over content, assessment and report."""
