@@ -17,7 +17,6 @@ from signaal.resources import translations_dir
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 PSEUDO = "pseudo"
-DOMAIN = "signaal"
 
 _active = DEFAULT_LANGUAGE
 
@@ -32,11 +31,21 @@ def pseudo_localize(text: str) -> str:
 
 @cache
 def _translations(language: str) -> gettext.NullTranslations:
+    """All compiled catalogs of a language chained together (one .po per area of the code).
+
+    English is the msgid language, so it needs no catalog; a missing .mo falls back to English.
+    """
+    chain = gettext.NullTranslations()
     if language in (PSEUDO, "en"):
-        return gettext.NullTranslations()
-    return gettext.translation(
-        DOMAIN, localedir=str(translations_dir()), languages=[language], fallback=True
-    )
+        return chain
+    for mo_path in sorted(
+        (translations_dir() / language / "LC_MESSAGES").glob("*.mo"), reverse=True
+    ):
+        with mo_path.open("rb") as mo_file:
+            catalog = gettext.GNUTranslations(mo_file)
+        catalog.add_fallback(chain)
+        chain = catalog
+    return chain
 
 
 def translator(language: str) -> Callable[[str], str]:
