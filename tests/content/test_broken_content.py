@@ -220,3 +220,13 @@ def test_messages_in_dutch(content_copy: Path) -> None:
     replace_in(content_copy / "protocol.toml", 'id = "acute\n', 'id = "acute"\n')
     [problem] = problems_in(content_copy)
     assert problem.message == "de Engelse tekst (en) ontbreekt"
+
+
+def test_protocol_steps_out_of_order(content_copy: Path) -> None:
+    protocol = content_copy / "protocol.toml"
+    text = protocol.read_text(encoding="utf-8")
+    first = text.index("number = 4\n")
+    protocol.write_text(text[:first] + "number = 3\n" + text[first + 11 :], encoding="utf-8")
+    [problem] = problems_in(content_copy)
+    assert problem.key == "protocol[basismodel]"
+    assert problem.message == "the steps must be numbered 1 to 5, in that order"
