@@ -230,3 +230,73 @@ def test_protocol_steps_out_of_order(content_copy: Path) -> None:
     [problem] = problems_in(content_copy)
     assert problem.key == "protocol[basismodel]"
     assert problem.message == "the steps must be numbered 1 to 5, in that order"
+
+
+CHECKLIST = """# a checklist file as a content editor writes it
+[[checklist]]
+id = "demo"
+title = { nl = "Demo", en = "Demo" }
+description = { nl = "Demo", en = "Demo" }
+kind = "signals"
+concerns = ["child-sexual-abuse"]
+age_bands = ["4-12"]
+sources = ["meldcode-nu"]
+
+[[checklist.sections]]
+id = "demo-section"
+title = { nl = "Rubriek", en = "Section" }
+
+[[checklist.indicators]]
+id = "demo-first"
+section = "demo-section"
+text = { nl = "Eerste", en = "First" }
+age_bands = ["4-12"]
+sources = ["meldcode-nu"]
+
+[[checklist.indicators]]
+id = "demo-second"
+section = "demo-section"
+text = { nl = "Tweede" }
+age_bands = ["4-12"]
+sources = ["meldcode-nu"]
+
+[[checklist.indicators]]
+section = "demo-section"
+text = { nl = "Derde", en = "Third" }
+age_bands = ["4-12"]
+sources = ["meldcode-nu"]
+"""
+
+
+def test_problems_inside_a_checklist_name_the_indicator_and_its_line(content_copy: Path) -> None:
+    path = content_copy / "checklists" / "demo.toml"
+    path.write_text(CHECKLIST, encoding="utf-8")
+    problems = {problem.key: problem for problem in problems_in(content_copy)}
+    assert set(problems) == {
+        "checklist[demo].indicators[demo-second].text.en",
+        "checklist[demo].indicators[2].id",
+    }
+    second = problems["checklist[demo].indicators[demo-second].text.en"]
+    assert second.file == "checklists/demo.toml"
+    assert second.line == line_of(path, 'text = { nl = "Tweede" }')
+    assert problems["checklist[demo].indicators[2].id"].line == line_of(
+        path, '[[checklist.indicators]]\nsection = "demo-section"\ntext = { nl = "Derde"'
+    )
+
+
+def test_reference_problems_inside_a_checklist(content_copy: Path) -> None:
+    path = content_copy / "checklists" / "demo.toml"
+    path.write_text(
+        CHECKLIST.replace(
+            'text = { nl = "Tweede" }', 'text = { nl = "Tweede", en = "Second" }'
+        ).replace(
+            'section = "demo-section"\ntext = { nl = "Derde"',
+            'id = "demo-third"\nsection = "demo-sectoin"\ntext = { nl = "Derde"',
+        ),
+        encoding="utf-8",
+    )
+    [problem] = problems_in(content_copy)
+    assert problem.file == "checklists/demo.toml"
+    assert problem.key == "indicator.demo-third.section"
+    assert "unknown section 'demo-sectoin'" in problem.message
+    assert problem.line == line_of(path, 'section = "demo-sectoin"')
