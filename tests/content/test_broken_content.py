@@ -300,3 +300,14 @@ def test_reference_problems_inside_a_checklist(content_copy: Path) -> None:
     assert problem.key == "indicator.demo-third.section"
     assert "unknown section 'demo-sectoin'" in problem.message
     assert problem.line == line_of(path, 'section = "demo-sectoin"')
+
+
+def test_key_set_twice_names_its_line(content_copy: Path) -> None:
+    (content_copy / "twice.toml").write_text("a = 1\nb = 2\na = 3\nc = 4\n", encoding="utf-8")
+    [problem] = problems_in(content_copy)
+    assert (problem.file, problem.line) == ("twice.toml", 3)
+    assert problem.message.startswith("not valid TOML: a key is set twice in the same table")
+    # At the very end of a file the parser gives no position; the loader finds it.
+    (content_copy / "twice.toml").write_text("a = 1\nb = 2\na = 3", encoding="utf-8")
+    [problem] = problems_in(content_copy)
+    assert (problem.file, problem.line) == ("twice.toml", 3)

@@ -135,16 +135,74 @@ def _read_toml(path: Path, name: str) -> tuple[str, dict[str, Any], ContentProbl
     try:
         return text, tomllib.loads(text), None
     except tomllib.TOMLDecodeError as error:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
-        line = int(found.group(1)) if found else None
-        reason = re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "", str(error))
-        message = _("not valid TOML: {reason}").format(reason=reason)
-        if found:
-            message += " " + _("(column {column})").format(column=found.group(2))
-        elif "at end of document" in str(error):
-            line = text.count("\n") + (0 if text.endswith("\n") else 1)
-            message += " " + _("(at the end of the file: something is not closed)")
-        return text, {}, ContentProblem(name, "", message, line)
+        return text, {}, _toml_problem(name, text, str(error))
+
+
+# What the TOML parser says, in words for a content editor (the parser's own text otherwise).
+_TOML_REASONS = [
+    (r"Invalid value", N_("invalid value (missing quotes, or a list or table not closed?)")),
+    (r"Unterminated string", N_("a text has no closing quote")),
+    (r"Unclosed array", N_("a list [ ... ] is not closed")),
+    (r"Unclosed inline table", N_("a table between braces is not closed")),
+    (r"Expected '=' after a key in a key/value pair", N_("a key must be followed by '='")),
+    (r"Cannot overwrite a value", N_("a key is set twice in the same table")),
+    (r"Cannot declare \((?P<table>.*?),?\) twice", N_("the table {table} is declared twice")),
+    (
+        r"Duplicate inline table key (?P<key>\S+)",
+        N_("the key {key} appears twice in the same table between braces"),
+    ),
+    (
+        r"Expected newline or end of document after a statement",
+        N_("only one key = value per line"),
+    ),
+    (r"Invalid statement", N_("this line is not a valid TOML statement")),
+    (r"Illegal character (?P<char>.+)", N_("character {char} is not allowed here")),
+    (r"Unescaped '\\' in a string", N_("a backslash in a text must be written as \\\\")),
+]
+
+
+def _toml_problem(name: str, text: str, error: str) -> ContentProblem:
+    found = re.search(r"\(at line (\d+), column (\d+)\)", error)
+    reason = re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "", error)
+    for pattern, explained in _TOML_REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match:
+            groups = match.groupdict()
+            reason = _(explained).format(**groups) if groups else _(explained)
+            break
+    message = _("not valid TOML: {reason}").format(reason=reason)
+    line = int(found.group(1)) if found else None
+    if found:
+        message += " " + _("(column {column})").format(column=found.group(2))
+    elif reason == _("a key is set twice in the same table"):
+        line = _first_failing_line(text)
+    elif "at end of document" in error:
+        line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        message += " " + _("(noticed at the end of the file)")
+    return ContentProblem(name, "", message, line)
+
+
+def _first_failing_line(text: str) -> int | None:
+    """The parser reports a key set twice only at the end: find the line by parsing prefixes."""
+    lines = text.splitlines(keepends=True)
+
+    def overwrites(count: int) -> bool:
+        try:
+            tomllib.loads("".join(lines[:count]))
+        except tomllib.TOMLDecodeError as error:
+            return str(error).startswith("Cannot overwrite a value")
+        return False
+
+    low, high = 1, len(lines)
+    if not overwrites(high):
+        return None
+    while low < high:
+        middle = (low + high) // 2
+        if overwrites(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 def _build(
