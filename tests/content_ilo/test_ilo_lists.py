@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -163,3 +164,10 @@ def test_texts_are_translated_not_copied(catalog: Catalog) -> None:
             texts += [t for t in (indicator.text, indicator.help) if t is not None]
         for text in texts:
             assert text.nl != text.en, text.en
+
+
+def test_no_committed_id_disappears(catalog: Catalog) -> None:
+    snapshot = Path(__file__).with_name("ilo_ids.txt").read_text(encoding="utf-8").splitlines()
+    committed = {line for line in snapshot if line and not line.startswith("#")}
+    shipped = {i.id for c in catalog.checklists if c.kind == "ilo" for i in c.indicators}
+    assert committed - shipped == set()
