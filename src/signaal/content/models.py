@@ -273,7 +273,11 @@ class TraffickingRule(Sourced):
 
 
 class Condition(Strict):
-    """All set fields must hold for a rule to fire (an unset field is no constraint)."""
+    """All set fields must hold for a rule to fire (an unset field is no constraint).
+
+    `indicators_any` and `checklists_any` each need `min_indicators` present signals; `any_of`
+    holds when at least one nested condition holds, `none_of` when none of them does.
+    """
 
     acute_danger: bool | None = None
     minor: bool | None = None
@@ -289,6 +293,11 @@ class Condition(Strict):
     concern_levels_any: list[ConcernLevel] = []
     profiles_any: list[Profile] = []
     outcomes_any: list[WeighingOutcome] = []
+    # Added for the assessment engine: signals per checklist, age bands, and OR / NOT groups.
+    checklists_any: list[Id] = []
+    age_bands_any: list[Id] = []
+    any_of: list[Condition] = []
+    none_of: list[Condition] = []
 
 
 class ConcernRule(Sourced):
