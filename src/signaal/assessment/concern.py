@@ -14,7 +14,20 @@ from signaal.i18n import N_
 
 CHILD_SEXUAL_ABUSE = "child-sexual-abuse"
 LEVEL_ORDER: dict[ConcernLevel, int] = {"none": 0, "possible": 1, "clear": 2}
-LEVEL_NAMES = {"none": N_("none"), "possible": N_("possible"), "clear": N_("clear")}
+SUMMARIES = {
+    "none": N_(
+        "Level of concern for child sexual abuse: none. Signals were recorded, but no rule for "
+        "a possible or clear concern applies to them. Keep observing and record facts."
+    ),
+    "possible": N_(
+        "Level of concern for child sexual abuse: possible. It follows from the rules below and "
+        "describes the signals recorded, not a finding that abuse took place."
+    ),
+    "clear": N_(
+        "Level of concern for child sexual abuse: clear. It follows from the rules below and "
+        "describes the signals recorded, not a finding that abuse took place."
+    ),
+}
 
 
 def concern_level(catalog: Catalog, facts: Facts) -> ConcernResult:
@@ -50,17 +63,8 @@ def concern_level(catalog: Catalog, facts: Facts) -> ConcernResult:
             )
             if LEVEL_ORDER[rule.level] > LEVEL_ORDER[level]:
                 level = rule.level
-    if fired:
-        summary = text(
-            "Level of concern for child sexual abuse: {level}. It follows from the rules below "
-            "and describes the signals recorded, not a finding that abuse took place.",
-            level=text(LEVEL_NAMES[level]),
-        )
-    elif signals:
-        summary = text(
-            "Level of concern for child sexual abuse: none. Signals were recorded, but no rule "
-            "for a possible or clear concern applies to them. Keep observing and record facts."
-        )
+    if fired or signals:
+        summary = text(SUMMARIES[level])
     else:
         summary = text(
             "Level of concern for child sexual abuse: none. No signals of child sexual abuse "

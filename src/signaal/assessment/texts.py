@@ -43,12 +43,13 @@ def prefixed(prefix: Text | None, body: Text) -> Text:
     return Text(nl=f"{prefix.nl}: {body.nl}", en=f"{prefix.en}: {body.en}")
 
 
-WEIGHT_NAMES = {
-    "strong": N_("strong"),
-    "medium": N_("medium"),
-    "weak": N_("weak"),
+# A count with its weight in one message, so that a bare "strong" is never translated alone.
+WEIGHT_COUNTS = {
+    "strong": N_("{number} strong"),
+    "medium": N_("{number} medium"),
+    "weak": N_("{number} weak"),
 }
 
 
-def weight_name(weight: str) -> Text:
-    return text(WEIGHT_NAMES.get(weight, weight))
+def weight_count(number: int | str, weight: str) -> Text:
+    return text(WEIGHT_COUNTS.get(weight, "{number} " + weight), number=number)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from signaal.assessment.conditions import Facts
 from signaal.assessment.result import DimensionResult, Explanation, TraffickingResult
-from signaal.assessment.texts import joined, text, weight_name
+from signaal.assessment.texts import joined, text, weight_count
 from signaal.content.catalog import Catalog
 from signaal.content.models import (
     Checklist,
@@ -25,12 +25,6 @@ WEIGHTS = ("strong", "medium", "weak")
 # or services, so the labour lists are applied (content reference 2.2). Used only when the
 # catalog has no ILO list for the concern itself.
 FALLBACK_CONCERNS = {"criminal-exploitation": "labour-exploitation"}
-
-PROFILE_NAMES = {
-    "indicated": N_("indicated"),
-    "partly-indicated": N_("partly indicated"),
-    "not-indicated": N_("not indicated"),
-}
 
 
 def trafficking_profiles(catalog: Catalog, facts: Facts) -> list[TraffickingResult]:
@@ -132,7 +126,7 @@ def _combination_text(combination_id: str) -> Text:
     parts = []
     for part in combination_id.split(" + "):
         number, _, weight = part.partition(" ")
-        parts.append(text("{number} {weight}", number=number, weight=weight_name(weight)))
+        parts.append(weight_count(number, weight))
     return joined(parts, " + ")
 
 

@@ -13,7 +13,12 @@ from signaal.content.catalog import Catalog
 from signaal.content.models import Text, WeighingOutcome, WeighingQuestion
 from signaal.i18n import N_
 
-ANSWER_NAMES = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
+# Whole sentences per answer, so that a translator never sees a bare "yes" out of context.
+ANSWERED = {
+    "yes": N_("{question} Answer: yes. {explanation}"),
+    "no": N_("{question} Answer: no. {explanation}"),
+    "unsure": N_("{question} Answer: unsure. {explanation}"),
+}
 
 
 def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
@@ -75,12 +80,7 @@ def _answered(
         rule=question.id,
         text=prefixed(
             _step(catalog, case.role, question),
-            text(
-                "{question} Answer: {answer}. {explanation}",
-                question=question.question,
-                answer=text(ANSWER_NAMES[answer]),
-                explanation=explanation,
-            ),
+            text(ANSWERED[answer], question=question.question, explanation=explanation),
         ),
         questions=[question.id],
     )
