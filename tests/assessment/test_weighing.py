@@ -50,8 +50,9 @@ def test_every_branch(kit, answers, path, outcome) -> None:
     assert weighing.path == path
     assert weighing.outcome == outcome
     assert not weighing.consult_veilig_thuis
-    assert [e.questions for e in weighing.explanations] == [[q] for q in path]
-    last = weighing.explanations[-1].text.en
+    walked = [e for e in weighing.explanations if e.questions]
+    assert [e.questions for e in walked] == [[q] for q in path]
+    last = walked[-1].text.en
     assert f"{path[-1]} {answers[path[-1]]}" in last  # the branch explanation from content
 
 
@@ -113,3 +114,11 @@ def test_a_loop_in_the_branching_ends(kit) -> None:
     weighing = kit.run(catalog, weighing={"suspicion": "yes", "unsafety": "no"}).weighing
     assert weighing.path == ["suspicion", "unsafety"]
     assert weighing.outcome is None
+
+
+def test_a_report_outcome_shows_the_protocol_reporting_norms(kit) -> None:
+    weighing = kit.run(role="gp", weighing={"suspicion": "yes", "unsafety": "yes"}).weighing
+    assert weighing.explanations[-1].rule == "knmg-reporting-norm"
+    assert weighing.explanations[-1].text.en == "report when unsafe"
+    closed = kit.run(role="gp", weighing={"suspicion": "no"}).weighing
+    assert not any(e.rule.endswith("reporting-norm") for e in closed.explanations)

@@ -56,6 +56,8 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
             outcome = branch.outcome
             break
         question = None if branch.next is None else catalog.questions_by_id.get(branch.next)
+    if outcome == "report":
+        explanations += _reporting_norms(catalog, case.role)
     unsure = [q for q, answer in case.weighing.items() if answer == "unsure"]
     for question_id in unsure:
         if question_id not in path and question_id in catalog.questions_by_id:
@@ -95,6 +97,18 @@ def _step(catalog: Catalog, role: str, question: WeighingQuestion) -> Text | Non
             if question.id in step.weighing_questions:
                 return text("Step {number} ({title})", number=step.number, title=step.title)
     return None
+
+
+def _reporting_norms(catalog: Catalog, role: str) -> list[Explanation]:
+    """The reporting norms of the role's protocol variant (KNMG adds its own), from content."""
+    role_entry = catalog.roles_by_id.get(role)
+    protocol = None if role_entry is None else catalog.protocols_by_id.get(role_entry.protocol)
+    if protocol is None:
+        return []
+    return [
+        Explanation(rule=f"{protocol.id}-reporting-norm", text=norm)
+        for norm in protocol.reporting_norms
+    ]
 
 
 def _acute_danger() -> Explanation:
