@@ -102,6 +102,12 @@ def test_online_sextortion_goes_to_helpwanted_and_police(kit) -> None:
     ]
 
 
+def test_referrals_name_the_signals_that_led_there(kit) -> None:
+    assessment = kit.run(age=14, concerns=["child-sexual-abuse"], told=["csa-online-sextortion"])
+    helpwanted = next(r for r in assessment.referrals if r.contact == "helpwanted")
+    assert helpwanted.indicators == ["csa-online-sextortion"]
+
+
 def test_school_staff_suspect_goes_to_the_school_board(kit) -> None:
     assessment = kit.run(
         age=13,

@@ -66,6 +66,7 @@ def assessment_json(assessment: Assessment, language: str = "nl") -> dict[str, A
                 "reason": r.reason.get(language),
                 "reasons": [reason.get(language) for reason in r.reasons],
                 "rules": r.rules,
+                "indicators": r.indicators,
             }
             for r in assessment.referrals
         ],

@@ -76,6 +76,7 @@ class Referral(Derived):
     reason: Text
     rules: list[str] = []
     reasons: list[Text] = []
+    indicators: list[str] = []
 
 
 class Assessment(Derived):

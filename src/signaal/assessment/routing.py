@@ -2,51 +2,57 @@
 
 from __future__ import annotations
 
-from signaal.assessment.conditions import Facts, holds
+from dataclasses import dataclass, field
+
+from signaal.assessment.conditions import Facts, holds, matched_indicators
 from signaal.assessment.result import Referral
 from signaal.content.catalog import Catalog
-from signaal.content.models import Urgency
+from signaal.content.models import RoutingRule, Urgency
 
 URGENCY_ORDER: dict[Urgency, int] = {"immediate": 0, "today": 1, "soon": 2, "info": 3}
+
+
+@dataclass
+class _Advice:
+    """One contact while the rules are read: the most urgent rule first, the others after."""
+
+    urgency: Urgency
+    rules: list[RoutingRule] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+
+    def add(self, rule: RoutingRule, urgency: Urgency, signals: list[str]) -> None:
+        if URGENCY_ORDER[urgency] < URGENCY_ORDER[self.urgency]:
+            self.urgency = urgency
+            self.rules.insert(0, rule)
+        elif rule not in self.rules:
+            self.rules.append(rule)
+        self.indicators = list(dict.fromkeys([*self.indicators, *signals]))
 
 
 def referrals(catalog: Catalog, facts: Facts) -> list[Referral]:
     """Contacts of every routing rule that holds, most urgent first, each contact once.
 
     A contact named by several rules keeps its most urgent advice (and that rule's reason first);
-    within one urgency, contacts keep the order of the rules in the catalog.
+    within one urgency, contacts keep the order in which the catalog's rules first name them.
     """
-    found: dict[str, Referral] = {}
+    found: dict[str, _Advice] = {}
     for rule in catalog.routing_rules:
         if not holds(rule.when, facts):
             continue
+        signals = matched_indicators(rule.when, facts)
         for target in rule.refer:
-            known = found.get(target.contact)
-            if known is None:
-                found[target.contact] = Referral(
-                    contact=target.contact,
-                    urgency=target.urgency,
-                    reason=rule.reason,
-                    rules=[rule.id],
-                    reasons=[rule.reason],
-                )
-                continue
-            rules = known.rules if rule.id in known.rules else [*known.rules, rule.id]
-            reasons = (
-                known.reasons if rule.reason in known.reasons else [*known.reasons, rule.reason]
-            )
-            if URGENCY_ORDER[target.urgency] < URGENCY_ORDER[known.urgency]:
-                found[target.contact] = known.model_copy(
-                    update={
-                        "urgency": target.urgency,
-                        "reason": rule.reason,
-                        "rules": [rule.id, *(r for r in rules if r != rule.id)],
-                        "reasons": [rule.reason, *(r for r in reasons if r != rule.reason)],
-                    }
-                )
-            else:
-                found[target.contact] = known.model_copy(
-                    update={"rules": rules, "reasons": reasons}
-                )
+            advice = found.setdefault(target.contact, _Advice(urgency=target.urgency))
+            advice.add(rule, target.urgency, signals)
     order = {contact: index for index, contact in enumerate(found)}
-    return sorted(found.values(), key=lambda r: (URGENCY_ORDER[r.urgency], order[r.contact]))
+    ranked = sorted(found, key=lambda c: (URGENCY_ORDER[found[c].urgency], order[c]))
+    return [
+        Referral(
+            contact=contact,
+            urgency=found[contact].urgency,
+            reason=found[contact].rules[0].reason,
+            rules=[rule.id for rule in found[contact].rules],
+            reasons=list(dict.fromkeys(rule.reason for rule in found[contact].rules)),
+            indicators=found[contact].indicators,
+        )
+        for contact in ranked
+    ]
