@@ -122,3 +122,20 @@ def test_a_report_outcome_shows_the_protocol_reporting_norms(kit) -> None:
     assert weighing.explanations[-1].text.en == "report when unsafe"
     closed = kit.run(role="gp", weighing={"suspicion": "no"}).weighing
     assert not any(e.rule.endswith("reporting-norm") for e in closed.explanations)
+
+
+def test_a_report_outcome_shows_the_guidance_on_informing_those_involved(kit) -> None:
+    guidance = [
+        {
+            "id": "informing-before-report",
+            "title": {"nl": "Informeren", "en": "Informing"},
+            "body": [{"nl": "Vertel het vooraf.", "en": "Tell them beforehand."}],
+            "sources": ["test-source"],
+        }
+    ]
+    catalog = kit.with_changes(guidance=guidance)
+    weighing = kit.run(catalog, weighing={"suspicion": "yes", "unsafety": "yes"}).weighing
+    assert weighing.explanations[-1].rule == "informing-before-report"
+    assert weighing.explanations[-1].text.en == "Informing: Tell them beforehand."
+    closed = kit.run(catalog, weighing={"suspicion": "no"}).weighing
+    assert all(e.rule != "informing-before-report" for e in closed.explanations)

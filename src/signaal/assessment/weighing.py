@@ -13,6 +13,8 @@ from signaal.content.catalog import Catalog
 from signaal.content.models import Text, WeighingOutcome, WeighingQuestion
 from signaal.i18n import N_
 
+# Guidance that belongs with a report outcome (e.g. informing those involved beforehand).
+REPORT_GUIDANCE = ("informing-before-report",)
 # Whole sentences per answer, so that a translator never sees a bare "yes" out of context.
 ANSWERED = {
     "yes": N_("{question} Answer: yes. {explanation}"),
@@ -100,15 +102,21 @@ def _step(catalog: Catalog, role: str, question: WeighingQuestion) -> Text | Non
 
 
 def _reporting_norms(catalog: Catalog, role: str) -> list[Explanation]:
-    """The reporting norms of the role's protocol variant (KNMG adds its own), from content."""
+    """The reporting norms of the role's protocol variant (KNMG adds its own), and the content's
+    guidance on informing those involved before a report, where the catalog has it."""
     role_entry = catalog.roles_by_id.get(role)
     protocol = None if role_entry is None else catalog.protocols_by_id.get(role_entry.protocol)
-    if protocol is None:
-        return []
-    return [
-        Explanation(rule=f"{protocol.id}-reporting-norm", text=norm)
-        for norm in protocol.reporting_norms
+    norms = [] if protocol is None else protocol.reporting_norms
+    explanations = [
+        Explanation(rule=f"{protocol.id if protocol else 'protocol'}-reporting-norm", text=norm)
+        for norm in norms
     ]
+    explanations += [
+        Explanation(rule=guidance.id, text=prefixed(guidance.title, guidance.body[0]))
+        for guidance in catalog.guidance
+        if guidance.id in REPORT_GUIDANCE
+    ]
+    return explanations
 
 
 def _acute_danger() -> Explanation:
