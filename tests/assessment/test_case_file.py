@@ -130,7 +130,10 @@ def test_unreadable_files(kit, tmp_path: Path) -> None:
         read_case(tmp_path, kit.catalog)
 
 
-def test_a_file_round_trip(kit, tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])
+def test_a_file_round_trip(kit, tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "case.json"
-    path.write_text(json.dumps(GOOD), encoding="utf-8")
-    assert read_case(path, kit.catalog).age == 9
+    data = {**GOOD, "person": {"initials": "É.Ø."}}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding=encoding)
+    case = read_case(path, kit.catalog)
+    assert (case.age, case.person.initials) == (9, "É.Ø.")

@@ -32,7 +32,8 @@ def read_case(path: Path, catalog: Catalog) -> Case:
     except OSError as error:
         raise CaseFileError(f"{path}: cannot be read: {error.strerror or error}") from None
     try:
-        data = json.loads(raw)
+        # utf-8-sig: editors on Windows often save JSON with a byte-order mark.
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise CaseFileError(f"{path}: not valid JSON: the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
