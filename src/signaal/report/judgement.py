@@ -172,7 +172,8 @@ def _explanations(layout: Layout, explanations: list[Explanation]) -> list[Flowa
             Paragraph(f"– {markup(layout.text(explanation.text))}", layout.styles.detail)
         )
         if explanation.indicators:
-            signals = "; ".join(layout.indicator_text(i) for i in explanation.indicators)
+            named = dict.fromkeys(layout.indicator_text(i) for i in explanation.indicators)
+            signals = "; ".join(named)
             flowables.append(
                 Paragraph(
                     label(layout._("Based on")) + f"{markup(signals)}",

@@ -17,6 +17,8 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 TOP_MARGIN = 30 * mm
 BOTTOM_MARGIN = 20 * mm
+# platypus frames keep 6 pt inside the margins; the header lines up with the text.
+FRAME_PADDING = 6
 
 
 @dataclass(frozen=True)
@@ -55,20 +57,21 @@ def canvas_class(frame: PageFrame) -> type[Canvas]:
 
 def _draw_frame(canvas: Canvas, frame: PageFrame, number: int, total: int) -> None:
     top = PAGE_HEIGHT - 12 * mm
-    right = PAGE_WIDTH - MARGIN
+    left = MARGIN + FRAME_PADDING
+    right = PAGE_WIDTH - MARGIN - FRAME_PADDING
     canvas.saveState()
     canvas.setFillColorRGB(0, 0, 0)
     canvas.setFont(BOLD, 9)
-    canvas.drawString(MARGIN, top, printable(frame.confidential.upper()))
+    canvas.drawString(left, top, printable(frame.confidential.upper()))
     canvas.drawRightString(right, top, printable(frame.page_of(number, total)))
     canvas.setFont(FAMILY, 9)
-    canvas.drawString(MARGIN, top - 11, printable(frame.title))
+    canvas.drawString(left, top - 11, printable(frame.title))
     canvas.drawRightString(right, top - 11, printable(frame.date))
     canvas.setStrokeColor(RULE_GREY)
     canvas.setLineWidth(0.6)
-    canvas.line(MARGIN, top - 16, right, top - 16)
-    canvas.line(MARGIN, 13 * mm, right, 13 * mm)
+    canvas.line(left, top - 16, right, top - 16)
+    canvas.line(left, 13 * mm, right, 13 * mm)
     canvas.setFillColor(GREY)
     canvas.setFont(FAMILY, 7)
-    canvas.drawString(MARGIN, 9 * mm, printable(frame.footer))
+    canvas.drawString(left, 9 * mm, printable(frame.footer))
     canvas.restoreState()

@@ -60,6 +60,7 @@ def render_referral(
     from signaal.report.layout import Layout
     from signaal.report.page import (
         BOTTOM_MARGIN,
+        FRAME_PADDING,
         MARGIN,
         PAGE_WIDTH,
         TOP_MARGIN,
@@ -78,7 +79,7 @@ def render_referral(
         language=language,
         gettext=_,
         styles=styles,
-        width=PAGE_WIDTH - 2 * MARGIN,
+        width=PAGE_WIDTH - 2 * (MARGIN + FRAME_PADDING),
     )
     title = document_title(catalog, case, language)
     date = format_date(document_date(catalog, case, deterministic), language)
