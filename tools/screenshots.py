@@ -64,7 +64,12 @@ def main(argv: list[str] | None = None) -> int:
         for _round in range(3):
             app.processEvents()
         screen = window.screen()
-        image = screen.grabWindow(0) if app.platformName() == "xcb" else window.grab()
+        if app.platformName() == "xcb":
+            # The real X window, as the X server shows it (window manager-less Xvfb: no frame).
+            frame = window.frameGeometry()
+            image = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+        else:
+            image = window.grab()
         target = args.out / f"{prefix}-{name}.png"
         image.save(str(target))
         print(target)

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.step_list.setObjectName("step-list")
         for _step in STEPS:
             self.step_list.addItem(QListWidgetItem())
-        self.step_list.setMinimumWidth(170)
+        self.step_list.setMinimumWidth(120)
         self.step_list.currentRowChanged.connect(self._show_step)
 
         self.stack = QStackedWidget()
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         centre_layout.addLayout(navigation)
 
         self.profile_panel: ProfilePanel = ProfilePanel(self.session)
-        self.profile_panel.setMinimumWidth(240)
+        self.profile_panel.setMinimumWidth(180)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.step_list)
         self.splitter.addWidget(centre)
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([200, 700, 300])
+        self.splitter.setSizes([180, 760, 260])
 
         self.cover = QWidget()
         self.cover.setObjectName("hidden-cover")

@@ -6,10 +6,10 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLayout, QVBoxLayout, QWidget
 
 from signaal.content.models import Contact
-from signaal.i18n import N_, _, content_language
+from signaal.i18n import N_, _, content_language, format_date
 
 
 def describe(widget: QWidget, name: str, description: str = "") -> None:
@@ -60,11 +60,10 @@ def verification_text(contact: Contact) -> str:
     language = content_language()
     note = contact.verification_note.get(language) if contact.verification_note else ""
     if contact.verification in ("verified", "verified-old"):
-        checked = _("Checked on {date}.").format(date=contact.verified_on.isoformat())
+        day = format_date(contact.verified_on)
+        checked = _("Checked on {date}.").format(date=day)
         if contact.verification == "verified-old":
-            checked = _("Checked on {date}; check again before you rely on it.").format(
-                date=contact.verified_on.isoformat()
-            )
+            checked = _("Checked on {date}; check again before you rely on it.").format(date=day)
         return f"{checked} {note}".strip()
     warning = {
         "secondary": _("Number taken from a secondary source: check it before calling."),
@@ -124,3 +123,30 @@ class NoteLabel(WrapLabel):
         self.setFont(font)
         if indent:
             self.setIndent(indent)
+
+
+class FieldLabel(QLabel):
+    """A form label: one line, with a mnemonic that focuses its buddy field."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def form_layout(parent: QWidget) -> QFormLayout:
+    """A form whose long labels go above their field instead of being cut off."""
+    form = QFormLayout(parent)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and destroy every widget of a layout at once (hidden first, so none lingers)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()

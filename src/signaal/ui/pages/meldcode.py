@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import WrapLabel, describe, set_heading
+from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
 
 CONSENT_VALUES = ("", "yes", "no")
 
@@ -65,7 +64,7 @@ class MeldcodePage(Page):
 
         # Step 2: consultation.
         self.consult_box = QGroupBox()
-        consult = QFormLayout(self.consult_box)
+        consult = form_layout(self.consult_box)
         self.consult_done = QCheckBox()
         self.consult_done.setObjectName("consultation-done")
         self.consult_with = QLineEdit()
@@ -75,10 +74,10 @@ class MeldcodePage(Page):
         self.vt_advice.setObjectName("vt-advice")
         self.vt_advice_on = _date_edit("vt-advice-date")
         self.vt_summary = _text_edit("vt-advice-summary")
-        self.consult_with_label = WrapLabel()
-        self.consult_on_label = WrapLabel()
-        self.vt_on_label = WrapLabel()
-        self.vt_summary_label = WrapLabel()
+        self.consult_with_label = FieldLabel()
+        self.consult_on_label = FieldLabel()
+        self.vt_on_label = FieldLabel()
+        self.vt_summary_label = FieldLabel()
         consult.addRow(self.consult_done)
         consult.addRow(self.consult_with_label, self.consult_with)
         consult.addRow(self.consult_on_label, self.consult_on)
@@ -88,7 +87,7 @@ class MeldcodePage(Page):
 
         # Step 3: the conversation, or the exception that applies.
         self.talk_box = QGroupBox()
-        talk = QFormLayout(self.talk_box)
+        talk = form_layout(self.talk_box)
         answers = QWidget()
         answers_layout = QHBoxLayout(answers)
         answers_layout.setContentsMargins(0, 0, 0, 0)
@@ -115,11 +114,11 @@ class MeldcodePage(Page):
         for value in CONSENT_VALUES:
             self.consent.addItem("", value)
         self.talk_question = WrapLabel()
-        self.talk_with_label = WrapLabel()
-        self.talk_on_label = WrapLabel()
-        self.reaction_label = WrapLabel()
-        self.exception_label = WrapLabel()
-        self.consent_label = WrapLabel()
+        self.talk_with_label = FieldLabel()
+        self.talk_on_label = FieldLabel()
+        self.reaction_label = FieldLabel()
+        self.exception_label = FieldLabel()
+        self.consent_label = FieldLabel()
         talk.addRow(self.talk_question)
         talk.addRow(answers)
         talk.addRow(self.talk_with_label, self.talk_with)

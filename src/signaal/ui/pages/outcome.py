@@ -9,7 +9,7 @@ from signaal.ui.pages.base import Page
 from signaal.ui.pages.weighing import outcome_name
 from signaal.ui.profile_panel import concern_name, profile_name
 from signaal.ui.session import Session
-from signaal.ui.widgets import ContactCard, Heading, WrapLabel, describe, set_heading
+from signaal.ui.widgets import ContactCard, Heading, WrapLabel, clear_layout, describe, set_heading
 
 
 def _editor(name: str) -> QPlainTextEdit:
@@ -78,11 +78,7 @@ class OutcomePage(Page):
         self._fill_summary()
 
     def _fill_summary(self) -> None:
-        while self.summary_layout.count():
-            item = self.summary_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.summary_layout)
         session = self.session
         catalog = session.catalog
         assessment = session.assessment()
@@ -97,7 +93,7 @@ class OutcomePage(Page):
             headline = _("In doubt: ask Veilig Thuis for advice")
         else:
             headline = _("The weighing is not finished yet.")
-        result = WrapLabel(headline)
+        result = Heading(headline, level=3)
         result.setObjectName("outcome-weighing")
         add(result)
         for explanation in weighing.explanations:

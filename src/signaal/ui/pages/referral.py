@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 from signaal.i18n import N_, _
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import WrapLabel, describe, set_heading
+from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
 
 PURPOSES = {
     "melding": N_("Report (melding) to Veilig Thuis"),
@@ -34,7 +33,7 @@ class ReferralPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.form_box = QGroupBox()
-        form = QFormLayout(self.form_box)
+        form = form_layout(self.form_box)
         self.purpose = QComboBox()
         self.purpose.setObjectName("purpose-combo")
         for purpose in PURPOSES:
@@ -45,7 +44,7 @@ class ReferralPage(Page):
         self.reporter_organisation.setObjectName("reporter-organisation")
         self.reporter_phone = QLineEdit()
         self.reporter_phone.setObjectName("reporter-phone")
-        self.labels = [WrapLabel() for _index in range(4)]
+        self.labels = [FieldLabel() for _index in range(4)]
         fields: list[QWidget] = [
             self.purpose,
             self.reporter_name,

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -21,7 +20,7 @@ from signaal.assessment.case import ObservationStatus, ToldBy
 from signaal.content.models import Indicator
 from signaal.i18n import _, content_language
 from signaal.ui.session import Session
-from signaal.ui.widgets import WrapLabel, describe
+from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout
 
 
 class SignalRow(QFrame):
@@ -77,7 +76,7 @@ class SignalRow(QFrame):
         layout.addLayout(statuses)
 
         self.details = QWidget()
-        details_form = QFormLayout(self.details)
+        details_form = form_layout(self.details)
         details_form.setContentsMargins(0, 0, 0, 0)
         self.facts = QPlainTextEdit()
         self.facts.setObjectName(f"facts-{indicator.id}")
@@ -85,8 +84,8 @@ class SignalRow(QFrame):
         self.facts.setFixedHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
         self.quote = QLineEdit()
         self.quote.setObjectName(f"quote-{indicator.id}")
-        self.facts_label = WrapLabel()
-        self.quote_label = WrapLabel()
+        self.facts_label = FieldLabel()
+        self.quote_label = FieldLabel()
         details_form.addRow(self.facts_label, self.facts)
         details_form.addRow(self.quote_label, self.quote)
         layout.addWidget(self.details)

@@ -16,7 +16,15 @@ from PySide6.QtWidgets import (
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import ContactCard, Heading, NoteLabel, WrapLabel, describe, set_heading
+from signaal.ui.widgets import (
+    ContactCard,
+    Heading,
+    NoteLabel,
+    WrapLabel,
+    clear_layout,
+    describe,
+    set_heading,
+)
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
@@ -192,11 +200,7 @@ class StartPage(Page):
 
     def _fill_acute_cards(self) -> None:
         """112 and the 24/7 contacts the routing rules give for this case, most urgent first."""
-        while self.acute_cards_layout.count():
-            item = self.acute_cards_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.acute_cards_layout)
         if self.session.case.context.acute_danger is not True:
             return
         catalog = self.session.catalog

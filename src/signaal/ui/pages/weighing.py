@@ -78,7 +78,10 @@ class WeighingPage(Page):
         self.restart.clicked.connect(self.go_first)
         result.addWidget(self.result_title)
         result.addWidget(self.result_text)
-        result.addWidget(self.restart)
+        restart_row = QHBoxLayout()
+        restart_row.addWidget(self.restart)
+        restart_row.addStretch(1)
+        result.addLayout(restart_row)
 
         self.history_box = QGroupBox()
         history = QVBoxLayout(self.history_box)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import WrapLabel, describe, set_heading
+from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
 
 UNKNOWN_AGE = -1
 
@@ -28,7 +27,7 @@ class WhoPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.box = QGroupBox()
-        form = QFormLayout(self.box)
+        form = form_layout(self.box)
         kinds = QWidget()
         kinds_layout = QHBoxLayout(kinds)
         kinds_layout.setContentsMargins(0, 0, 0, 0)
@@ -68,10 +67,10 @@ class WhoPage(Page):
         self.disclosure.setObjectName("disclosure")
         self.disclosure.toggled.connect(self._disclosure_changed)
 
-        self.kind_label = WrapLabel()
-        self.age_label = WrapLabel()
-        self.relation_label = WrapLabel()
-        self.initials_label = WrapLabel()
+        self.kind_label = FieldLabel()
+        self.age_label = FieldLabel()
+        self.relation_label = FieldLabel()
+        self.initials_label = FieldLabel()
         self.age_label.setBuddy(self.age)
         self.relation_label.setBuddy(self.relation)
         self.initials_label.setBuddy(self.initials)
