@@ -96,11 +96,14 @@ def test_idle_wipe_warns_then_wipes(qtbot: QtBot, flow_catalog: Catalog, answers
     qtbot.addWidget(window)
     window.show()
     fill_case(qtbot, window)
-    window.idle.set_timeout(400, 250)  # shortened: the timer is injectable
     banner = find(window, QLabel, "idle-warning")
-    qtbot.waitUntil(banner.isVisible, timeout=3000)
+    with qtbot.waitSignal(window.idle.warning, timeout=5000):
+        window.idle.set_timeout(1500, 1200)  # shortened: the timer is injectable
+    assert banner.isVisible()
     assert window.case.decision.decision == MARKER  # warned, not yet wiped
-    qtbot.waitUntil(lambda: not window.session.has_answers(), timeout=3000)
+    with qtbot.waitSignal(window.idle.expired, timeout=5000):
+        pass
+    assert not window.session.has_answers()
     assert not banner.isVisible()
     assert window.current_key() == "start"
     assert window.case.observations == []
@@ -120,7 +123,7 @@ def test_activity_after_the_warning_keeps_the_case(
     fill_case(qtbot, window)
     window.idle.set_timeout(60_000, 59_950)
     banner = find(window, QLabel, "idle-warning")
-    qtbot.waitUntil(banner.isVisible, timeout=3000)
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
     qtbot.keyClick(window.step_list, Qt.Key.Key_Shift)
     assert not banner.isVisible()
     assert window.case.decision.decision == MARKER
