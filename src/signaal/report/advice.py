@@ -38,11 +38,12 @@ def referral_advice(layout: Layout) -> list[Flowable]:
         contact = layout.catalog.contacts_by_id.get(referral.contact)
         if contact is None:
             continue
+        reasons = dict.fromkeys(layout.text(r) for r in [referral.reason, *referral.reasons])
         rows.append(
             [
                 Paragraph(
                     f"<b>{markup(layout.text(contact.name))}</b><br/>"
-                    f"{markup(layout.text(referral.reason))}",
+                    + "<br/>".join(markup(reason) for reason in reasons),
                     styles.cell,
                 ),
                 Paragraph(_reach(layout, contact), styles.cell),
