@@ -118,7 +118,7 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
     checklist = next((c for c in catalog.checklists if c.id == result.checklist), None)
     name = layout.text(checklist.title) if checklist is not None else result.checklist
     weight_names = {"strong": _("strong"), "medium": _("medium"), "weak": _("weak")}
-    bar_width = 150.0
+    bar_width = 130.0
     rows: list[list[Flowable | str]] = [
         [
             paragraph(_("Dimension"), styles.cell_bold),
@@ -141,7 +141,7 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
             ]
         )
     table = Table(
-        rows, colWidths=[layout.width - bar_width - 130, bar_width + 10, 120], repeatRows=1
+        rows, colWidths=[layout.width - bar_width - 160, bar_width + 10, 150], repeatRows=1
     )
     table.setStyle(table_style())
     heading = layout.subsection(_("Indicator profile: {checklist}").format(checklist=name))
