@@ -13,7 +13,7 @@ from signaal.i18n import N_
 from signaal.report.chart import legend, weight_bar
 from signaal.report.layout import Layout
 from signaal.report.styles import LIGHT_GREY, RULE_GREY
-from signaal.report.text import label, markup, paragraph, paragraphs
+from signaal.report.text import kept, label, markup, paragraph, paragraphs
 
 PROFILE_LABELS = {
     "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
@@ -214,16 +214,17 @@ def weighing(layout: Layout) -> list[Flowable]:
         number = f"{question.number}. " if question is not None else ""
         answer = case.weighing.get(question_id)
         answer_text = _(ANSWER_LABELS[answer]) if answer is not None else _("not answered")
-        block: list[Flowable] = [
-            Paragraph(f"{markup(number)}{markup(text)}", layout.styles.item),
-            layout.field(_("Answer"), answer_text),
-        ]
+        # Question, answer and reason stay together (and with the heading before the first).
+        flowables.append(Paragraph(f"{markup(number)}{markup(text)}", layout.styles.item))
+        answer_line = layout.field(_("Answer"), answer_text)
         reason = _branch_reason(question, answer)
-        if reason is not None:
-            block.append(
+        if reason is None:
+            flowables.append(answer_line)
+        else:
+            flowables.append(kept(answer_line))
+            flowables.append(
                 Paragraph(label(_("Why")) + markup(layout.text(reason)), layout.styles.detail)
             )
-        flowables.append(KeepTogether(block))
     outcome = (
         _(OUTCOME_LABELS[result.outcome])
         if result.outcome is not None
