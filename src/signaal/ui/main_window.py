@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             self._idle_warning_ms,
             self,
         )
+        self.idle.watch(self)
         self.idle.warning.connect(self._idle_warning)
         self.idle.resumed.connect(lambda: self.idle_banner.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
@@ -473,7 +474,10 @@ class MainWindow(QMainWindow):
             item = self.step_list.item(row)
             done = step.done(self.session)
             title = f"{row + 1}. {_(step.title)}"
-            item.setText(f"{title}  ✓" if done else title)
+            text = f"{title}  ✓" if done else title
+            if item.text() == text:
+                continue  # an unchanged item is not repainted
+            item.setText(text)
             state = _("done") if done else _("not done yet")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}")
             item.setData(Qt.ItemDataRole.UserRole, done)
