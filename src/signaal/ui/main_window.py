@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.action_save = self._action(
             "action-save", self.save_referral, QKeySequence(standard.Save)
         )
-        self.action_quit = self._action("action-quit", self.close, QKeySequence(standard.Quit))
+        self.action_quit = self._action("action-quit", self.close, "Ctrl+Q")
         self.action_about = self._action("action-about", self.show_about, None)
         self.action_idle = self._action("action-idle-time", self.choose_idle_minutes, None)
         self.action_next = self._action("action-next", self.go_next, "Alt+Right")
