@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -605,41 +604,20 @@ class MainWindow(QMainWindow):
             self._referral_made(_("The referral was sent to the printer."))
 
     def save_referral(self) -> None:
-        pdf = self.referral_pdf()
-        try:
-            saving = importlib.import_module("signaal.ui.saving")
-        except ImportError:
-            path_text, _filter = QFileDialog.getSaveFileName(
-                self, _("Save referral"), SUGGESTED_FILE_NAME, _("PDF documents (*.pdf)")
-            )
-            if path_text and self._write(Path(path_text), pdf):
-                self._referral_made(_("The referral was saved."))
-            return
-        saved = cast("Path | None", saving.save_pdf(pdf, self, SUGGESTED_FILE_NAME))
-        if saved is not None:
+        """Save where the user chooses (the report helper's dialog); nothing is kept otherwise."""
+        from signaal.ui.saving import save_pdf
+
+        if save_pdf(self.referral_pdf(), self, SUGGESTED_FILE_NAME) is not None:
             self._referral_made(_("The referral was saved."))
 
     def save_to(self, path: Path) -> bool:
         """Render and write the referral to `path` without a dialog (used by tests)."""
-        if self._write(Path(path), self.referral_pdf()):
+        from signaal.ui.saving import write_pdf
+
+        if write_pdf(self.referral_pdf(), Path(path), self):
             self._referral_made(_("The referral was saved."))
             return True
         return False
-
-    def _write(self, path: Path, pdf: bytes) -> bool:
-        try:
-            path.write_bytes(pdf)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                _("Could not save"),
-                _(
-                    "The referral could not be saved ({reason}). Nothing you typed is lost; "
-                    "choose another place."
-                ).format(reason=error.strerror or type(error).__name__),
-            )
-            return False
-        return True
 
     def _referral_made(self, message: str) -> None:
         self.session.referral_done = True
@@ -681,12 +659,3 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
-
-
-def pdf_buffer(data: bytes) -> tuple[QByteArray, QBuffer]:
-    """A QBuffer over the PDF bytes; keep both alive as long as QtPdf reads them."""
-    array = QByteArray(data)
-    buffer = QBuffer()
-    buffer.setData(array)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    return array, buffer

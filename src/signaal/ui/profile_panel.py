@@ -124,7 +124,7 @@ class ProfilePanel(QFrame):
                 + html.escape(_("No ILO indicator list applies to the concerns and age chosen."))
                 + "</p>"
             )
-        if "child-sexual-abuse" in case.concerns or assessment.concern.level != "none":
+        if assessment.concern.assessed:
             parts.append(
                 "<p><b>"
                 + html.escape(_("Level of concern (sexual abuse)"))

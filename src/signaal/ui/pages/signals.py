@@ -25,6 +25,9 @@ class SignalsPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_filter)
         self.header.addWidget(self.search)
+        guidance = QVBoxLayout()
+        self.add_guidance(guidance, ("facts-versus-interpretation", "signals-not-proof"))
+        self.header.addLayout(guidance)
         self.no_match = WrapLabel()
         self.no_match.setObjectName("signal-no-match")
         self.no_match.setVisible(False)
@@ -131,6 +134,7 @@ class SignalsPage(Page):
         self.search.setPlaceholderText(_("Search signals…"))
         describe(self.search, _("Search signals"), _("Shows only the signals containing this text"))
         self.no_match.setText(_("No signal contains this text."))
+        self.retranslate_guidance()
         for row in self.rows.values():
             row.retranslate()
         self._translate_groups()
