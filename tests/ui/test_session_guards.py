@@ -143,6 +143,7 @@ def test_new_case_asks_once_and_wipes_everything(
     window.action_new.trigger()
     assert len(answers.asked) == 2  # type: ignore[attr-defined]
     assert window.case is not old_case
+    assert window.case.role == old_case.role  # the professional's role is no case data
     assert window.case.observations == [] and window.case.decision.decision == ""
     assert window.current_key() == "start"
     assert not any(window.step_done(key) for key in ("start", "who", "signals", "outcome"))

@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
+            action.setIconText(text.replace("&", ""))
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({shortcut})" if shortcut and shortcut not in tip else tip)
             action.setStatusTip(tip)
@@ -305,6 +306,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setToolTip(description)
+        # The toolbar shows the hide shortcut, so it is learnt before it is needed.
+        self.action_hide.setIconText(f"{self.action_hide.iconText()} ({HIDE_SHORTCUT})")
         self.cover_button.setText(
             _("Show Signaal again ({shortcut})").format(shortcut=HIDE_SHORTCUT)
         )
