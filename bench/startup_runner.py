@@ -4,10 +4,12 @@
 
 `signaal` runs the real `signaal.app.main()` unchanged. The only instrument is a QApplication
 subclass put in place of PySide6's before main() imports it: when the event loop starts, it
-watches the visible top-level windows, and after the first Paint event has been handled (a
-zero-delay timer queued from that Paint event) it prints one JSON line — the CLOCK_MONOTONIC
-time (shared by all processes, so the parent can subtract its own timestamp from before the
-spawn) and the peak RSS so far — and ends the process at once (teardown is not start-up).
+installs an application-wide event filter. It notes when the first Paint event has been handled
+(a zero-delay timer queued from that Paint event) — the window is on screen — and, for Signaal,
+when the step list (object name `step-list`) has first been painted: the catalog is loaded and
+the working window is there. Then it prints one JSON line with those CLOCK_MONOTONIC times
+(one clock for all processes, so the parent subtracts its own timestamp from before the spawn)
+and the peak RSS at each, and ends the process at once (teardown is not start-up).
 `bare` is the baseline: a QMainWindow with one QLabel, shown the same way.
 """
 
@@ -23,33 +25,58 @@ import PySide6.QtWidgets as QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 
-class FirstPaintProbe(QObject):
-    def __init__(self) -> None:
+class PaintProbe(QObject):
+    """Notes the first Paint event, and the first one of the widget named `ready_name`."""
+
+    def __init__(self, ready_name: str | None) -> None:
         super().__init__()
-        self.reported = False
+        self.ready_name = ready_name
+        self.first_paint: float | None = None
+        self.first_rss_kib = 0
+        self.ready_seen = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self.reported:
-            self.reported = True
-            QTimer.singleShot(0, self.report)
+        if event.type() == QEvent.Type.Paint:
+            if self.first_paint is None and not self.ready_seen:
+                QTimer.singleShot(0, self.first_painted)
+                self.ready_seen = self.ready_name is None
+                if self.ready_name is not None:
+                    # Content that never arrives (a window without that widget) ends the run.
+                    QTimer.singleShot(10_000, self.report)
+            elif not self.ready_seen and watched.objectName() == self.ready_name:
+                self.ready_seen = True
+                QTimer.singleShot(0, self.report)
         return False
 
+    def first_painted(self) -> None:
+        self.first_paint = time.clock_gettime(time.CLOCK_MONOTONIC)
+        self.first_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if self.ready_name is None:
+            self.report()
+
     def report(self) -> None:
-        painted = time.clock_gettime(time.CLOCK_MONOTONIC)
+        ready = time.clock_gettime(time.CLOCK_MONOTONIC) if self.ready_seen else None
         peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(json.dumps({"painted": painted, "peak_rss_kib": peak_kib}), flush=True)
+        print(
+            json.dumps(
+                {
+                    "painted": self.first_paint,
+                    "painted_rss_kib": self.first_rss_kib,
+                    "ready": ready,
+                    "ready_rss_kib": peak_kib,
+                }
+            ),
+            flush=True,
+        )
         os._exit(0)
 
 
 class ProbedApplication(QtWidgets.QApplication):
-    probe = FirstPaintProbe()
+    ready_name: str | None = None
 
     def exec(self) -> int:  # type: ignore[override]  # static in Qt, called on the instance
-        for window in self.topLevelWidgets():
-            if window.isVisible():
-                window.installEventFilter(self.probe)
-                for child in window.findChildren(QtWidgets.QWidget):
-                    child.installEventFilter(self.probe)
+        self.probe = PaintProbe(self.ready_name)  # kept: Qt holds no Python reference
+        self.installEventFilter(self.probe)
         return super().exec()
 
 
@@ -63,6 +90,7 @@ def bare() -> int:
 
 
 def signaal() -> int:
+    ProbedApplication.ready_name = "step-list"
     QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
     from signaal.app import main
 

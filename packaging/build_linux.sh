@@ -22,7 +22,7 @@ for size in 16 24 32 48 64 128 256 512; do
 done
 install -m 644 -D resources/icons/signaal.svg dist/signaal/share/icons/hicolor/scalable/apps/nl.signaal.Signaal.svg
 built=$(date +%s)
-tar -C dist -cJf "$archive" signaal
+XZ_OPT="-T0" tar -C dist -cJf "$archive" signaal
 end=$(date +%s)
 
 echo "bundle:   dist/signaal  $(du -sh dist/signaal | cut -f1) unpacked"
