@@ -8,7 +8,6 @@ version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' src/signaal/__init__.py)
 archive="dist/signaal-${version}-linux-x86_64.tar.xz"
 
 start=$(date +%s)
-uv sync --group packaging --quiet
 rm -rf build/pyinstaller dist/signaal "$archive"
 uv run --group packaging pyinstaller --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/signaal.spec

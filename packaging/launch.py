@@ -14,9 +14,13 @@ def started_as_cli(argv0: str) -> bool:
     return name.removesuffix(".exe") == "signaal-cli"
 
 
-if started_as_cli(sys.argv[0]):
-    from signaal.cli import main
-else:
-    from signaal.app import main
+def run() -> int:
+    if started_as_cli(sys.argv[0]):
+        from signaal.cli import main
+    else:
+        from signaal.app import main
+    return main()
 
-raise SystemExit(main())
+
+if __name__ == "__main__":
+    raise SystemExit(run())

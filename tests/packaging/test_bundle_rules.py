@@ -128,3 +128,21 @@ def test_one_version_number() -> None:
 )
 def test_windows_version_numbers(version: str, numbers: tuple[int, int, int, int]) -> None:
     assert version_tuple(version) == numbers
+
+
+@pytest.mark.parametrize(
+    ("argv0", "cli"),
+    [
+        ("/opt/signaal/signaal-cli", True),
+        ("signaal-cli", True),
+        ("C:\\Program Files\\Signaal\\signaal-cli.exe", True),
+        ("C:\\Program Files\\Signaal\\SIGNAAL-CLI.EXE", True),
+        ("/opt/signaal/signaal", False),
+        ("C:\\Program Files\\Signaal\\signaal.exe", False),
+        ("/Applications/Signaal.app/Contents/MacOS/signaal", False),
+    ],
+)
+def test_frozen_entry_point_dispatches_on_program_name(argv0: str, cli: bool) -> None:
+    from launch import started_as_cli
+
+    assert started_as_cli(argv0) is cli
