@@ -195,8 +195,7 @@ def main() -> int:
             other.add(watch.measure(lambda a=answer: click(a)))  # type: ignore[misc]
         go_next()
         go_next()
-        window._quit_confirmed = True  # type: ignore[attr-defined]  # skip the quit question
-        window.close()
+        window.hide()  # not close(): that would ask whether to discard the case
         window.deleteLater()
         app.processEvents()
 

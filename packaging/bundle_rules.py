@@ -142,6 +142,11 @@ UNUSED_PLUGINS = frozenset(
     }
 )
 
+# System libraries taken from the workstation rather than the build machine. libcups: Qt's CUPS
+# print plugin uses the installed libcups2 (present wherever printing is set up, and matching
+# that system's CUPS); its own dependencies (GnuTLS, Avahi, ...) then fall out as orphans.
+SYSTEM_LIBRARIES = frozenset({"libcups.so.2"})
+
 QT_TRANSLATIONS_KEPT = frozenset({"qtbase_nl.qm"})
 
 # Babel's CLDR data for the languages Signaal formats dates in (nl, en as en_GB) and their parents.
@@ -159,6 +164,8 @@ def is_wanted(destination: str) -> bool:
     """Whether a file at `destination` (relative to the bundle root) belongs in the bundle."""
     parts = PurePath(destination.replace("\\", "/")).parts
     name = parts[-1] if parts else ""
+    if name in SYSTEM_LIBRARIES:
+        return False
     if parts[:1] == ("PySide6",):
         if "plugins" in parts:
             index = parts.index("plugins")

@@ -52,6 +52,7 @@ FORBIDDEN_FILES = (
     "_internal/PySide6/Qt/plugins/platformthemes/libqgtk3.so",
     "_internal/PySide6/QtNetwork.abi3.so",
     "_internal/PySide6/QtQml.abi3.so",
+    "_internal/libcups.so.2",
 )
 PERSON_NAME = "Łukasz Wiśniewski-Şükrü"
 FACTS_MARKER = "Zag op dinsdag 3 maart om 7:40 uur een busje"

@@ -52,6 +52,7 @@ def test_keeps_what_signaal_uses(destination: str) -> None:
         "PySide6/Qt/plugins/qmltooling/libqmldbg_tcp.so",
         "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
         "PySide6/Qt/translations/qtbase_de.qm",
+        "libcups.so.2",
         "PySide6/Qt/translations/qt_nl.qm",
         "PySide6/Qt/translations/qtdeclarative_nl.qm",
         "babel/locale-data/de.dat",
