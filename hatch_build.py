@@ -1,7 +1,9 @@
-"""Build hook: compile the gettext catalogs so that compiled .mo files are never committed."""
+"""Build hook: compile the gettext catalogs and the content sources, so that neither the .mo files
+nor the compiled content are ever committed."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +26,33 @@ def compile_catalogs(root: Path) -> list[Path]:
     return written
 
 
+def compile_content(root: Path) -> Path | None:
+    """Validate resources/content/**/*.toml into resources/content/.compiled/catalog.json.
+
+    Content with problems leaves no compiled copy: the app then reads the TOML and shows the
+    content editor what is wrong, instead of the build failing here.
+    """
+    source = str(root / "src")
+    sys.path.insert(0, source)
+    try:
+        from signaal.content.compiled import compile_content as compile_from
+
+        return compile_from(root / "resources" / "content")
+    finally:
+        sys.path.remove(source)
+
+
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     """Runs for wheel and editable builds alike (uv run / uv sync trigger the latter)."""
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        # The wheel's force-include of `resources` carries the compiled content along.
         compile_catalogs(Path(self.root))
+        compile_content(Path(self.root))
 
 
 if __name__ == "__main__":
-    for path in compile_catalogs(Path(__file__).parent):
+    root = Path(__file__).parent
+    for path in compile_catalogs(root):
         print(path)
+    print(compile_content(root) or "content: not compiled (a file does not parse)")

@@ -72,30 +72,62 @@ def _load(directory: Path | None):  # type: ignore[no-untyped-def]
 
 
 def _check_content(arguments: argparse.Namespace) -> int:
-    from signaal.content import ContentError
+    """Validate a content folder from its TOML (never the compiled copy), for content editors."""
+    from signaal.content import ContentError, load_catalog
+    from signaal.i18n import _
 
     try:
-        catalog = _load(arguments.directory)
+        catalog = load_catalog(arguments.directory, use_compiled=False)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
+        print(
+            _("Problems found: {count}. The content cannot be used like this.").format(
+                count=len(error.problems)
+            ),
+            file=sys.stderr,
+        )
         return EXIT_CONTENT
-    count = len(catalog.indicators_by_id)
     print(
-        f"content OK: version {catalog.info.version}, {count} indicators, "
-        f"{len(catalog.checklists)} checklists, {len(catalog.contacts)} contacts"
+        _(
+            "Content OK: version {version} of {date}, {indicators} indicators on "
+            "{checklists} checklists, {contacts} contacts, {rules} routing rules."
+        ).format(
+            version=catalog.info.version,
+            date=catalog.info.date.isoformat(),
+            indicators=len(catalog.indicators_by_id),
+            checklists=len(catalog.checklists),
+            contacts=len(catalog.contacts),
+            rules=len(catalog.routing_rules),
+        )
     )
     return EXIT_OK
 
 
 def _catalog(arguments: argparse.Namespace) -> int:
-    from signaal.content import ContentError
+    """The whole validated catalog as JSON, plus a flat `indicators` list naming each one's list."""
+    from signaal.content import ContentError, load_catalog
 
     try:
-        catalog = _load(arguments.content)
+        catalog = load_catalog(arguments.content)
     except ContentError as error:
-        return _fail(str(error), EXIT_CONTENT)
-    print(catalog.model_dump_json(indent=2))
+        print(error, file=sys.stderr)
+        return EXIT_CONTENT
+    data = catalog.model_dump(mode="json")
+    indicators = []
+    for checklist in data["checklists"]:
+        for indicator in checklist["indicators"]:
+            indicator["list"] = checklist["id"]
+            indicators.append(
+                {
+                    "id": indicator["id"],
+                    "list": checklist["id"],
+                    "kind": checklist["kind"],
+                    **indicator,
+                }
+            )
+    data["indicators"] = indicators
+    print(json.dumps(data, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 

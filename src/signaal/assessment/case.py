@@ -41,6 +41,8 @@ class Observation(CaseModel):
 
 
 class Context(CaseModel):
+    """Facts the routing rules ask about (acute danger, disclosure, who is involved...)."""
+
     acute_danger: bool | None = None
     disclosure: bool = False
     perpetrator_relation: RelationId | None = None
@@ -96,16 +98,32 @@ class Decision(CaseModel):
 
 
 class Case(CaseModel):
-    role: str = Field(min_length=1, max_length=80)
+    """One consultation: what the professional answered. Ids refer to the content catalog."""
+
+    role: str = Field(
+        min_length=1, max_length=80, description="Role id: teacher, gp or veilig-thuis."
+    )
     language: Literal["nl", "en"] = "nl"
-    purpose: Purpose = "melding"
-    age: int | None = Field(default=None, ge=0, le=130)
-    age_band: str | None = Field(default=None, max_length=20)
-    concerns: list[str] = []
-    observations: list[Observation] = []
+    purpose: Purpose = Field(default="melding", description="What the referral is for.")
+    age: int | None = Field(default=None, ge=0, le=130, description="Age in whole years.")
+    age_band: str | None = Field(
+        default=None,
+        max_length=20,
+        description="Age band id (0-4, 4-12, 12-18, 18+); wins over `age` when both are given.",
+    )
+    concerns: list[str] = Field(
+        default=[],
+        description="Concern ids: child-sexual-abuse, sexual-, labour-, criminal-exploitation.",
+    )
+    observations: list[Observation] = Field(
+        default=[], description="Answered signals, each indicator id at most once."
+    )
     context: Context = Field(default_factory=Context)
     meldcode_steps: MeldcodeSteps = Field(default_factory=MeldcodeSteps)
-    weighing: dict[str, Answer] = {}
+    weighing: dict[str, Answer] = Field(
+        default={},
+        description="Afwegingskader answers by question id: yes, no or unsure.",
+    )
     reporter: Reporter = Field(default_factory=Reporter)
     person: Person = Field(default_factory=Person)
     decision: Decision = Field(default_factory=Decision)

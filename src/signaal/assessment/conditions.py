@@ -1,4 +1,8 @@
-"""Evaluate a content `Condition` against the facts of a case."""
+"""Evaluate a content `Condition` against the facts of a case.
+
+Conditions are the small rule language of the content files (concern rules, routing rules): every
+field that is set must hold, `any_of` is an OR of nested conditions and `none_of` a NOT.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +28,7 @@ class Facts:
     relation: str | None
     days_since_sexual_contact: int | None
     consent_to_refer: bool | None
+    checklist_of: dict[str, str] = field(default_factory=dict)
     concern_level: ConcernLevel = "none"
     profiles: frozenset[Profile] = field(default_factory=frozenset)
     outcome: WeighingOutcome | None = None
@@ -39,8 +44,14 @@ class Facts:
         )
 
     def matching(self, indicator_ids: list[str]) -> list[str]:
+        """The present signals among `indicator_ids`, in the order they were answered."""
         wanted = set(indicator_ids)
         return [i for i in self.present if i in wanted]
+
+    def on_checklists(self, checklist_ids: list[str]) -> list[str]:
+        """The present signals that belong to one of the checklists."""
+        wanted = set(checklist_ids)
+        return [i for i in self.present if self.checklist_of.get(i) in wanted]
 
 
 def resolve_age_band(catalog: Catalog, case: Case) -> str | None:
@@ -48,13 +59,19 @@ def resolve_age_band(catalog: Catalog, case: Case) -> str | None:
     if case.age_band is not None and case.age_band in catalog.age_bands_by_id:
         return case.age_band
     if case.age is not None:
-        return catalog.age_band_for(case.age).id
+        try:
+            return catalog.age_band_for(case.age).id
+        except ValueError:
+            return None
     return None
 
 
 def case_facts(catalog: Catalog, case: Case) -> Facts:
+    """Reduce a case to facts; signals the catalog does not know are left out, each id once."""
     band = resolve_age_band(catalog, case)
-    present = tuple(i for i in case.present_indicators() if i in catalog.indicators_by_id)
+    present = tuple(
+        dict.fromkeys(i for i in case.present_indicators() if i in catalog.indicators_by_id)
+    )
     flags = frozenset(f for i in present if (f := catalog.indicator(i).flag) is not None)
     return Facts(
         role=case.role,
@@ -68,12 +85,14 @@ def case_facts(catalog: Catalog, case: Case) -> Facts:
         relation=case.context.perpetrator_relation,
         days_since_sexual_contact=case.context.days_since_sexual_contact,
         consent_to_refer=case.context.consent_to_refer,
+        checklist_of={i: catalog.indicators_by_id[i][0].id for i in present},
     )
 
 
 def holds(condition: Condition, facts: Facts) -> bool:
     """True when every constraint the condition sets is met (unset fields constrain nothing)."""
-    checks = [
+    minimum = condition.min_indicators
+    checks = (
         condition.acute_danger is None or facts.acute_danger is condition.acute_danger,
         condition.minor is None or facts.minor is condition.minor,
         condition.disclosure is None or facts.disclosure is condition.disclosure,
@@ -81,8 +100,10 @@ def holds(condition: Condition, facts: Facts) -> bool:
         not condition.roles_any or facts.role in condition.roles_any,
         not condition.concerns_any or bool(facts.concerns & set(condition.concerns_any)),
         not condition.relations_any or facts.relation in condition.relations_any,
-        not condition.indicators_any
-        or len(facts.matching(condition.indicators_any)) >= condition.min_indicators,
+        not condition.age_bands_any or facts.age_band in condition.age_bands_any,
+        not condition.indicators_any or len(facts.matching(condition.indicators_any)) >= minimum,
+        not condition.checklists_any
+        or len(facts.on_checklists(condition.checklists_any)) >= minimum,
         not condition.flags_any or bool(facts.flags & set(condition.flags_any)),
         condition.max_days_since_sexual_contact is None
         or (
@@ -92,5 +113,18 @@ def holds(condition: Condition, facts: Facts) -> bool:
         not condition.concern_levels_any or facts.concern_level in condition.concern_levels_any,
         not condition.profiles_any or bool(facts.profiles & set(condition.profiles_any)),
         not condition.outcomes_any or facts.outcome in condition.outcomes_any,
-    ]
-    return all(checks)
+    )
+    if not all(checks):
+        return False
+    if condition.any_of and not any(holds(nested, facts) for nested in condition.any_of):
+        return False
+    return not any(holds(nested, facts) for nested in condition.none_of)
+
+
+def matched_indicators(condition: Condition, facts: Facts) -> list[str]:
+    """The present signals a condition that holds refers to, for the explanation."""
+    found = facts.matching(condition.indicators_any) + facts.on_checklists(condition.checklists_any)
+    for nested in condition.any_of:
+        if holds(nested, facts):
+            found += matched_indicators(nested, facts)
+    return list(dict.fromkeys(found))

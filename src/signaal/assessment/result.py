@@ -24,14 +24,18 @@ class Explanation(Derived):
     text: Text
     indicators: list[str] = []
     questions: list[str] = []
+    dimension: str | None = None
 
 
 class DimensionResult(Derived):
+    """One ILO dimension: present signals counted by weight, and the Delphi verdict on them."""
+
     positive: bool
     strong: int = 0
     medium: int = 0
     weak: int = 0
     indicators: list[str] = []
+    combination: str | None = None
 
 
 class TraffickingResult(Derived):
@@ -41,11 +45,17 @@ class TraffickingResult(Derived):
     dimensions: dict[str, DimensionResult]
     profile: Profile
     explanations: list[Explanation] = []
+    minor: bool | None = None
+    rule: str | None = None
+    note: Text | None = None
 
 
 class ConcernResult(Derived):
+    """The level of concern for child sexual abuse; `assessed` is false when it was not asked."""
+
     level: ConcernLevel
     explanations: list[Explanation] = []
+    assessed: bool = True
 
 
 class WeighingResult(Derived):
@@ -55,13 +65,18 @@ class WeighingResult(Derived):
     outcome: WeighingOutcome | None
     consult_veilig_thuis: bool
     explanations: list[Explanation] = []
+    acute_danger: bool = False
 
 
 class Referral(Derived):
+    """One contact to refer to; `reason` is that of the most urgent rule, `reasons` all of them."""
+
     contact: str
     urgency: Urgency
     reason: Text
     rules: list[str] = []
+    reasons: list[Text] = []
+    indicators: list[str] = []
 
 
 class Assessment(Derived):

@@ -1,7 +1,8 @@
 """Turn `resources/content/**/*.toml` into one validated `Catalog`, or explain what is wrong.
 
 Each problem names the file, the key path and (where it can be found) the line, in words a
-content editor understands; the loader never lets a traceback through.
+content editor understands and in the user's language; the loader never lets a traceback through.
+The shipped content is read from the compiled JSON when it matches the TOML (see `compiled`).
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from signaal.content.catalog import Catalog
+from signaal.content.compiled import content_files, read_compiled
 from signaal.content.models import ContentFile
-from signaal.content.references import check_references
-from signaal.i18n import _
+from signaal.content.references import ReferenceProblem, check_references
+from signaal.i18n import N_, _
 from signaal.resources import resource_path
+
+__all__ = ["ContentError", "ContentProblem", "content_files", "load_catalog"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,11 @@ class ContentProblem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}, line {self.line}" if self.line else self.file
+        where = (
+            _("{file}, line {line}").format(file=self.file, line=self.line)
+            if self.line
+            else self.file
+        )
         key = f" [{self.key}]" if self.key else ""
         return f"{where}{key}: {self.message}"
 
@@ -44,28 +52,36 @@ class ContentError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-# Pydantic error types, in words for a content editor.
+# Pydantic error types, in words for a content editor (translated when shown).
 _MESSAGES = {
-    "missing": "this key is required but missing",
-    "extra_forbidden": "unknown key (a typo?)",
-    "string_too_short": "must not be empty",
-    "too_short": "needs at least one entry",
-    "too_long": "has too many entries",
-    "literal_error": "is not one of the allowed values",
-    "string_pattern_mismatch": "is not a valid id (lower-case letters, digits and hyphens)",
-    "date_from_datetime_parsing": "is not a date (write it as 2026-11-23)",
-    "date_parsing": "is not a date (write it as 2026-11-23)",
-    "date_type": "is not a date (write it as 2026-11-23)",
-    "int_parsing": "must be a whole number",
-    "int_type": "must be a whole number",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "string_type": "must be text in quotes",
-    "list_type": "must be a list [ ... ]",
-    "model_type": "must be a table",
-    "model_attributes_type": "must be a table",
-    "greater_than_equal": "is too small",
-    "less_than_equal": "is too large",
+    "missing": N_("this key is required but missing"),
+    "extra_forbidden": N_("unknown key (a typo?)"),
+    "string_too_short": N_("must not be empty"),
+    "too_short": N_("needs at least one entry"),
+    "too_long": N_("has too many entries"),
+    "literal_error": N_("is not one of the allowed values"),
+    "string_pattern_mismatch": N_("is not a valid id (lower-case letters, digits and hyphens)"),
+    "string_too_long": N_("is too long"),
+    "date_from_datetime_parsing": N_("is not a date (write it as 2026-11-23)"),
+    "date_from_datetime_inexact": N_("is not a date (write it as 2026-11-23)"),
+    "date_parsing": N_("is not a date (write it as 2026-11-23)"),
+    "date_type": N_("is not a date (write it as 2026-11-23)"),
+    "int_parsing": N_("must be a whole number"),
+    "int_type": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "bool_type": N_("must be true or false"),
+    "bool_parsing": N_("must be true or false"),
+    "string_type": N_("must be text in quotes"),
+    "list_type": N_("must be a list [ ... ]"),
+    "dict_type": N_("must be a table"),
+    "model_type": N_("must be a table"),
+    "model_attributes_type": N_("must be a table"),
+    "greater_than_equal": N_("is too small"),
+    "less_than_equal": N_("is too large"),
+}
+_MISSING_LANGUAGE = {
+    "nl": N_("the Dutch text (nl) is missing"),
+    "en": N_("the English text (en) is missing"),
 }
 
 
@@ -73,33 +89,39 @@ def default_content_dir() -> Path:
     return resource_path("content")
 
 
-def content_files(directory: Path) -> list[Path]:
-    return sorted(path for path in directory.rglob("*.toml") if path.is_file())
+def load_catalog(directory: Path | None = None, *, use_compiled: bool = True) -> Catalog:
+    """Load and validate every content file under `directory` (the shipped content by default).
 
-
-def load_catalog(directory: Path | None = None) -> Catalog:
-    """Load and validate every content file under `directory` (the shipped content by default)."""
+    With `use_compiled`, the catalog comes from the compiled JSON when its digest matches the
+    TOML files (it was fully checked when it was compiled); otherwise the TOML is parsed.
+    """
     directory = directory or default_content_dir()
     if not directory.is_dir():
         raise ContentError([ContentProblem(str(directory), "", _("content folder not found"))])
     files = content_files(directory)
     if not files:
-        raise ContentError([ContentProblem(str(directory), "", _("no content files (*.toml)"))])
-    parsed: list[tuple[str, str, ContentFile]] = []
+        raise ContentError(
+            [ContentProblem(str(directory), "", _("no content files (*.toml) in this folder"))]
+        )
+    if use_compiled:
+        compiled = read_compiled(directory, files)
+        if compiled is not None:
+            try:
+                return Catalog.model_validate_json(compiled)
+            except ValidationError:
+                pass  # compiled by other models than these: read the TOML instead
+    texts: dict[str, str] = {}
+    parsed: dict[str, dict[str, Any]] = {}
     problems: list[ContentProblem] = []
     for path in files:
         name = path.relative_to(directory).as_posix()
         text, data, problem = _read_toml(path, name)
-        if problem is not None:
+        texts[name] = text
+        if problem is None:
+            parsed[name] = data
+        else:
             problems.append(problem)
-            continue
-        try:
-            parsed.append((name, text, ContentFile.model_validate(data)))
-        except ValidationError as error:
-            problems.extend(_explain(error, name, text, data))
-    if problems:
-        raise ContentError(problems)
-    return _merge(parsed)
+    return _build(parsed, texts, problems)
 
 
 def _read_toml(path: Path, name: str) -> tuple[str, dict[str, Any], ContentProblem | None]:
@@ -108,24 +130,100 @@ def _read_toml(path: Path, name: str) -> tuple[str, dict[str, Any], ContentProbl
     except UnicodeDecodeError:
         return "", {}, ContentProblem(name, "", _("the file is not UTF-8 text"))
     except OSError as error:
-        return (
-            "",
-            {},
-            ContentProblem(
-                name, "", _("cannot be read: {reason}").format(reason=error.strerror or error)
-            ),
-        )
+        reason = error.strerror or str(error)
+        return "", {}, ContentProblem(name, "", _("cannot be read: {reason}").format(reason=reason))
     try:
         return text, tomllib.loads(text), None
     except tomllib.TOMLDecodeError as error:
-        found = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        line = int(found.group(1)) if found else None
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        return (
-            text,
-            {},
-            ContentProblem(name, "", _("not valid TOML: {reason}").format(reason=reason), line),
-        )
+        return text, {}, _toml_problem(name, text, str(error))
+
+
+# What the TOML parser says, in words for a content editor (the parser's own text otherwise).
+_TOML_REASONS = [
+    (r"Invalid value", N_("invalid value (missing quotes, or a list or table not closed?)")),
+    (r"Unterminated string", N_("a text has no closing quote")),
+    (r"Unclosed array", N_("a list [ ... ] is not closed")),
+    (r"Unclosed inline table", N_("a table between braces is not closed")),
+    (r"Expected '=' after a key in a key/value pair", N_("a key must be followed by '='")),
+    (r"Cannot overwrite a value", N_("a key is set twice in the same table")),
+    (r"Cannot declare \((?P<table>.*?),?\) twice", N_("the table {table} is declared twice")),
+    (
+        r"Duplicate inline table key (?P<key>\S+)",
+        N_("the key {key} appears twice in the same table between braces"),
+    ),
+    (
+        r"Expected newline or end of document after a statement",
+        N_("only one key = value per line"),
+    ),
+    (r"Invalid statement", N_("this line is not a valid TOML statement")),
+    (r"Illegal character (?P<char>.+)", N_("character {char} is not allowed here")),
+    (r"Unescaped '\\' in a string", N_("a backslash in a text must be written as \\\\")),
+]
+
+
+def _toml_problem(name: str, text: str, error: str) -> ContentProblem:
+    found = re.search(r"\(at line (\d+), column (\d+)\)", error)
+    reason = re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "", error)
+    for pattern, explained in _TOML_REASONS:
+        match = re.fullmatch(pattern, reason)
+        if match:
+            groups = match.groupdict()
+            reason = _(explained).format(**groups) if groups else _(explained)
+            break
+    message = _("not valid TOML: {reason}").format(reason=reason)
+    line = int(found.group(1)) if found else None
+    if found:
+        message += " " + _("(column {column})").format(column=found.group(2))
+    elif reason == _("a key is set twice in the same table"):
+        line = _first_failing_line(text)
+    elif "at end of document" in error:
+        line = text.count("\n") + (0 if text.endswith("\n") else 1)
+        message += " " + _("(noticed at the end of the file)")
+    return ContentProblem(name, "", message, line)
+
+
+def _first_failing_line(text: str) -> int | None:
+    """The parser reports a key set twice only at the end: find the line by parsing prefixes."""
+    lines = text.splitlines(keepends=True)
+
+    def overwrites(count: int) -> bool:
+        try:
+            tomllib.loads("".join(lines[:count]))
+        except tomllib.TOMLDecodeError as error:
+            return str(error).startswith("Cannot overwrite a value")
+        return False
+
+    low, high = 1, len(lines)
+    if not overwrites(high):
+        return None
+    while low < high:
+        middle = (low + high) // 2
+        if overwrites(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _build(
+    parsed: dict[str, dict[str, Any]], texts: dict[str, str], problems: list[ContentProblem]
+) -> Catalog:
+    """Validate each file, then the whole; `problems` holds those found while reading."""
+    contents: list[tuple[str, ContentFile]] = []
+    if not problems:  # a file that does not parse may hold the missing table
+        problems = [
+            _single_problem(single, names)
+            for single in _SINGLES
+            if len(names := [name for name, data in parsed.items() if single in data]) != 1
+        ]
+    for name, data in parsed.items():
+        try:
+            contents.append((name, ContentFile.model_validate(data)))
+        except ValidationError as error:
+            problems.extend(_explain(error, name, texts.get(name, ""), data))
+    if problems:
+        raise ContentError(problems)
+    return _merge(contents, texts)
 
 
 def _explain(
@@ -133,39 +231,108 @@ def _explain(
 ) -> list[ContentProblem]:
     problems = []
     for detail in error.errors():
-        location = detail["loc"]
-        key = _key_path(location)
-        message = _(_MESSAGES.get(detail["type"], detail["msg"]))
-        if detail["type"] == "literal_error":
-            allowed = detail.get("ctx", {}).get("expected", "")
-            message = f"{message}: {allowed}" if allowed else message
-        problems.append(ContentProblem(name, key, message, _line_of(location, text, data)))
+        location = tuple(detail["loc"])
+        kind = detail["type"]
+        context = detail.get("ctx") or {}
+        if kind == "missing" and location and location[-1] in _MISSING_LANGUAGE:
+            message = _(_MISSING_LANGUAGE[str(location[-1])])
+        elif kind == "value_error" and "error" in context:
+            message = _(str(context["error"]))
+        elif kind in _MESSAGES:
+            message = _(_MESSAGES[kind])
+        else:
+            message = str(detail["msg"])
+        if kind == "literal_error" and context.get("expected"):
+            message = f"{message}: {context['expected']}"
+        problems.append(
+            ContentProblem(name, _key_path(location, data), message, _line_of(location, text, data))
+        )
     return problems
 
 
-def _key_path(location: tuple[int | str, ...]) -> str:
+def _key_path(location: tuple[int | str, ...], data: Any = None) -> str:
+    """`checklist[child-sexual].indicators[csa-disclosure].text.en`: ids where entries have one."""
     path = ""
+    node = data
     for part in location:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            entry_id = item.get("id") if isinstance(item, dict) else None
+            path += f"[{entry_id}]" if isinstance(entry_id, str) and entry_id else f"[{part}]"
+            node = item
+        else:
+            path += f".{part}" if path else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
     return path
 
 
-def _line_of(location: tuple[int | str, ...], text: str, data: dict[str, Any]) -> int | None:
-    """The line of the deepest entry on the path that has an `id`, found in the file text."""
-    node: Any = data
-    entry_id: str | None = None
-    for part in location:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            break
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            entry_id = node["id"]
-    if entry_id is None:
+def _key_pattern(key: str) -> re.Pattern[str]:
+    """A table header ending in `key`, or `key =` at a line start or inside an inline table."""
+    name = re.escape(key)
+    return re.compile(
+        rf"^[ \t]*\[\[?[ \t]*(?:[\w-]+[ \t]*\.[ \t]*)*{name}[ \t]*\]\]?"
+        rf"|^[ \t]*{name}[ \t]*=|[{{,][ \t]*{name}[ \t]*=",
+        re.MULTILINE,
+    )
+
+
+def _entry_start(text: str, entry_id: str, start: int) -> int | None:
+    """Where the entry with this id begins: its `[[...]]` header, or else its `id` line."""
+    pattern = re.compile(
+        r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(entry_id) + r"[\"']", re.MULTILINE
+    )
+    found = pattern.search(text, start) or pattern.search(text)
+    if found is None:
         return None
-    pattern = re.compile(r'^\s*id\s*=\s*["\']' + re.escape(entry_id) + r'["\']', re.MULTILINE)
-    found = pattern.search(text)
-    return text.count("\n", 0, found.start()) + 1 if found else None
+    newline = text.rfind("\n[", 0, found.start())
+    header = newline + 1 if newline >= 0 else (0 if text.startswith("[") else -1)
+    if header >= 0 and not re.search(
+        r"^[ \t]*id[ \t]*=", text[header : found.start()], re.MULTILINE
+    ):
+        return header
+    return found.start()
+
+
+def _line_of(location: tuple[int | str, ...], text: str, data: dict[str, Any]) -> int | None:
+    """Follow the key path through the file text as far as it can be found."""
+    if not text:
+        return None
+    position: int | None = None
+    node: Any = data
+    tables: list[str] = []
+    for part in location:
+        start = position or 0
+        if isinstance(part, str):
+            if not isinstance(node, dict) or part not in node:
+                break
+            found = _key_pattern(part).search(text, start)
+            if found is None:
+                break
+            position = found.start()
+            tables.append(part)
+            node = node[part]
+            continue
+        if not isinstance(node, list) or part >= len(node):
+            break
+        item = node[part]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            entry = _entry_start(text, item["id"], start)
+            if entry is not None:
+                position = entry
+        else:
+            header = re.compile(
+                r"^[ \t]*\[\[[ \t]*"
+                + r"[ \t]*\.[ \t]*".join(map(re.escape, tables))
+                + r"[ \t]*\]\]",
+                re.MULTILINE,
+            )
+            headers = list(header.finditer(text, start))
+            if len(headers) > part:
+                position = headers[part].start()
+        node = item
+    if position is None:
+        return None
+    return text.count("\n", 0, position) + 1
 
 
 _PLURAL = {
@@ -190,44 +357,113 @@ _PLURAL = {
     "concern_rule": "concern_rules",
     "routing_rule": "routing_rules",
 }
+_SINGLES = {
+    "catalog": N_("the [catalog] table (version, date, title, disclaimer)"),
+    "delphi_rule": N_("the [delphi_rule] table"),
+}
 
 
-def _merge(parsed: list[tuple[str, str, ContentFile]]) -> Catalog:
+def _merge(contents: list[tuple[str, ContentFile]], texts: dict[str, str]) -> Catalog:
     merged: dict[str, Any] = {plural: [] for plural in _PLURAL.values()}
-    origin: dict[tuple[str, str], str] = {}
-    problems: list[ContentProblem] = []
-    singles: dict[str, list[str]] = {"catalog": [], "delphi_rule": []}
-    for name, _text, content in parsed:
-        for single in singles:
+    origins: dict[tuple[str, str], list[str]] = {}
+
+    def seen(kind: str, entry_id: str, name: str) -> None:
+        names = origins.setdefault((kind, entry_id), [])
+        if name not in names:
+            names.append(name)
+
+    for name, content in contents:
+        for single in _SINGLES:
             value = getattr(content, single)
             if value is not None:
-                singles[single].append(name)
                 merged["info" if single == "catalog" else single] = value
+                seen(single, single, name)
         for key, plural in _PLURAL.items():
             for entry in getattr(content, key):
                 merged[plural].append(entry)
-                origin.setdefault((key, str(getattr(entry, "id", ""))), name)
-    for single, names in singles.items():
-        if len(names) != 1:
-            where = ", ".join(names) or "-"
-            problems.append(
-                ContentProblem(
-                    where,
-                    single,
-                    _("must be defined in exactly one file (found {count})").format(
-                        count=len(names)
-                    ),
-                )
-            )
-    if problems:
-        raise ContentError(problems)
-    catalog = Catalog.model_validate(merged)
-    reference_problems = check_references(catalog)
-    if reference_problems:
+                seen(key, str(getattr(entry, "id", key)), name)
+        for checklist in content.checklist:
+            for indicator in checklist.indicators:
+                seen("indicator", indicator.id, name)
+            for section in checklist.sections:
+                seen("section", section.id, name)
+    try:
+        catalog = Catalog.model_validate(merged)
+    except ValidationError as error:  # every entry was valid on its own: should not happen
         raise ContentError(
-            [
-                ContentProblem(origin.get((kind, entry_id), "?"), f"{kind}.{entry_id}", message)
-                for kind, entry_id, message in reference_problems
-            ]
+            [ContentProblem("-", _key_path(tuple(d["loc"])), str(d["msg"])) for d in error.errors()]
+        ) from None
+    found = check_references(catalog)
+    if found:
+        raise ContentError(
+            [problem for item in found for problem in _reference_problems(item, origins, texts)]
         )
     return catalog
+
+
+def _single_problem(single: str, names: list[str]) -> ContentProblem:
+    what = _(_SINGLES[single])
+    if not names:
+        return ContentProblem(
+            "catalog.toml" if single == "catalog" else _("(content folder)"),
+            single,
+            _("{what} is missing: exactly one content file must define it").format(what=what),
+        )
+    return ContentProblem(
+        ", ".join(names),
+        single,
+        _("{what} is defined in more than one file; keep exactly one").format(what=what),
+    )
+
+
+def _reference_problems(
+    problem: ReferenceProblem,
+    origins: dict[tuple[str, str], list[str]],
+    texts: dict[str, str],
+) -> list[ContentProblem]:
+    names = origins.get((problem.kind, problem.entry_id), ["?"])
+    key = f"{problem.kind}.{problem.entry_id}"
+    if problem.field:
+        key += f".{problem.field}"
+    message = problem.message
+    if len(names) > 1:
+        message += " " + _("(in {files})").format(files=", ".join(names))
+    if problem.field == "id":
+        return [
+            ContentProblem(name, key, message, line)
+            for name in names
+            for line in _id_lines(texts.get(name, ""), problem.entry_id) or [None]
+        ]
+    return [
+        ContentProblem(name, key, message, _reference_line(texts.get(name, ""), problem))
+        for name in names
+    ]
+
+
+def _id_lines(text: str, entry_id: str) -> list[int | None]:
+    pattern = re.compile(
+        r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(entry_id) + r"[\"']", re.MULTILINE
+    )
+    return [text.count("\n", 0, found.start()) + 1 for found in pattern.finditer(text)]
+
+
+def _reference_line(text: str, problem: ReferenceProblem) -> int | None:
+    """The line of the entry's id, moved on to the field the problem is about if it is there."""
+    if not text:
+        return None
+    position = _entry_start(text, problem.entry_id, 0)
+    if position is None:
+        return None
+    if problem.field != "id":
+        id_line = re.compile(
+            r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(problem.entry_id) + r"[\"']", re.MULTILINE
+        ).search(text, position)
+        if id_line is not None:
+            position = id_line.start()
+        for key in re.sub(r"\[\d+\]", "", problem.field).split("."):
+            found = _key_pattern(key).search(text, position) if key else None
+            next_entry = text.find("\n[", position + 1)
+            if found is None or (next_entry >= 0 and found.start() > next_entry):
+                break
+            position = found.start()
+    return text.count("\n", 0, position) + 1

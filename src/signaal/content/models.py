@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from signaal.i18n import N_
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*\+?$", max_length=80)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -23,6 +25,13 @@ Verification = Literal["verified", "verified-old", "secondary", "unverified", "c
 ChecklistKind = Literal["ilo", "signals", "flags"]
 DimensionGroup = Literal["recruitment", "exploitation", "destination"]
 Profile = Literal["indicated", "partly-indicated", "not-indicated"]
+# Messages of the model validators: English msgids that the loader translates for the editor.
+STEPS_OUT_OF_ORDER = N_("the steps must be numbered 1 to 5, in that order")
+CONTACT_UNREACHABLE = N_("a contact needs a phone number or a channel")
+CONTACT_DOUBT_UNEXPLAINED = N_(
+    "an unverified or conflicting contact needs a verification_note that explains the doubt"
+)
+
 RelationId = Literal[
     "household",
     "dependency",
@@ -113,6 +122,12 @@ class Protocol(Sourced):
     steps: list[ProtocolStep] = Field(min_length=5, max_length=5)
     reporting_norms: list[Text] = Field(min_length=1)
 
+    @model_validator(mode="after")
+    def _steps_in_order(self) -> Protocol:
+        if [step.number for step in self.steps] != list(range(1, len(self.steps) + 1)):
+            raise ValueError(STEPS_OUT_OF_ORDER)
+        return self
+
 
 class Role(Sourced):
     id: Id
@@ -181,13 +196,21 @@ class Contact(Sourced):
     id: Id
     name: Text
     purpose: Text
-    phone: str | None = None
+    phone: NonEmpty | None = None
     channel: Text | None = None
     hours: Text
     available_24_7: bool = False
     verification: Verification
     verified_on: dt.date
     verification_note: Text | None = None
+
+    @model_validator(mode="after")
+    def _reachable_and_honest(self) -> Contact:
+        if self.phone is None and self.channel is None:
+            raise ValueError(CONTACT_UNREACHABLE)
+        if self.verification in ("unverified", "conflict") and self.verification_note is None:
+            raise ValueError(CONTACT_DOUBT_UNEXPLAINED)
+        return self
 
 
 class Section(Strict):
@@ -273,7 +296,11 @@ class TraffickingRule(Sourced):
 
 
 class Condition(Strict):
-    """All set fields must hold for a rule to fire (an unset field is no constraint)."""
+    """All set fields must hold for a rule to fire (an unset field is no constraint).
+
+    `indicators_any` and `checklists_any` each need `min_indicators` present signals; `any_of`
+    holds when at least one nested condition holds, `none_of` when none of them does.
+    """
 
     acute_danger: bool | None = None
     minor: bool | None = None
@@ -289,6 +316,11 @@ class Condition(Strict):
     concern_levels_any: list[ConcernLevel] = []
     profiles_any: list[Profile] = []
     outcomes_any: list[WeighingOutcome] = []
+    # Added for the assessment engine: signals per checklist, age bands, and OR / NOT groups.
+    checklists_any: list[Id] = []
+    age_bands_any: list[Id] = []
+    any_of: list[Condition] = []
+    none_of: list[Condition] = []
 
 
 class ConcernRule(Sourced):

@@ -1,107 +1,236 @@
-"""Cross-file checks: unique ids and every reference pointing at something that exists."""
+"""Cross-file checks: unique ids, every reference pointing at something that exists, and an
+afwegingskader that can be walked from its first question to an outcome without loops.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from signaal.content.catalog import Catalog
 from signaal.content.models import Condition, Sourced
-
-# (kind, id, message): the loader maps kind and id back to the file that defined the entry.
-Problem = tuple[str, str, str]
+from signaal.i18n import _
 
 
-def check_references(catalog: Catalog) -> list[Problem]:
-    problems: list[Problem] = []
+@dataclass(frozen=True)
+class ReferenceProblem:
+    """A problem found across files; the loader maps `kind` and `entry_id` back to a file."""
+
+    kind: str
+    entry_id: str
+    field: str
+    message: str
+
+
+def check_references(catalog: Catalog) -> list[ReferenceProblem]:
+    problems: list[ReferenceProblem] = []
     problems += _unique(catalog)
-    sources = set(catalog.sources_by_id)
-    bands = set(catalog.age_bands_by_id)
-    concerns = set(catalog.concerns_by_id)
-    roles = set(catalog.roles_by_id)
-    dimensions = set(catalog.dimensions_by_id)
-    contacts = set(catalog.contacts_by_id)
-    indicators = set(catalog.indicators_by_id)
-    questions = set(catalog.questions_by_id)
-
-    def missing(
-        kind: str, entry_id: str, what: str, wanted: Iterable[str], known: set[str]
-    ) -> None:
-        for value in wanted:
-            if value not in known:
-                problems.append((kind, entry_id, f"unknown {what} '{value}'"))
-
+    known = _Known(catalog)
     for kind, entries in _sourced(catalog):
         for entry in entries:
-            missing(kind, str(getattr(entry, "id", kind)), "source", entry.sources, sources)
+            problems += known.missing(
+                kind, str(getattr(entry, "id", kind)), "sources", "source", entry.sources
+            )
     for concern in catalog.concerns:
-        missing("concern", concern.id, "age band", concern.age_bands, bands)
+        problems += known.missing("concern", concern.id, "age_bands", "age band", concern.age_bands)
     for role in catalog.roles:
-        missing("role", role.id, "protocol", [role.protocol], set(catalog.protocols_by_id))
+        problems += known.missing("role", role.id, "protocol", "protocol", [role.protocol])
     for protocol in catalog.protocols:
         for step in protocol.steps:
-            missing(
-                "protocol", protocol.id, "weighing question", step.weighing_questions, questions
+            problems += known.missing(
+                "protocol",
+                protocol.id,
+                f"steps[{step.number}].weighing_questions",
+                "weighing question",
+                step.weighing_questions,
             )
-    for question in catalog.weighing_questions:
-        for branch in (question.on_yes, question.on_no):
-            if (branch.next is None) == (branch.outcome is None):
-                problems.append(
-                    (
-                        "weighing_question",
-                        question.id,
-                        "each answer needs exactly one of 'next' or 'outcome'",
-                    )
-                )
-            elif branch.next is not None:
-                missing("weighing_question", question.id, "next question", [branch.next], questions)
+    problems += _weighing(catalog, known)
     for checklist in catalog.checklists:
-        sections = {section.id for section in checklist.sections}
-        missing("checklist", checklist.id, "concern", checklist.concerns, concerns)
-        missing("checklist", checklist.id, "age band", checklist.age_bands, bands)
-        missing("checklist", checklist.id, "role", checklist.roles, roles)
-        for indicator in checklist.indicators:
-            missing("checklist", indicator.id, "section", [indicator.section], sections)
-            missing("checklist", indicator.id, "age band", indicator.age_bands, bands)
-            missing("checklist", indicator.id, "role", indicator.roles, roles)
-            if indicator.dimension is not None:
-                missing("checklist", indicator.id, "dimension", [indicator.dimension], dimensions)
-            if checklist.kind == "ilo" and (
-                indicator.dimension is None or indicator.weight is None
-            ):
-                problems.append(
-                    ("checklist", indicator.id, "an ILO indicator needs a dimension and a weight")
-                )
+        problems += _checklist(checklist.id, catalog, known)
     for rule in catalog.trafficking_rules:
         for group in rule.require:
-            missing("trafficking_rule", rule.id, "dimension", group, dimensions)
+            problems += known.missing("trafficking_rule", rule.id, "require", "dimension", group)
     conditions = [("concern_rule", r.id, r.when) for r in catalog.concern_rules]
     conditions += [("routing_rule", r.id, r.when) for r in catalog.routing_rules]
     for kind, rule_id, condition in conditions:
-        problems += _condition(kind, rule_id, condition, indicators, concerns, roles)
+        problems += _condition(kind, rule_id, "when", condition, known)
     for routing in catalog.routing_rules:
-        missing("routing_rule", routing.id, "contact", [t.contact for t in routing.refer], contacts)
+        contacts = [target.contact for target in routing.refer]
+        problems += known.missing("routing_rule", routing.id, "refer", "contact", contacts)
+    return problems
+
+
+class _Known:
+    """The ids each kind of reference may point at."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.ids: dict[str, set[str]] = {
+            "source": set(catalog.sources_by_id),
+            "age band": set(catalog.age_bands_by_id),
+            "concern": set(catalog.concerns_by_id),
+            "role": set(catalog.roles_by_id),
+            "protocol": set(catalog.protocols_by_id),
+            "dimension": set(catalog.dimensions_by_id),
+            "contact": set(catalog.contacts_by_id),
+            "indicator": set(catalog.indicators_by_id),
+            "checklist": {checklist.id for checklist in catalog.checklists},
+            "weighing question": set(catalog.questions_by_id),
+        }
+
+    def missing(
+        self, kind: str, entry_id: str, field: str, what: str, wanted: Iterable[str]
+    ) -> list[ReferenceProblem]:
+        return [
+            ReferenceProblem(kind, entry_id, field, _unknown(what, value))
+            for value in wanted
+            if value not in self.ids[what]
+        ]
+
+
+def _unknown(what: str, value: str) -> str:
+    messages = {
+        "source": _("unknown source '{value}' (add it to sources.toml or fix the id)"),
+        "age band": _("unknown age band '{value}'"),
+        "concern": _("unknown concern '{value}'"),
+        "role": _("unknown role '{value}'"),
+        "protocol": _("unknown protocol '{value}'"),
+        "dimension": _("unknown dimension '{value}'"),
+        "contact": _("unknown contact '{value}'"),
+        "indicator": _("unknown indicator '{value}'"),
+        "checklist": _("unknown checklist '{value}'"),
+        "weighing question": _("unknown weighing question '{value}'"),
+        "section": _("unknown section '{value}' (not defined in this checklist)"),
+    }
+    return messages[what].format(value=value)
+
+
+def _weighing(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
+    """Each answer leads to one of next/outcome; the walk reaches an outcome, never loops."""
+    problems = []
+    for question in catalog.weighing_questions:
+        for answer, branch in (("on_yes", question.on_yes), ("on_no", question.on_no)):
+            if (branch.next is None) == (branch.outcome is None):
+                problems.append(
+                    ReferenceProblem(
+                        "weighing_question",
+                        question.id,
+                        answer,
+                        _("each answer needs exactly one of 'next' or 'outcome'"),
+                    )
+                )
+            elif branch.next is not None:
+                problems += known.missing(
+                    "weighing_question",
+                    question.id,
+                    f"{answer}.next",
+                    "weighing question",
+                    [branch.next],
+                )
+    numbers = Counter(question.number for question in catalog.weighing_questions)
+    for question in catalog.weighing_questions:
+        if numbers[question.number] > 1:
+            problems.append(
+                ReferenceProblem(
+                    "weighing_question",
+                    question.id,
+                    "number",
+                    _("number {number} is used by more than one question").format(
+                        number=question.number
+                    ),
+                )
+            )
+    if problems or not catalog.weighing_questions:
+        return problems
+    return _loops(catalog)
+
+
+def _loops(catalog: Catalog) -> list[ReferenceProblem]:
+    problems = []
+    for start in catalog.weighing_questions:
+        seen = [start.id]
+        pending = [start]
+        while pending:
+            question = pending.pop()
+            for branch in (question.on_yes, question.on_no):
+                if branch.next is None:
+                    continue
+                if branch.next == start.id:
+                    problems.append(
+                        ReferenceProblem(
+                            "weighing_question",
+                            start.id,
+                            "next",
+                            _("the answers lead back to this question (a loop)"),
+                        )
+                    )
+                    pending = []
+                    break
+                if branch.next not in seen:
+                    seen.append(branch.next)
+                    pending.append(catalog.questions_by_id[branch.next])
+    return problems
+
+
+def _checklist(checklist_id: str, catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
+    checklist = next(c for c in catalog.checklists if c.id == checklist_id)
+    problems = known.missing("checklist", checklist.id, "concerns", "concern", checklist.concerns)
+    problems += known.missing(
+        "checklist", checklist.id, "age_bands", "age band", checklist.age_bands
+    )
+    problems += known.missing("checklist", checklist.id, "roles", "role", checklist.roles)
+    sections = {section.id for section in checklist.sections}
+    for section in checklist.sections:
+        if section.dimension is not None:
+            problems += known.missing(
+                "section", section.id, "dimension", "dimension", [section.dimension]
+            )
+    for indicator in checklist.indicators:
+        if indicator.section not in sections:
+            problems.append(
+                ReferenceProblem(
+                    "indicator", indicator.id, "section", _unknown("section", indicator.section)
+                )
+            )
+        problems += known.missing(
+            "indicator", indicator.id, "age_bands", "age band", indicator.age_bands
+        )
+        problems += known.missing("indicator", indicator.id, "roles", "role", indicator.roles)
+        if indicator.dimension is not None:
+            problems += known.missing(
+                "indicator", indicator.id, "dimension", "dimension", [indicator.dimension]
+            )
+        if checklist.kind == "ilo" and (indicator.dimension is None or indicator.weight is None):
+            problems.append(
+                ReferenceProblem(
+                    "indicator",
+                    indicator.id,
+                    "weight",
+                    _("an indicator on an ILO list needs a dimension and a weight"),
+                )
+            )
     return problems
 
 
 def _condition(
-    kind: str,
-    rule_id: str,
-    condition: Condition,
-    indicators: set[str],
-    concerns: set[str],
-    roles: set[str],
-) -> list[Problem]:
-    problems = []
-    for value in condition.indicators_any:
-        if value not in indicators:
-            problems.append((kind, rule_id, f"unknown indicator '{value}'"))
-    for value in condition.concerns_any:
-        if value not in concerns:
-            problems.append((kind, rule_id, f"unknown concern '{value}'"))
-    for value in condition.roles_any:
-        if value not in roles:
-            problems.append((kind, rule_id, f"unknown role '{value}'"))
+    kind: str, rule_id: str, field: str, condition: Condition, known: _Known
+) -> list[ReferenceProblem]:
+    problems = known.missing(
+        kind, rule_id, f"{field}.indicators_any", "indicator", condition.indicators_any
+    )
+    problems += known.missing(
+        kind, rule_id, f"{field}.checklists_any", "checklist", condition.checklists_any
+    )
+    problems += known.missing(
+        kind, rule_id, f"{field}.concerns_any", "concern", condition.concerns_any
+    )
+    problems += known.missing(kind, rule_id, f"{field}.roles_any", "role", condition.roles_any)
+    problems += known.missing(
+        kind, rule_id, f"{field}.age_bands_any", "age band", condition.age_bands_any
+    )
+    for group in ("any_of", "none_of"):
+        for index, nested in enumerate(getattr(condition, group)):
+            problems += _condition(kind, rule_id, f"{field}.{group}[{index}]", nested, known)
     return problems
 
 
@@ -118,7 +247,7 @@ def _sourced(catalog: Catalog) -> list[tuple[str, Iterable[Sourced]]]:
         ("guidance", catalog.guidance),
         ("contact", catalog.contacts),
         ("checklist", catalog.checklists),
-        ("checklist", [i for c in catalog.checklists for i in c.indicators]),
+        ("indicator", [i for c in catalog.checklists for i in c.indicators]),
         ("flag_criterion", catalog.flag_criteria),
         ("flag_level", catalog.flag_levels),
         ("trafficking_rule", catalog.trafficking_rules),
@@ -128,8 +257,9 @@ def _sourced(catalog: Catalog) -> list[tuple[str, Iterable[Sourced]]]:
     ]
 
 
-def _unique(catalog: Catalog) -> list[Problem]:
-    groups: dict[str, list[str]] = {
+def catalog_ids(catalog: Catalog) -> dict[str, list[str]]:
+    """Every id a content editor defines, by kind (indicators and sections share one space)."""
+    return {
         "source": [s.id for s in catalog.sources],
         "age_band": [b.id for b in catalog.age_bands],
         "concern": [c.id for c in catalog.concerns],
@@ -137,18 +267,46 @@ def _unique(catalog: Catalog) -> list[Problem]:
         "role": [r.id for r in catalog.roles],
         "protocol": [p.id for p in catalog.protocols],
         "weighing_question": [q.id for q in catalog.weighing_questions],
-        "contact": [c.id for c in catalog.contacts],
-        "checklist": [c.id for c in catalog.checklists]
-        + [i.id for c in catalog.checklists for i in c.indicators],
-        "dimension": [d.id for d in catalog.dimensions],
+        "unsafety": [u.id for u in catalog.unsafety],
         "step3_exception": [e.id for e in catalog.step3_exceptions],
-        "routing_rule": [r.id for r in catalog.routing_rules],
-        "concern_rule": [r.id for r in catalog.concern_rules],
+        "conflict_of_duties": [q.id for q in catalog.conflict_of_duties],
+        "acute_danger": [q.id for q in catalog.acute_danger],
+        "guidance": [g.id for g in catalog.guidance],
+        "contact": [c.id for c in catalog.contacts],
+        "checklist": [c.id for c in catalog.checklists],
+        "section": [s.id for c in catalog.checklists for s in c.sections],
+        "indicator": [i.id for c in catalog.checklists for i in c.indicators],
+        "dimension": [d.id for d in catalog.dimensions],
+        "flag_criterion": [f.id for f in catalog.flag_criteria],
+        "flag_level": [f.id for f in catalog.flag_levels],
         "trafficking_rule": [r.id for r in catalog.trafficking_rules],
+        "concern_rule": [r.id for r in catalog.concern_rules],
+        "routing_rule": [r.id for r in catalog.routing_rules],
     }
-    return [
-        (kind, entry_id, "this id is used more than once")
-        for kind, ids in groups.items()
-        for entry_id, count in Counter(ids).items()
+
+
+def _unique(catalog: Catalog) -> list[ReferenceProblem]:
+    ids = catalog_ids(catalog)
+    # Checklists and their indicators share one name space: rules name either by id.
+    ids["indicator"] = ids["indicator"] + ids.pop("checklist")
+    # Section ids need only be unique within their checklist.
+    del ids["section"]
+    problems = [
+        ReferenceProblem(
+            "section", entry_id, "id", _("the id '{id}' is used more than once").format(id=entry_id)
+        )
+        for checklist in catalog.checklists
+        for entry_id, count in Counter(s.id for s in checklist.sections).items()
+        if count > 1
+    ]
+    return problems + [
+        ReferenceProblem(
+            "checklist" if entry_id in {c.id for c in catalog.checklists} else kind,
+            entry_id,
+            "id",
+            _("the id '{id}' is used more than once").format(id=entry_id),
+        )
+        for kind, values in ids.items()
+        for entry_id, count in Counter(values).items()
         if count > 1
     ]

@@ -1,15 +1,47 @@
-"""Lay out the referral: facts apart from judgement, every user text escaped."""
+"""Assemble the referral: facts apart from judgement, every user text escaped, built in memory.
+
+reportlab is imported only when a referral is rendered, to keep it off the app's start-up path.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-from xml.sax.saxutils import escape
 
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
-from signaal.i18n import translator
-from signaal.report.fonts import register_fonts
+from signaal.i18n import N_, format_date, translator
+
+PURPOSE_TITLES = {
+    "melding": N_("Report of concern (melding)"),
+    "advice": N_("Request for advice"),
+    "handover": N_("Handover"),
+    "file": N_("Record for the own file"),
+}
+ROLE_AUTHORS = {
+    "teacher": N_("from school"),
+    "gp": N_("from the GP practice"),
+    "veilig-thuis": N_("from Veilig Thuis"),
+}
+METADATA_TITLE = N_("Signaal referral")
+METADATA_SUBJECT = N_("Confidential referral document")
+
+
+def document_title(catalog: Catalog, case: Case, language: str) -> str:
+    """The title for this role and purpose, e.g. "Request for advice from the GP practice"."""
+    _ = translator(language)
+    purpose = _(PURPOSE_TITLES[case.purpose])
+    author = ROLE_AUTHORS.get(case.role)
+    if author is not None:
+        return f"{purpose} {_(author)}"
+    role = catalog.roles_by_id.get(case.role)
+    return purpose if role is None else f"{purpose} – {role.name.get(language)}"
+
+
+def document_date(catalog: Catalog, case: Case, deterministic: bool) -> dt.date:
+    """Today; in deterministic mode a date fixed by the input (the catalog's date)."""
+    return catalog.info.date if deterministic else dt.date.today()
 
 
 def render_referral(
@@ -22,49 +54,76 @@ def render_referral(
 ) -> bytes:
     """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import SimpleDocTemplate
+
+    from signaal.report import advice, facts, judgement
+    from signaal.report.layout import Layout
+    from signaal.report.page import (
+        BOTTOM_MARGIN,
+        FRAME_PADDING,
+        MARGIN,
+        PAGE_WIDTH,
+        TOP_MARGIN,
+        PageFrame,
+        canvas_class,
+    )
+    from signaal.report.styles import stylesheet
+    from signaal.report.text import paragraph
 
     _ = translator(language)
-    family = register_fonts()
-    body = ParagraphStyle("body", fontName=family, fontSize=10, leading=13)
-    heading = ParagraphStyle(
-        "heading",
-        parent=body,
-        fontName=f"{family}-Bold",
-        fontSize=13,
-        leading=17,
-        spaceBefore=8,
-        spaceAfter=4,
+    styles = stylesheet()
+    layout = Layout(
+        catalog=catalog,
+        case=case,
+        assessment=assessment,
+        language=language,
+        gettext=_,
+        styles=styles,
+        width=PAGE_WIDTH - 2 * (MARGIN + FRAME_PADDING),
     )
-    title = _("Referral")
-    story: list[Flowable] = [Paragraph(escape(title), heading)]
-    story.append(Paragraph(escape(catalog.role(case.role).name.get(language)), body))
-    story.append(Spacer(1, 6))
-    story.append(Paragraph(escape(_("Observations")), heading))
-    for observation in case.observations:
-        if not observation.counts:
-            continue
-        text = catalog.indicator(observation.indicator).text.get(language)
-        story.append(Paragraph(f"<b>{escape(text)}</b>", body))
-        if observation.facts:
-            story.append(Paragraph(escape(observation.facts), body))
-    story.append(Paragraph(escape(_("Referral advice")), heading))
-    for referral in assessment.referrals:
-        contact = catalog.contact(referral.contact)
-        name, reason = contact.name.get(language), referral.reason.get(language)
-        line = f"{name} ({contact.phone or '-'}): {reason}"
-        story.append(Paragraph(escape(line), body))
+    title = document_title(catalog, case, language)
+    date = format_date(document_date(catalog, case, deterministic), language)
+    frame = PageFrame(
+        confidential=_("Confidential"),
+        title=title,
+        date=date,
+        page_of=lambda number, total: _("page {number} of {total}").format(
+            number=number, total=total
+        ),
+        footer=_("Contains special-category personal data (AVG): handle confidentially."),
+    )
+    story = [
+        paragraph(title, styles.title),
+        paragraph(
+            _(
+                "Drawn up with Signaal on {date}. The professional decides; signals prove nothing."
+            ).format(date=date),
+            styles.small,
+        ),
+        *facts.reporter(layout),
+        *facts.persons(layout),
+        *facts.observations(layout),
+        *judgement.judgement(layout),
+        *advice.referral_advice(layout),
+        *advice.sources(layout),
+        *advice.closing(layout),
+    ]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        title=title,
+        title=_(METADATA_TITLE),
         author="Signaal",
-        subject=title,
+        subject=_(METADATA_SUBJECT),
         creator="Signaal",
         producer="Signaal",
+        keywords=[],
         invariant=1 if deterministic else 0,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        lang=language,
     )
-    document.build(story)
+    document.build(story, canvasmaker=canvas_class(frame))
     return buffer.getvalue()

@@ -2,29 +2,95 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from signaal.i18n import _
 
 
-class PdfPreviewDialog(QDialog):
-    def __init__(self, pdf: bytes, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from signaal.ui.main_window import pdf_buffer
+def pdf_buffer(data: bytes) -> tuple[QByteArray, QBuffer]:
+    """A read-only QBuffer over the PDF bytes; keep both alive as long as QtPdf reads them."""
+    array = QByteArray(data)
+    buffer = QBuffer()
+    buffer.setData(array)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    return array, buffer
 
-        self.setWindowTitle(_("Referral preview"))
+
+class MemoryPdf:
+    """A QPdfDocument over bytes in memory, holding the buffer QtPdf reads lazily."""
+
+    def __init__(self, pdf: bytes, parent: QWidget | None = None) -> None:
         self._array, self._buffer = pdf_buffer(pdf)
-        self.document = QPdfDocument(self)
+        self.document = QPdfDocument(parent) if parent is not None else QPdfDocument()
         self.document.load(self._buffer)
-        view = QPdfView(self)
-        view.setDocument(self.document)
-        view.setPageMode(QPdfView.PageMode.MultiPage)
-        view.setAccessibleName(_("Referral preview"))
+
+    @property
+    def ok(self) -> bool:
+        return self.document.status() == QPdfDocument.Status.Ready
+
+    def page_image(self, page: int, dpi: float) -> QImage:
+        """One page on a white background: QtPdf renders onto transparency."""
+        size = self.document.pagePointSize(page)
+        pixels = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
+        image = QImage(pixels, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.drawImage(0, 0, self.document.render(page, pixels))
+        painter.end()
+        return image
+
+
+class PdfPreviewDialog(QDialog):
+    """The referral as it will print, with Print and Save buttons next to Close."""
+
+    def __init__(self, pdf: bytes, parent: QWidget | None = None, suggested_name: str = "") -> None:
+        super().__init__(parent)
+        self._pdf = pdf
+        self._suggested_name = suggested_name or _("referral.pdf")
+        self.setWindowTitle(_("Referral preview"))
+        self.memory = MemoryPdf(pdf, self)
+        self.document = self.memory.document
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(_("Referral preview"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton(_("&Print…"))
+        self.save_button = QPushButton(_("&Save as PDF…"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self._print)
+        self.save_button.clicked.connect(self._save)
         layout = QVBoxLayout(self)
-        layout.addWidget(view)
+        layout.addWidget(self.view)
         layout.addWidget(buttons)
-        self.resize(720, 900)
+        self.resize(760, 900)
+        if not self.memory.ok:
+            QMessageBox.warning(
+                self,
+                _("Cannot show the preview"),
+                _("The referral could not be shown. Nothing is lost: you can still save it."),
+            )
+
+    def _print(self) -> None:
+        from signaal.ui.printing import print_pdf
+
+        print_pdf(self._pdf, self)
+
+    def _save(self) -> None:
+        from signaal.ui.saving import save_pdf
+
+        save_pdf(self._pdf, self, self._suggested_name)

@@ -1,19 +1,42 @@
-"""Print the referral through the system print dialog, rendering pages from memory."""
+"""Print the referral through the system print dialog, from memory.
+
+QtPdf can only rasterise, so each page is printed as a 300 dpi greyscale image. Under the
+image goes the page's text, at its place on the page, so that the output of a PDF printer is
+searchable and can be read aloud; on paper the image covers it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
+import re
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from signaal.i18n import _
+from signaal.resources import resource_path
+from signaal.ui.pdf_preview import MemoryPdf
+
+PRINT_DPI = 300
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def new_printer() -> QPrinter:
+    """A printer for A4 at full page, with a job name that says nothing about the case."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setFullPage(True)
+    printer.setDocName("Signaal")
+    printer.setCreator("Signaal")
+    return printer
 
 
 def print_pdf(pdf: bytes, parent: QWidget | None = None) -> bool:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    """Ask for a printer with the system dialog and print; False when cancelled or failed."""
+    printer = new_printer()
     dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_("Print referral"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     return print_to(printer, pdf, parent)
@@ -21,38 +44,67 @@ def print_pdf(pdf: bytes, parent: QWidget | None = None) -> bool:
 
 def print_to(printer: QPrinter, pdf: bytes, parent: QWidget | None = None) -> bool:
     """Paint every page on `printer`; on failure explain it and keep the case as it is."""
-    from signaal.ui.main_window import pdf_buffer
-
-    array, buffer = pdf_buffer(pdf)
-    document = QPdfDocument()
-    document.load(buffer)
+    memory = MemoryPdf(pdf)
     painter = QPainter()
-    if not painter.begin(printer):
-        QMessageBox.warning(
-            parent,
-            _("Could not print"),
-            _(
-                "The printer could not be started. Nothing you typed is lost; check the printer "
-                "or save the referral as PDF instead."
-            ),
-        )
+    if not memory.ok or not painter.begin(printer):
+        _report_failure(parent)
         return False
+    family = _font_family()
     try:
-        dpi = 200
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            size = document.pagePointSize(page)
-            image_size = QSize(int(size.width() * dpi / 72), int(size.height() * dpi / 72))
-            image = QImage(image_size, QImage.Format.Format_ARGB32)
-            image.fill(QColor("white"))
-            page_painter = QPainter(image)
-            page_painter.drawImage(0, 0, document.render(page, image_size))
-            page_painter.end()
-            target = painter.viewport()
-            scaled = image.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(0, 0, scaled)
-    finally:
+        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
+        for page in range(memory.document.pageCount()):
+            if page and not printer.newPage():
+                raise OSError("the printer refused a new page")
+            size = memory.document.pagePointSize(page)
+            scale = paper.width() / size.width()
+            painter.save()
+            painter.scale(scale, scale)
+            _draw_text_layer(painter, memory, page, family)
+            image = memory.page_image(page, PRINT_DPI).convertToFormat(
+                QImage.Format.Format_Grayscale8
+            )
+            painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
+            painter.restore()
+    except OSError:
         painter.end()
-        del array
+        _report_failure(parent)
+        return False
+    if not painter.end() or printer.printerState() == QPrinter.PrinterState.Error:
+        _report_failure(parent)
+        return False
     return True
+
+
+def _draw_text_layer(painter: QPainter, memory: MemoryPdf, page: int, family: str) -> None:
+    """Each line of the page's text in its own box, in page points (covered by the image)."""
+    text = memory.document.getAllText(page).text()
+    painter.setPen(QColor("black"))
+    for line in _LINE.finditer(text):
+        selection = memory.document.getSelectionAtIndex(page, line.start(), len(line.group()))
+        box = selection.boundingRectangle()
+        if box.isEmpty():
+            continue
+        font = QFont(family)
+        font.setPixelSize(max(1, round(box.height() * 0.8)))
+        painter.setFont(font)
+        painter.drawText(
+            box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line.group()
+        )
+
+
+def _font_family() -> str:
+    """The shipped DejaVu Sans, so the text layer has the same glyphs as the PDF."""
+    font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "DejaVuSans.ttf")))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else "DejaVu Sans"
+
+
+def _report_failure(parent: QWidget | None) -> None:
+    QMessageBox.warning(
+        parent,
+        _("Could not print"),
+        _(
+            "The referral could not be printed. Nothing you typed is lost; check the printer and "
+            "try again, or save the referral as PDF instead."
+        ),
+    )

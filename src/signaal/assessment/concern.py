@@ -1,0 +1,74 @@
+"""The level of concern for child sexual abuse (`none` / `possible` / `clear`) from content rules.
+
+A level of concern summarises the recorded signals; it is never a finding that abuse took place.
+"""
+
+from __future__ import annotations
+
+from signaal.assessment.conditions import Facts, holds, matched_indicators
+from signaal.assessment.result import ConcernResult, Explanation
+from signaal.assessment.texts import text
+from signaal.content.catalog import Catalog
+from signaal.content.models import ConcernLevel
+from signaal.i18n import N_
+
+CHILD_SEXUAL_ABUSE = "child-sexual-abuse"
+LEVEL_ORDER: dict[ConcernLevel, int] = {"none": 0, "possible": 1, "clear": 2}
+SUMMARIES = {
+    "none": N_(
+        "Level of concern for child sexual abuse: none. Signals were recorded, but no rule for "
+        "a possible or clear concern applies to them. Keep observing and record facts."
+    ),
+    "possible": N_(
+        "Level of concern for child sexual abuse: possible. It follows from the rules below and "
+        "describes the signals recorded, not a finding that abuse took place."
+    ),
+    "clear": N_(
+        "Level of concern for child sexual abuse: clear. It follows from the rules below and "
+        "describes the signals recorded, not a finding that abuse took place."
+    ),
+}
+
+
+def concern_level(catalog: Catalog, facts: Facts) -> ConcernResult:
+    """The highest level whose content rule holds; `none` when no rule does.
+
+    Assessed when child sexual abuse is a chosen concern, or when signals from a child sexual
+    abuse checklist were recorded anyway (a recorded signal is never silently ignored).
+    """
+    lists = [c.id for c in catalog.checklists if CHILD_SEXUAL_ABUSE in c.concerns]
+    signals = facts.on_checklists(lists)
+    if CHILD_SEXUAL_ABUSE not in facts.concerns and not signals:
+        return ConcernResult(
+            level="none",
+            assessed=False,
+            explanations=[
+                Explanation(
+                    rule="not-assessed",
+                    text=text(
+                        "Child sexual abuse is not among the chosen concerns and none of its "
+                        "signals were recorded, so no level of concern was derived."
+                    ),
+                )
+            ],
+        )
+    level: ConcernLevel = "none"
+    fired = []
+    for rule in catalog.concern_rules:
+        if holds(rule.when, facts):
+            fired.append(
+                Explanation(
+                    rule=rule.id, text=rule.reason, indicators=matched_indicators(rule.when, facts)
+                )
+            )
+            if LEVEL_ORDER[rule.level] > LEVEL_ORDER[level]:
+                level = rule.level
+    if fired or signals:
+        summary = text(SUMMARIES[level])
+    else:
+        summary = text(
+            "Level of concern for child sexual abuse: none. No signals of child sexual abuse "
+            "were recorded."
+        )
+    overview = Explanation(rule="concern-level", text=summary, indicators=signals)
+    return ConcernResult(level=level, explanations=[overview, *fired])

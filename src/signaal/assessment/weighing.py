@@ -1,0 +1,130 @@
+"""The afwegingskader walk: follow the catalog's branching from the first question.
+
+The walk reaches only the questions the answers lead to; it ends in an outcome, or stays open
+(`outcome` None) when a question on the path is unanswered or answered "unsure".
+"""
+
+from __future__ import annotations
+
+from signaal.assessment.case import Case
+from signaal.assessment.result import Explanation, WeighingResult
+from signaal.assessment.texts import prefixed, text
+from signaal.content.catalog import Catalog
+from signaal.content.models import Text, WeighingOutcome, WeighingQuestion
+from signaal.i18n import N_
+
+# Guidance that belongs with a report outcome (e.g. informing those involved beforehand).
+REPORT_GUIDANCE = ("informing-before-report",)
+# Whole sentences per answer, so that a translator never sees a bare "yes" out of context.
+ANSWERED = {
+    "yes": N_("{question} Answer: yes. {explanation}"),
+    "no": N_("{question} Answer: no. {explanation}"),
+    "unsure": N_("{question} Answer: unsure. {explanation}"),
+}
+
+
+def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
+    """Follow the afwegingskader along the answers given so far, explaining every step."""
+    acute = case.context.acute_danger is True
+    explanations = [_acute_danger()] if acute else []
+    path: list[str] = []
+    outcome: WeighingOutcome | None = None
+    question = catalog.first_weighing_question if catalog.weighing_questions else None
+    while question is not None and question.id not in path:
+        path.append(question.id)
+        answer = case.weighing.get(question.id)
+        if answer is None:
+            explanations.append(
+                Explanation(
+                    rule=question.id,
+                    text=prefixed(
+                        _step(catalog, case.role, question),
+                        text(
+                            "The weighing is not complete: this question is not answered yet: "
+                            "{question}",
+                            question=question.question,
+                        ),
+                    ),
+                    questions=[question.id],
+                )
+            )
+            break
+        if answer == "unsure":
+            explanations.append(_answered(catalog, case, question, question.on_unsure))
+            break
+        branch = question.on_yes if answer == "yes" else question.on_no
+        explanations.append(_answered(catalog, case, question, branch.explanation))
+        if branch.outcome is not None:
+            outcome = branch.outcome
+            break
+        question = None if branch.next is None else catalog.questions_by_id.get(branch.next)
+    if outcome == "report":
+        explanations += _reporting_norms(catalog, case.role)
+    unsure = [q for q, answer in case.weighing.items() if answer == "unsure"]
+    for question_id in unsure:
+        if question_id not in path and question_id in catalog.questions_by_id:
+            off_path = catalog.questions_by_id[question_id]
+            explanations.append(
+                Explanation(rule=question_id, text=off_path.on_unsure, questions=[question_id])
+            )
+    return WeighingResult(
+        path=path,
+        outcome=outcome,
+        consult_veilig_thuis=bool(unsure),
+        explanations=explanations,
+        acute_danger=acute,
+    )
+
+
+def _answered(
+    catalog: Catalog, case: Case, question: WeighingQuestion, explanation: Text
+) -> Explanation:
+    answer = case.weighing[question.id]
+    return Explanation(
+        rule=question.id,
+        text=prefixed(
+            _step(catalog, case.role, question),
+            text(ANSWERED[answer], question=question.question, explanation=explanation),
+        ),
+        questions=[question.id],
+    )
+
+
+def _step(catalog: Catalog, role: str, question: WeighingQuestion) -> Text | None:
+    """Where the role's protocol variant asks this question ("Step 5 (Decide)"), if it says."""
+    role_entry = catalog.roles_by_id.get(role)
+    protocol = None if role_entry is None else catalog.protocols_by_id.get(role_entry.protocol)
+    if protocol is not None:
+        for step in protocol.steps:
+            if question.id in step.weighing_questions:
+                return text("Step {number} ({title})", number=step.number, title=step.title)
+    return None
+
+
+def _reporting_norms(catalog: Catalog, role: str) -> list[Explanation]:
+    """The reporting norms of the role's protocol variant (KNMG adds its own), and the content's
+    guidance on informing those involved before a report, where the catalog has it."""
+    role_entry = catalog.roles_by_id.get(role)
+    protocol = None if role_entry is None else catalog.protocols_by_id.get(role_entry.protocol)
+    norms = [] if protocol is None else protocol.reporting_norms
+    explanations = [
+        Explanation(rule=f"{protocol.id if protocol else 'protocol'}-reporting-norm", text=norm)
+        for norm in norms
+    ]
+    explanations += [
+        Explanation(rule=guidance.id, text=prefixed(guidance.title, guidance.body[0]))
+        for guidance in catalog.guidance
+        if guidance.id in REPORT_GUIDANCE
+    ]
+    return explanations
+
+
+def _acute_danger() -> Explanation:
+    return Explanation(
+        rule="acute-danger",
+        text=text(
+            "Acute danger: act now. Call 112 when life or health is in immediate danger, and "
+            "report to Veilig Thuis (or the police). The weighing does not have to be completed "
+            "first; acute unsafety is a reason to report."
+        ),
+    )

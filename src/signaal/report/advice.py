@@ -1,0 +1,143 @@
+"""Referral advice with contacts, the catalog version with its sources, and the closing line."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from signaal.content.models import Contact
+from signaal.i18n import N_
+from signaal.report.judgement import table_style
+from signaal.report.layout import Layout
+from signaal.report.text import italic, markup, paragraph
+
+URGENCY_LABELS = {
+    "immediate": N_("immediately"),
+    "today": N_("today"),
+    "soon": N_("soon"),
+    "info": N_("for information"),
+}
+# A number from an unverified or conflicting source must not look certain.
+UNCERTAIN = {"unverified", "conflict", "secondary"}
+
+
+def referral_advice(layout: Layout) -> list[Flowable]:
+    """One table row per advised contact: why, how to reach them, when, how urgent."""
+    _, styles = layout._, layout.styles
+    referrals = layout.assessment.referrals
+    if not referrals:
+        return []
+    rows: list[list[Flowable | str]] = [
+        [
+            paragraph(_("Contact and reason"), styles.cell_bold),
+            paragraph(_("Phone or channel"), styles.cell_bold),
+            paragraph(_("Hours"), styles.cell_bold),
+            paragraph(_("Urgency"), styles.cell_bold),
+        ]
+    ]
+    for referral in referrals:
+        contact = layout.catalog.contacts_by_id.get(referral.contact)
+        if contact is None:
+            continue
+        rows.append(
+            [
+                Paragraph(
+                    f"<b>{markup(layout.text(contact.name))}</b><br/>"
+                    f"{markup(layout.text(referral.reason))}",
+                    styles.cell,
+                ),
+                Paragraph(_reach(layout, contact), styles.cell),
+                paragraph(layout.text(contact.hours), styles.cell),
+                paragraph(_(URGENCY_LABELS[referral.urgency]), styles.cell),
+            ]
+        )
+    width = layout.width
+    table = Table(rows, colWidths=[width - 270, 130, 85, 55], repeatRows=1)
+    table.setStyle(table_style())
+    intro = layout.note(
+        _("Advice from the rules in the content catalog; the professional decides whom to contact.")
+    )
+    return [layout.section(_("Referral advice")), intro, table]
+
+
+def _reach(layout: Layout, contact: Contact) -> str:
+    """Phone and channel as markup; an uncertain number carries its verification note."""
+    _ = layout._
+    lines = []
+    if contact.phone:
+        lines.append(f"<b>{markup(contact.phone)}</b>")
+    if contact.channel is not None:
+        lines.append(markup(layout.text(contact.channel)))
+    if contact.verification in UNCERTAIN:
+        warning = _("Not verified: check this number before you use it.")
+        if contact.verification == "conflict":
+            warning = _("Sources disagree: check this number before you use it.")
+        lines.append(f"<i>{markup(warning)}</i>")
+    elif contact.verification == "verified-old":
+        lines.append(italic(_("Checked some time ago: verify before use.")))
+    if contact.verification_note is not None:
+        lines.append(f"<i>{markup(layout.text(contact.verification_note))}</i>")
+    lines.append(markup(_("checked on {date}").format(date=layout.date(contact.verified_on))))
+    return "<br/>".join(lines)
+
+
+def used_source_ids(layout: Layout) -> list[str]:
+    """The sources behind what this referral shows, in order of first use, each once."""
+    catalog, case, assessment = layout.catalog, layout.case, layout.assessment
+    ids: list[str] = []
+    for observation in case.observations:
+        found = catalog.indicators_by_id.get(observation.indicator)
+        if observation.counts and found is not None:
+            ids += found[0].sources + found[1].sources
+    if assessment.trafficking:
+        ids += catalog.delphi_rule.sources
+    rules = {r.id: r.sources for r in catalog.trafficking_rules}
+    rules |= {r.id: r.sources for r in catalog.concern_rules}
+    rules |= {r.id: r.sources for r in catalog.routing_rules}
+    for result in assessment.trafficking:
+        for explanation in result.explanations:
+            ids += rules.get(explanation.rule, [])
+    for explanation in assessment.concern.explanations:
+        ids += rules.get(explanation.rule, [])
+    for question_id in assessment.weighing.path:
+        question = catalog.questions_by_id.get(question_id)
+        if question is not None and question_id in case.weighing:
+            ids += question.sources
+    for referral in assessment.referrals:
+        for rule in referral.rules:
+            ids += rules.get(rule, [])
+        contact = catalog.contacts_by_id.get(referral.contact)
+        if contact is not None:
+            ids += contact.sources
+    exception = case.meldcode_steps.conversation.exception
+    ids += next((e.sources for e in catalog.step3_exceptions if e.id == exception), [])
+    return [i for i in dict.fromkeys(ids) if i in catalog.sources_by_id]
+
+
+def sources(layout: Layout) -> list[Flowable]:
+    """The catalog version and date, and the sources the shown content is based on."""
+    _, info = layout._, layout.catalog.info
+    body: list[Flowable] = [
+        layout.field(
+            _("Content catalog"),
+            _("version {version} of {date}").format(
+                version=info.version, date=layout.date(info.date)
+            ),
+        )
+    ]
+    for source_id in used_source_ids(layout):
+        source = layout.catalog.sources_by_id[source_id]
+        line = f"{source.publisher} ({source.year}). {source.title}. {source.url}"
+        body.append(Paragraph(f"– {markup(line)}", layout.styles.small))
+    return [layout.section(_("Catalog and sources")), *body]
+
+
+def closing(layout: Layout) -> list[Flowable]:
+    """The AVG reminder: this paper holds special-category personal data."""
+    _ = layout._
+    text = _(
+        "This document contains special categories of personal data (health, sexual life) in "
+        "the sense of the GDPR (AVG). Share it only with those who need it for the safety of the "
+        "person concerned, keep it under your organisation's privacy rules, and destroy copies "
+        "you no longer need. Signaal itself has stored nothing."
+    )
+    return [paragraph(text, layout.styles.closing)]

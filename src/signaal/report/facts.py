@@ -1,0 +1,186 @@
+"""The factual part of the referral: who reports, who is involved, what was seen or told."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from signaal.assessment.case import Observation
+from signaal.i18n import N_
+from signaal.report.layout import Layout, section
+from signaal.report.text import label, markup, paragraphs
+
+# The meldcode asks to keep own observations visibly apart from what others told.
+SOURCE_GROUPS = (
+    ("seen", N_("Own observations")),
+    ("person", N_("Told by the person concerned")),
+    ("third-party", N_("Told by a third party")),
+    ("unknown", N_("Told (source not recorded)")),
+)
+QUOTE_MARKS = {"nl": ("„", "”"), "en": ("“", "”")}
+
+
+def reporter(layout: Layout) -> list[Flowable]:
+    """Role, name/organisation/phone only where typed, and meldcode step 2 with dates."""
+    _, case = layout._, layout.case
+    role = layout.catalog.roles_by_id.get(case.role)
+    role_name = case.role if role is None else layout.text(role.name)
+    body: list[Flowable] = [layout.field(_("Role"), role_name)]
+    for field_name, value in (
+        (_("Name"), case.reporter.name),
+        (_("Organisation"), case.reporter.organisation),
+        (_("Phone"), case.reporter.phone),
+    ):
+        if value.strip():
+            body.append(layout.field(field_name, value))
+    consultation = case.meldcode_steps.consultation
+    if consultation.done:
+        parts = [consultation.with_whom.strip() or _("a colleague")]
+        if consultation.on is not None:
+            parts.append(layout.date(consultation.on))
+        body.append(layout.field(_("Consultation (step 2)"), ", ".join(parts)))
+    else:
+        body.append(layout.field(_("Consultation (step 2)"), _("not (yet) done")))
+    if consultation.vt_advice:
+        when = (
+            layout.date(consultation.vt_advice_on)
+            if consultation.vt_advice_on is not None
+            else _("date not recorded")
+        )
+        body.append(layout.field(_("Advice from Veilig Thuis"), when))
+        body += paragraphs(consultation.vt_advice_summary, layout.styles.detail)
+    else:
+        body.append(layout.field(_("Advice from Veilig Thuis"), _("not asked")))
+    return section(layout.section(_("Reporter")), body)
+
+
+def persons(layout: Layout) -> list[Flowable]:
+    """The person concerned (initials by default), age band, the suspected person's relation."""
+    _, case, catalog = layout._, layout.case, layout.catalog
+    body: list[Flowable] = []
+    person = case.person
+    body.append(
+        layout.field(
+            _("Person concerned (initials or pseudonym)"),
+            person.initials.strip() or _("not given"),
+        )
+    )
+    if person.name.strip():
+        body.append(layout.field(_("Name"), person.name))
+    if person.date_of_birth is not None:
+        body.append(layout.field(_("Date of birth"), layout.date(person.date_of_birth)))
+    if case.age is not None:
+        body.append(layout.field(_("Age"), _("{age} years").format(age=case.age)))
+    band = _age_band(layout)
+    if band:
+        body.append(layout.field(_("Age band"), band))
+    concerns = [
+        layout.text(catalog.concerns_by_id[c].name) if c in catalog.concerns_by_id else c
+        for c in case.concerns
+    ]
+    if concerns:
+        body.append(layout.field(_("Concerns looked at"), "; ".join(concerns)))
+    relation = case.context.perpetrator_relation
+    if relation is not None:
+        names = {r.id: layout.text(r.name) for r in catalog.relations}
+        body.append(
+            layout.field(_("Relation of the suspected person"), names.get(relation, relation))
+        )
+    context = case.context
+    if context.acute_danger is not None:
+        body.append(layout.field(_("Acute danger"), layout.yes_no(context.acute_danger)))
+    if context.disclosure:
+        body.append(layout.field(_("The person has told about it themselves"), _("yes")))
+    if context.days_since_sexual_contact is not None:
+        body.append(
+            layout.field(
+                _("Days since the last sexual contact"), str(context.days_since_sexual_contact)
+            )
+        )
+    if context.consent_to_refer is not None:
+        body.append(layout.field(_("Consent to refer"), layout.yes_no(context.consent_to_refer)))
+    return section(layout.section(_("Persons involved")), body)
+
+
+def _age_band(layout: Layout) -> str:
+    catalog, case = layout.catalog, layout.case
+    band_id = case.age_band
+    if band_id is None and case.age is not None:
+        try:
+            band_id = catalog.age_band_for(case.age).id
+        except ValueError:
+            return ""
+    if band_id is None:
+        return ""
+    band = catalog.age_bands_by_id.get(band_id)
+    return band_id if band is None else layout.text(band.name)
+
+
+def source_group(observation: Observation) -> str:
+    """Which of the meldcode's sources an observation comes from."""
+    if observation.status == "seen":
+        return "seen"
+    return observation.told_by or "unknown"
+
+
+def observations(layout: Layout) -> list[Flowable]:
+    """Every seen or told signal, grouped by source, with facts, time, source and quotes."""
+    _ = layout._
+    counted = [o for o in layout.case.observations if o.counts]
+    body: list[Flowable] = []
+    number = 0
+    for group, title in SOURCE_GROUPS:
+        members = [o for o in counted if source_group(o) == group]
+        if not members:
+            continue
+        body.append(layout.subsection(f"{_(title)} ({len(members)})"))
+        for observation in members:
+            number += 1
+            body += _observation(layout, number, group, observation)
+    if not body:
+        return []
+    intro = layout.note(
+        _(
+            "Facts as recorded by the reporter. Own observations, what the person said and what "
+            "others said are kept apart; quotes are the person's own words."
+        )
+    )
+    return [layout.section(_("Observations")), intro, *body]
+
+
+def _observation(
+    layout: Layout, number: int, group: str, observation: Observation
+) -> list[Flowable]:
+    _, styles = layout._, layout.styles
+    flowables: list[Flowable] = [
+        Paragraph(f"{number}. {markup(layout.indicator_text(observation.indicator))}", styles.item)
+    ]
+    found = layout.catalog.indicators_by_id.get(observation.indicator)
+    if found is not None:
+        checklist, indicator = found
+        sections = {s.id: layout.text(s.title) for s in checklist.sections}
+        where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
+        flowables.append(Paragraph(markup(where.rstrip(" ·")), styles.small))
+    source_label = {
+        "seen": _("Own observation"),
+        "person": _("Told by the person concerned"),
+        "third-party": _("Told by a third party"),
+        "unknown": _("Told (source not recorded)"),
+    }[group]
+    details = [label(_("Source")) + f"{markup(source_label)}"]
+    if observation.observer.strip():
+        who = _("Observed by") if group == "seen" else _("Told by")
+        details.append(f"<b>{markup(who)}:</b> {markup(observation.observer)}")
+    if observation.when.strip():
+        details.append(label(_("When")) + f"{markup(observation.when)}")
+    flowables.append(Paragraph(" · ".join(details), styles.detail))
+    if observation.facts.strip():
+        flowables += paragraphs(
+            observation.facts,
+            styles.detail,
+            prefix=label(_("Facts")),
+        )
+    if observation.quote.strip():
+        opening, closing = QUOTE_MARKS.get(layout.language, QUOTE_MARKS["en"])
+        flowables.append(Paragraph(label(_("In their own words")).rstrip(), styles.detail))
+        flowables += paragraphs(observation.quote, styles.quote, prefix=opening, suffix=closing)
+    return flowables

@@ -1,0 +1,280 @@
+"""The professional judgement, kept apart from the facts: profiles, concern, weighing, decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from signaal.assessment.result import Explanation, TraffickingResult
+from signaal.i18n import N_
+from signaal.report.chart import legend, weight_bar
+from signaal.report.layout import Layout
+from signaal.report.styles import LIGHT_GREY, RULE_GREY
+from signaal.report.text import label, markup, paragraph, paragraphs
+
+PROFILE_LABELS = {
+    "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
+    "partly-indicated": N_("some dimensions positive, not all that are required"),
+    "not-indicated": N_("no dimension positive"),
+}
+CONCERN_LABELS = {
+    "none": N_("no rule for a level of concern applies"),
+    "possible": N_("possible concern"),
+    "clear": N_("clear concern"),
+}
+OUTCOME_LABELS = {
+    "close": N_("close and record in the file"),
+    "report": N_("report to Veilig Thuis"),
+    "help-and-monitor": N_("offer or organise help and monitor safety"),
+}
+ANSWER_LABELS = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
+
+
+def table_style(header: bool = True) -> TableStyle:
+    """Thin grey rules, a shaded header row: clear on a black-and-white printer."""
+    commands: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_GREY),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+        ]
+    return TableStyle(commands)
+
+
+def judgement(layout: Layout) -> list[Flowable]:
+    """The whole interpretation section; parts without content are left out."""
+    _ = layout._
+    body = [
+        *checklist_summary(layout),
+        *trafficking_profiles(layout),
+        *concern_level(layout),
+        *weighing(layout),
+        *step3(layout),
+        *decision(layout),
+    ]
+    if not body:
+        return []
+    intro = layout.note(
+        _("Interpretation, kept apart from the facts above.")
+        + " "
+        + layout.text(layout.catalog.info.disclaimer)
+    )
+    return [layout.section(_("Professional judgement")), intro, *body]
+
+
+def checklist_summary(layout: Layout) -> list[Flowable]:
+    """Per checklist: how many signals were seen and how many were told."""
+    _, styles = layout._, layout.styles
+    counts: dict[str, list[int]] = {}
+    for observation in layout.case.observations:
+        found = layout.catalog.indicators_by_id.get(observation.indicator)
+        if not observation.counts or found is None:
+            continue
+        tally = counts.setdefault(found[0].id, [0, 0])
+        tally[0 if observation.status == "seen" else 1] += 1
+    if not counts:
+        return []
+    rows: list[list[Flowable | str]] = [
+        [
+            paragraph(_("Checklist"), styles.cell_bold),
+            paragraph(_("Seen"), styles.cell_bold),
+            paragraph(_("Told"), styles.cell_bold),
+        ]
+    ]
+    for checklist in layout.catalog.checklists:
+        if checklist.id in counts:
+            seen, told = counts[checklist.id]
+            rows.append(
+                [
+                    paragraph(layout.text(checklist.title), styles.cell),
+                    paragraph(str(seen), styles.cell),
+                    paragraph(str(told), styles.cell),
+                ]
+            )
+    table = Table(rows, colWidths=[layout.width - 120, 60, 60], repeatRows=1)
+    table.setStyle(table_style())
+    return [layout.subsection(_("Checklist summary")), table]
+
+
+def trafficking_profiles(layout: Layout) -> list[Flowable]:
+    """The ILO/EC indicator profile per list: a chart per dimension, never a determination."""
+    flowables: list[Flowable] = []
+    for result in layout.assessment.trafficking:
+        flowables += _profile(layout, result)
+    return flowables
+
+
+def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
+    _, styles, catalog = layout._, layout.styles, layout.catalog
+    checklist = next((c for c in catalog.checklists if c.id == result.checklist), None)
+    name = layout.text(checklist.title) if checklist is not None else result.checklist
+    weight_names = {"strong": _("strong"), "medium": _("medium"), "weak": _("weak")}
+    bar_width = 150.0
+    rows: list[list[Flowable | str]] = [
+        [
+            paragraph(_("Dimension"), styles.cell_bold),
+            paragraph(_("Indicators present"), styles.cell_bold),
+            paragraph(_("Delphi rule"), styles.cell_bold),
+        ]
+    ]
+    for dimension_id, dimension in result.dimensions.items():
+        known = catalog.dimensions_by_id.get(dimension_id)
+        label = layout.text(known.name) if known is not None else dimension_id
+        counts = _("{strong} strong, {medium} medium, {weak} weak").format(
+            strong=dimension.strong, medium=dimension.medium, weak=dimension.weak
+        )
+        verdict = _("positive") if dimension.positive else _("not positive")
+        rows.append(
+            [
+                paragraph(label, styles.cell),
+                weight_bar(dimension.strong, dimension.medium, dimension.weak, bar_width),
+                Paragraph(f"<b>{markup(verdict)}</b><br/>{markup(counts)}", styles.cell),
+            ]
+        )
+    table = Table(
+        rows, colWidths=[layout.width - bar_width - 130, bar_width + 10, 120], repeatRows=1
+    )
+    table.setStyle(table_style())
+    heading = layout.subsection(_("Indicator profile: {checklist}").format(checklist=name))
+    caution = layout.note(
+        _(
+            "This is an indicator profile, not a determination: it counts the signals recorded "
+            "against the ILO/European Commission indicators. Whether this is trafficking is for "
+            "the competent authorities to establish."
+        )
+    )
+    profile_line = layout.field(_("Profile"), _(PROFILE_LABELS[result.profile]))
+    chart_block: list[Flowable] = [
+        heading,
+        caution,
+        legend(weight_names, layout.width),
+        Spacer(1, 3),
+        table,
+        Spacer(1, 3),
+        profile_line,
+    ]
+    return [KeepTogether(chart_block), *_explanations(layout, result.explanations)]
+
+
+def _explanations(layout: Layout, explanations: list[Explanation]) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    for explanation in explanations:
+        flowables.append(
+            Paragraph(f"– {markup(layout.text(explanation.text))}", layout.styles.detail)
+        )
+        if explanation.indicators:
+            named = dict.fromkeys(layout.indicator_text(i) for i in explanation.indicators)
+            signals = "; ".join(named)
+            flowables.append(
+                Paragraph(
+                    label(layout._("Based on")) + f"{markup(signals)}",
+                    layout.styles.note,
+                )
+            )
+    return flowables
+
+
+def concern_level(layout: Layout) -> list[Flowable]:
+    """The level of concern for child sexual abuse, with the rules that led to it."""
+    _ = layout._
+    concern = layout.assessment.concern
+    relevant = "child-sexual-abuse" in layout.case.concerns
+    if concern.level == "none" and not concern.explanations and not relevant:
+        return []
+    return [
+        layout.subsection(_("Level of concern (child sexual abuse)")),
+        layout.field(_("Level"), _(CONCERN_LABELS[concern.level])),
+        *_explanations(layout, concern.explanations),
+    ]
+
+
+def weighing(layout: Layout) -> list[Flowable]:
+    """The afwegingskader: each question reached, the answer, why, and where it ended."""
+    _, case, catalog = layout._, layout.case, layout.catalog
+    result = layout.assessment.weighing
+    answered = [q for q in result.path if q in case.weighing]
+    if not answered:
+        return []
+    reasons = {q: e for e in result.explanations for q in e.questions}
+    flowables: list[Flowable] = [layout.subsection(_("Weighing framework (afwegingskader)"))]
+    for question_id in result.path:
+        question = catalog.questions_by_id.get(question_id)
+        text = layout.text(question.question) if question is not None else question_id
+        number = f"{question.number}. " if question is not None else ""
+        answer = case.weighing.get(question_id)
+        answer_text = _(ANSWER_LABELS[answer]) if answer is not None else _("not answered")
+        block: list[Flowable] = [
+            Paragraph(f"{markup(number)}{markup(text)}", layout.styles.item),
+            layout.field(_("Answer"), answer_text),
+        ]
+        if question_id in reasons:
+            block.append(
+                Paragraph(
+                    label(_("Why")) + f"{markup(layout.text(reasons[question_id].text))}",
+                    layout.styles.detail,
+                )
+            )
+        flowables.append(KeepTogether(block))
+    outcome = (
+        _(OUTCOME_LABELS[result.outcome])
+        if result.outcome is not None
+        else _("not reached: the weighing is not finished")
+    )
+    flowables.append(layout.field(_("Outcome of the weighing"), outcome))
+    if result.consult_veilig_thuis:
+        flowables.append(
+            layout.note(
+                _("Because of doubt in the weighing, asking Veilig Thuis for advice is advised.")
+            )
+        )
+    return flowables
+
+
+def step3(layout: Layout) -> list[Flowable]:
+    """Meldcode step 3: the conversation with the person or parents, or the exception used."""
+    _, conversation = layout._, layout.case.meldcode_steps.conversation
+    flowables: list[Flowable] = []
+    if conversation.done:
+        parts = [conversation.with_whom.strip() or _("the person or the parents")]
+        if conversation.on is not None:
+            parts.append(layout.date(conversation.on))
+        flowables.append(layout.field(_("Discussed with"), ", ".join(parts)))
+        flowables += paragraphs(
+            conversation.reaction,
+            layout.styles.detail,
+            prefix=label(_("Reaction")),
+        )
+    elif conversation.done is False or conversation.exception:
+        flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
+    if conversation.exception:
+        exceptions = {e.id: layout.text(e.text) for e in layout.catalog.step3_exceptions}
+        flowables.append(
+            layout.field(
+                _("Exception used"), exceptions.get(conversation.exception, conversation.exception)
+            )
+        )
+    if not flowables:
+        return []
+    return [layout.subsection(_("Step 3: conversation with the person or the parents")), *flowables]
+
+
+def decision(layout: Layout) -> list[Flowable]:
+    """The professional's own decision and reasoning: the app advises, the professional decides."""
+    _, own = layout._, layout.case.decision
+    flowables: list[Flowable] = []
+    if own.decision.strip():
+        flowables += paragraphs(own.decision, layout.styles.body, prefix=label(_("Decision")))
+    if own.reasoning.strip():
+        flowables += paragraphs(own.reasoning, layout.styles.body, prefix=label(_("Reasoning")))
+    if not flowables:
+        return []
+    return [layout.subsection(_("The professional's decision")), *flowables]

@@ -1,0 +1,94 @@
+"""The one stylesheet of the referral: plain black on white, so it reads well in black and white."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+
+from signaal.report.fonts import BOLD, ITALIC, register_fonts
+
+GREY = colors.Color(0.35, 0.35, 0.35)
+LIGHT_GREY = colors.Color(0.85, 0.85, 0.85)
+RULE_GREY = colors.Color(0.6, 0.6, 0.6)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Every paragraph style the layout functions use; nothing else defines a style."""
+
+    body: ParagraphStyle
+    small: ParagraphStyle
+    label: ParagraphStyle
+    title: ParagraphStyle
+    section: ParagraphStyle
+    subsection: ParagraphStyle
+    item: ParagraphStyle
+    detail: ParagraphStyle
+    quote: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    closing: ParagraphStyle
+
+
+def stylesheet() -> Styles:
+    """Build the styles on the embedded DejaVu family (registered on first use)."""
+    family = register_fonts()
+    body = ParagraphStyle("body", fontName=family, fontSize=9.5, leading=12.5, spaceAfter=3)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=GREY)
+    return Styles(
+        body=body,
+        small=small,
+        label=ParagraphStyle("label", parent=body, fontName=BOLD, spaceAfter=1),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=BOLD, fontSize=15, leading=19, spaceAfter=2
+        ),
+        section=ParagraphStyle(
+            "section",
+            parent=body,
+            fontName=BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=12,
+            spaceAfter=4,
+        ),
+        subsection=ParagraphStyle(
+            "subsection",
+            parent=body,
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=13.5,
+            spaceBefore=8,
+            spaceAfter=3,
+        ),
+        item=ParagraphStyle(
+            "item", parent=body, fontName=BOLD, spaceBefore=6, spaceAfter=1, keepWithNext=1
+        ),
+        detail=ParagraphStyle("detail", parent=body, leftIndent=12),
+        quote=ParagraphStyle(
+            "quote",
+            parent=body,
+            fontName=ITALIC,
+            leftIndent=24,
+            rightIndent=12,
+            borderColor=GREY,
+            borderWidth=0,
+        ),
+        note=ParagraphStyle(
+            "note",
+            parent=body,
+            fontName=ITALIC,
+            fontSize=8.5,
+            leading=11,
+            leftIndent=12,
+        ),
+        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
+        cell_bold=ParagraphStyle(
+            "cell_bold", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0
+        ),
+        closing=ParagraphStyle(
+            "closing", parent=body, fontSize=8.5, leading=11, spaceBefore=14, textColor=GREY
+        ),
+    )

@@ -1,0 +1,160 @@
+"""The referral as files and pixels: CLI bytes, rendered pages, catalog translations, contacts."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from PIL import Image
+from pypdf import PdfReader
+from report_cases import body_text, case_for, flat, pdf_pages
+
+import signaal
+from signaal.assessment import assess
+from signaal.assessment.result import Referral
+from signaal.content import Catalog
+from signaal.content.models import Text
+from signaal.i18n import translator
+from signaal.report import render_referral
+
+SOURCE = Path(signaal.__file__).parent
+
+
+def test_cli_renders_the_same_bytes(catalog: Catalog, tmp_path: Path) -> None:
+    case = case_for(catalog, "teacher", 14, count=5)
+    case_file = tmp_path / "case.json"
+    case_file.write_text(case.model_dump_json(), encoding="utf-8")
+    output = tmp_path / "out.pdf"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "signaal.cli",
+            "report",
+            str(case_file),
+            "-o",
+            str(output),
+            "--lang",
+            "en",
+            "--deterministic",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    expected = render_referral(catalog, case, assess(catalog, case), "en", deterministic=True)
+    assert output.read_bytes() == expected
+
+
+def test_cli_reports_an_unwritable_output(catalog: Catalog, tmp_path: Path) -> None:
+    case_file = tmp_path / "case.json"
+    case_file.write_text(case_for(catalog, "teacher", 14, count=1).model_dump_json())
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "signaal.cli",
+            "report",
+            str(case_file),
+            "-o",
+            str(tmp_path / "missing" / "out.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "cannot write the PDF" in done.stderr
+
+
+def test_every_page_has_visible_content(catalog: Catalog, tmp_path: Path) -> None:
+    """Each page rendered by poppler shows ink in the body, not only in the page frame."""
+    case = case_for(catalog, "teacher", 34, count=40)
+    pdf = tmp_path / "referral.pdf"
+    pdf.write_bytes(render_referral(catalog, case, assess(catalog, case), "nl"))
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True
+    )
+    images = sorted(tmp_path.glob("p-*.png"))
+    assert len(images) == len(PdfReader(pdf).pages) >= 3
+    for image_path in images:
+        with Image.open(image_path) as image:
+            width, height = image.size
+            body = image.crop((0, height // 8, width, height * 7 // 8))
+            dark = sum(body.convert("L").histogram()[:128])
+        assert dark > 500, f"{image_path.name} looks blank ({dark} dark pixels)"
+
+
+@pytest.mark.parametrize("verification", ["unverified", "conflict", "secondary"])
+def test_uncertain_number_carries_its_note(catalog: Catalog, verification: str) -> None:
+    contact = catalog.contacts[0]
+    changed = catalog.model_dump()
+    for item in changed["contacts"]:
+        if item["id"] == contact.id:
+            item["verification"] = verification
+            item["verification_note"] = {
+                "nl": "Twee bronnen noemen verschillende uren.",
+                "en": "Two sources give different hours.",
+            }
+    uncertain = Catalog.model_validate(changed)
+    case = case_for(uncertain, "teacher", 14, count=1)
+    reason = Text(nl="Reden om te bellen.", en="Reason to call.")
+    assessment = assess(uncertain, case).model_copy(
+        update={"referrals": [Referral(contact=contact.id, urgency="soon", reason=reason)]}
+    )
+    pages = pdf_pages(render_referral(uncertain, case, assessment, "en"))
+    text = flat(body_text(pages, "en"))
+    assert flat(contact.name.en) in text
+    assert flat("check this number before you use it") in text
+    assert flat("Two sources give different hours.") in text
+    assert flat("Reason to call.") in text
+
+
+def test_verified_number_has_no_warning(catalog: Catalog) -> None:
+    verified = next(c for c in catalog.contacts if c.verification == "verified")
+    case = case_for(catalog, "teacher", 14, count=1)
+    reason = Text(nl="Reden om te bellen.", en="Reason to call.")
+    assessment = assess(catalog, case).model_copy(
+        update={"referrals": [Referral(contact=verified.id, urgency="immediate", reason=reason)]}
+    )
+    text = flat("".join(pdf_pages(render_referral(catalog, case, assessment, "en"))))
+    assert flat("check this number") not in text
+    assert flat(verified.phone or "") in text
+    assert flat("immediately") in text
+
+
+def test_every_report_string_has_a_dutch_translation() -> None:
+    dutch = translator("nl")
+    folders = [SOURCE / "report"]
+    messages = {
+        message
+        for folder in folders
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            folder, keywords={"_": None, "N_": None}
+        )
+        if isinstance(message, str)
+    }
+    ui_files = ("pdf_preview.py", "printing.py", "saving.py")
+    messages |= {
+        message
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            SOURCE / "ui", keywords={"_": None, "N_": None}
+        )
+        if isinstance(message, str) and _file in ui_files
+    }
+    assert len(messages) > 100
+    untranslated = sorted(m for m in messages if dutch(m) == m and m not in {"Signaal"})
+    assert untranslated == []
+
+
+def test_metadata_title_is_generic(catalog: Catalog) -> None:
+    case = case_for(catalog, "teacher", 14, count=1)
+    info = PdfReader(io.BytesIO(render_referral(catalog, case, assess(catalog, case), "en")))
+    assert info.metadata is not None
+    assert info.metadata.title == "Signaal referral"
+    assert info.metadata.subject == "Confidential referral document"

@@ -1,0 +1,213 @@
+"""The referral PDF as a reader gets it: every section, every observation, every name, in order."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from report_cases import NAMES, body_text, case_for, flat, pdf_pages
+
+from signaal.assessment import Assessment, Case, assess
+from signaal.content import Catalog
+from signaal.i18n import translator
+from signaal.report import render_referral
+from signaal.report.facts import source_group
+from signaal.report.render import document_title
+
+LANGUAGES = ("nl", "en")
+
+
+def rendered(catalog: Catalog, case: Case, language: str) -> tuple[list[str], str]:
+    """The pages, and the body text of all pages without whitespace (header and footer removed)."""
+    pages = pdf_pages(render_referral(catalog, case, assess(catalog, case), language))
+    return pages, flat(body_text(pages, language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_section_and_observation_prints(
+    catalog: Catalog, role_case: tuple[Case, Assessment], language: str
+) -> None:
+    case, assessment = role_case
+    _ = translator(language)
+    pages = pdf_pages(render_referral(catalog, case, assessment, language))
+    text = flat("".join(pages))
+    for heading in (
+        "Reporter",
+        "Persons involved",
+        "Observations",
+        "Professional judgement",
+        "Checklist summary",
+        "Weighing framework (afwegingskader)",
+        "Step 3: conversation with the person or the parents",
+        "The professional's decision",
+        "Catalog and sources",
+    ):
+        assert flat(_(heading)) in text, heading
+    if assessment.referrals:
+        assert flat(_("Referral advice")) in text
+        for referral in assessment.referrals:
+            assert flat(catalog.contact(referral.contact).name.get(language)) in text
+    for observation in case.observations:
+        indicator = catalog.indicator(observation.indicator)
+        assert flat(indicator.text.get(language)) in text
+        assert flat(observation.facts) in text
+        assert flat(observation.when) in text
+        if observation.quote:
+            opening = "„" if language == "nl" else "“"
+            assert flat(f"{opening}{observation.quote}”") in text
+    assert flat(document_title(catalog, case, language)) in text
+    assert flat(catalog.info.version) in text
+    assert flat(case.decision.reasoning) in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_header_on_every_page(catalog: Catalog, language: str) -> None:
+    case = case_for(catalog, "teacher", 34, count=40)
+    pages, _text = rendered(catalog, case, language)
+    _ = translator(language)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert _("Confidential").upper() in page
+        assert _("page {number} of {total}").format(number=number, total=len(pages)) in page
+        assert document_title(catalog, case, language) in page
+
+
+def test_header_words_in_dutch(catalog: Catalog) -> None:
+    pages, _text = rendered(catalog, case_for(catalog, "teacher", 14), "nl")
+    assert "VERTROUWELIJK" in pages[0]
+    assert re.search(r"pagina 1 van \d+", pages[0])
+
+
+def test_sources_are_kept_apart(catalog: Catalog) -> None:
+    """Own observations, told by the person and told by a third party are separate groups."""
+    case = case_for(catalog, "teacher", 34, count=9)
+    _pages, text = rendered(catalog, case, "en")
+    positions = [
+        text.index(flat(title))
+        for title in (
+            "Own observations (3)",
+            "Told by the person concerned (3)",
+            "Told by a third party (3)",
+        )
+    ]
+    assert positions == sorted(positions)
+    for observation in case.observations:
+        group = source_group(observation)
+        title = {
+            "seen": "Own observations",
+            "person": "Told by the person concerned",
+            "third-party": "Told by a third party",
+        }[group]
+        # Each fact appears after its own group's heading.
+        assert text.index(flat(observation.facts)) > text.index(flat(title))
+
+
+def test_not_seen_signals_are_left_out(catalog: Catalog) -> None:
+    case = case_for(catalog, "teacher", 34, count=3)
+    case.observations[0].status = "not-seen"
+    _pages, text = rendered(catalog, case, "en")
+    assert flat(case.observations[0].facts) not in text
+    assert flat(case.observations[1].facts) in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_names_survive_extraction(catalog: Catalog, name: str) -> None:
+    case = case_for(catalog, "teacher", 14, count=2)
+    case.person.name = name
+    case.reporter.name = name
+    _pages, text = rendered(catalog, case, "nl")
+    assert text.count(flat(name)) >= 2
+
+
+def test_script_the_font_lacks_prints_visibly(catalog: Catalog) -> None:
+    """Arabic and CJK are not in DejaVu Sans: their code points print instead of empty boxes."""
+    case = case_for(catalog, "teacher", 14, count=1)
+    case.person.name = "محمد 王芳"
+    _pages, text = rendered(catalog, case, "nl")
+    assert "[U+0645][U+062D][U+0645][U+062F][U+738B][U+82B3]" in text
+
+
+def test_user_text_is_escaped(catalog: Catalog) -> None:
+    case = case_for(catalog, "teacher", 34, count=2)
+    tricky = "<b>Jan</b> & Piet ]]> <br/> <font size=40>x</font> &amp;"
+    case.person.name = tricky
+    case.observations[0].facts = tricky
+    case.decision.reasoning = tricky
+    _pages, text = rendered(catalog, case, "en")
+    assert text.count(flat(tricky)) == 3
+
+
+def test_long_text_flows_over_pages_without_loss(catalog: Catalog) -> None:
+    words = [f"woord{n:05d}" for n in range(9_100)]
+    long_text = " ".join(words)[:100_000]
+    assert len(long_text) == 100_000
+    case = case_for(catalog, "teacher", 34, count=2)
+    case.observations[0].facts = long_text
+    pages, text = rendered(catalog, case, "nl")
+    assert len(pages) > 15
+    assert flat(long_text) in text
+    assert flat(case.observations[1].facts) in text
+
+
+def test_one_endless_word_is_not_cut(catalog: Catalog) -> None:
+    endless = "x" * 20_000 + "END"
+    case = case_for(catalog, "teacher", 34, count=1)
+    case.observations[0].facts = endless
+    _pages, text = rendered(catalog, case, "en")
+    assert flat(endless) in text
+
+
+def test_empty_sections_are_left_out(catalog: Catalog) -> None:
+    case = Case(role="teacher")
+    _ = translator("en")
+    pdf = render_referral(catalog, case, assess(catalog, case), "en")
+    text = flat("".join(pdf_pages(pdf)))
+    assert flat(_("Reporter")) in text
+    assert flat(_("Catalog and sources")) in text
+    for absent in (
+        "Observations",
+        "Professional judgement",
+        "Checklist summary",
+        "Weighing framework (afwegingskader)",
+        "The professional's decision",
+        "Step 3: conversation with the person or the parents",
+    ):
+        assert flat(_(absent)) not in text, absent
+    for optional_field in ("Name:", "Organisation:", "Phone:", "Date of birth:"):
+        assert optional_field not in text
+
+
+def test_metadata_is_clean(catalog: Catalog, role_case: tuple[Case, Assessment]) -> None:
+    case, assessment = role_case
+    pdf = render_referral(catalog, case, assessment, "nl")
+    info = PdfReader(io.BytesIO(pdf)).metadata
+    assert info is not None
+    assert info.title == translator("nl")("Signaal referral")
+    assert info.author == "Signaal"
+    assert info.creator == "Signaal"
+    values = " ".join(str(value) for value in info.values())
+    for detail in (case.person.name, case.person.initials, case.reporter.name, "root"):
+        assert detail not in values
+    assert not info.get("/Keywords")
+
+
+def test_a4_pages(catalog: Catalog) -> None:
+    case = case_for(catalog, "teacher", 34)
+    reader = PdfReader(io.BytesIO(render_referral(catalog, case, assess(catalog, case), "nl")))
+    for page in reader.pages:
+        assert round(float(page.mediabox.width)) == 595
+        assert round(float(page.mediabox.height)) == 842
+
+
+def test_deterministic_output_is_byte_identical(
+    catalog: Catalog, role_case: tuple[Case, Assessment]
+) -> None:
+    case, assessment = role_case
+    first = render_referral(catalog, case, assessment, "nl", deterministic=True)
+    second = render_referral(
+        catalog, case.model_copy(deep=True), assess(catalog, case), "nl", deterministic=True
+    )
+    assert first == second
+    assert render_referral(catalog, case, assessment, "en", deterministic=True) != first
