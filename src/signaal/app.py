@@ -1,4 +1,8 @@
-"""`signaal`: build the QApplication with its privacy guards, then the main window."""
+"""`signaal`: build the QApplication with its privacy guards, paint the window, then load content.
+
+The window appears first (Qt only); the catalog (pydantic) loads in a zero-delay timer right after,
+and the PDF code (reportlab, babel) only when a referral is made.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +14,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     from signaal.ui.privacy import prepare_environment
 
     prepare_environment()
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    from signaal.i18n import _, set_language
+    from signaal import preferences
+    from signaal.i18n import set_language
     from signaal.ui.errors import install_exception_hook
+    from signaal.ui.main_window import MainWindow
     from signaal.ui.qt_i18n import install_qt_translator
 
+    stored = preferences.load()
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setApplicationName("Signaal")
     app.setOrganizationName("Signaal")
     install_exception_hook()
-    set_language("nl")
-    install_qt_translator("nl")
+    set_language(stored.language)
+    install_qt_translator(stored.language)
+    if stored.theme != "system":
+        from signaal.ui.theme import apply_theme
+
+        apply_theme(stored.theme)
+    window = MainWindow(preferences=stored, preferences_path=preferences.preferences_path())
+    window.show()
+    QTimer.singleShot(0, lambda: load_content(window))
+    return app.exec()
+
+
+def load_content(window: object) -> None:
+    """Load the catalog into the shown window; a broken catalog is explained, then Signaal stops."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from signaal.content import ContentError, load_catalog
+    from signaal.i18n import _
     from signaal.ui.main_window import MainWindow
 
+    assert isinstance(window, MainWindow)
     try:
         catalog = load_catalog()
     except ContentError as error:
-        QMessageBox.critical(None, _("Content cannot be loaded"), str(error))
-        return 1
-    window = MainWindow(catalog)
-    window.show()
-    return app.exec()
+        QMessageBox.critical(window, _("Content cannot be loaded"), str(error))
+        QApplication.exit(1)
+        return
+    window.attach_catalog(catalog)

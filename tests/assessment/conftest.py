@@ -308,6 +308,7 @@ def catalog_data() -> dict[str, Any]:
             "id": c,
             "name": t(c),
             "purpose": t(c),
+            "phone": "0800-0000",
             "hours": t("always"),
             "verification": "verified",
             "verified_on": "2026-01-01",

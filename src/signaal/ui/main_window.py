@@ -1,162 +1,599 @@
-"""The main window (walking skeleton): step list on the left, one page per step on the right."""
+"""The Signaal window: steps on the left, the current page, the live profile on the right.
+
+Only Qt is imported at module level: the catalog, the assessment engine and the pages load after
+the window is first painted (`attach_catalog`), and the PDF code only when a referral is made.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QKeySequence
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QFileDialog,
+    QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
+    QSplitter,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from signaal.assessment import Assessment, Case, Observation, assess
-from signaal.content import Catalog
-from signaal.i18n import _, active_language
-from signaal.report import render_referral
+from signaal import i18n
+from signaal.i18n import _
+from signaal.preferences import Preferences
+from signaal.preferences import save as save_preferences
+
+if TYPE_CHECKING:
+    from signaal.assessment import Case
+    from signaal.content import Catalog
+    from signaal.ui.idle import IdleGuard
+    from signaal.ui.pages.base import Page
+    from signaal.ui.profile_panel import ProfilePanel
+    from signaal.ui.session import Session
+
+HIDE_SHORTCUT = "Ctrl+Shift+H"
+SUGGESTED_FILE_NAME = "signaal-verwijzing.pdf"
+MINUTE_MS = 60_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog: Catalog) -> None:
+    """Shown before the catalog is loaded; `attach_catalog` builds the working window."""
+
+    def __init__(
+        self,
+        catalog: Catalog | None = None,
+        *,
+        preferences: Preferences | None = None,
+        preferences_path: Path | None = None,
+        idle_timeout_ms: int | None = None,
+        idle_warning_ms: int = MINUTE_MS,
+    ) -> None:
         super().__init__()
-        self.catalog = catalog
-        self.case = Case(role=catalog.roles[0].id, concerns=[c.id for c in catalog.concerns])
+        self.setObjectName("main-window")
+        self.preferences = (preferences or Preferences()).validated()
+        # Tests pass no path: then preferences live only in memory.
+        self.preferences_path = preferences_path
+        self._idle_timeout_ms = idle_timeout_ms
+        self._idle_warning_ms = idle_warning_ms
+        self._quit_confirmed = False
         self.setWindowTitle("Signaal")
-        self.steps = QListWidget()
-        self.steps.setAccessibleName(_("Steps"))
-        self.pages = QStackedWidget()
-        for title, page in (
-            (_("Role"), self._role_page()),
-            (_("Signals"), self._signals_page()),
-            (_("Outcome"), self._outcome_page()),
-            (_("Referral"), self._referral_page()),
+        self.resize(1200, 760)
+        self.loading = QLabel(_("Signaal is starting…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.loading)
+        self._session: Session | None = None
+        self.pages: dict[str, Page] = {}
+        if catalog is not None:
+            self.attach_catalog(catalog)
+
+    # construction ---------------------------------------------------------------------------
+    @property
+    def catalog(self) -> Catalog:
+        return self.session.catalog
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the catalog is not loaded yet")
+        return self._session
+
+    @property
+    def case(self) -> Case:
+        """The case on screen; it lives only in memory."""
+        return self.session.case
+
+    def attach_catalog(self, catalog: Catalog) -> None:
+        """Build the working window around a loaded catalog."""
+        from signaal.ui.idle import IdleGuard
+        from signaal.ui.profile_panel import ProfilePanel
+        from signaal.ui.session import Session
+        from signaal.ui.steps import STEPS
+
+        self._session = Session(catalog, self)
+        self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
+        self._build_actions()
+        self._build_menus()
+
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("step-list")
+        for _step in STEPS:
+            self.step_list.addItem(QListWidgetItem())
+        self.step_list.setMinimumWidth(120)
+        self.step_list.currentRowChanged.connect(self._show_step)
+
+        self.stack = QStackedWidget()
+        for _step in STEPS:
+            self.stack.addWidget(QWidget())
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("back-button")
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("next-button")
+        self.next_button.setDefault(False)
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.back_button)
+        navigation.addStretch(1)
+        navigation.addWidget(self.next_button)
+
+        self.idle_banner = QLabel()
+        self.idle_banner.setObjectName("idle-warning")
+        self.idle_banner.setWordWrap(True)
+        self.idle_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.idle_banner.setVisible(False)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.idle_banner)
+        centre_layout.addWidget(self.stack, 1)
+        centre_layout.addLayout(navigation)
+
+        self.profile_panel: ProfilePanel = ProfilePanel(self.session)
+        self.profile_panel.setMinimumWidth(180)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.step_list)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.profile_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([180, 760, 260])
+
+        self.cover = QWidget()
+        self.cover.setObjectName("hidden-cover")
+        cover_layout = QVBoxLayout(self.cover)
+        cover_layout.addStretch(1)
+        self.cover_button = QPushButton()
+        self.cover_button.setObjectName("unhide-button")
+        self.cover_button.clicked.connect(self.unhide)
+        cover_layout.addWidget(self.cover_button, 0, Qt.AlignmentFlag.AlignCenter)
+        cover_layout.addStretch(1)
+
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.splitter)
+        self.screens.addWidget(self.cover)
+        self.setCentralWidget(self.screens)
+        self.loading.deleteLater()
+
+        self.idle: IdleGuard = IdleGuard(
+            self._idle_timeout_ms or self.preferences.idle_minutes * MINUTE_MS,
+            self._idle_warning_ms,
+            self,
+        )
+        self.idle.watch(self)
+        self.idle.warning.connect(self._idle_warning)
+        self.idle.resumed.connect(lambda: self.idle_banner.setVisible(False))
+        self.idle.expired.connect(self._idle_expired)
+        self.session.changed.connect(self._update_steps)
+        self.session.edited.connect(self._update_steps)
+
+        self.setTabOrder(self.step_list, self.stack)
+        self.retranslate()
+        self.step_list.setCurrentRow(0)
+        self._update_steps()
+
+    def _action(self, name: str, slot: object, shortcut: QKeySequence | str | None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        # Added to the window itself so the shortcut works while menus and toolbar are hidden.
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        standard = QKeySequence.StandardKey
+        self.action_new = self._action("action-new-case", self.new_case, QKeySequence(standard.New))
+        self.action_hide = self._action("action-hide", self.toggle_hidden, HIDE_SHORTCUT)
+        self.action_preview = self._action("action-preview", self.preview, "Ctrl+Shift+P")
+        self.action_print = self._action(
+            "action-print", self.print_referral, QKeySequence(standard.Print)
+        )
+        self.action_save = self._action(
+            "action-save", self.save_referral, QKeySequence(standard.Save)
+        )
+        self.action_quit = self._action("action-quit", self.close, "Ctrl+Q")
+        self.action_about = self._action("action-about", self.show_about, None)
+        self.action_idle = self._action("action-idle-time", self.choose_idle_minutes, None)
+        self.action_next = self._action("action-next", self.go_next, "Alt+Right")
+        self.action_back = self._action("action-back", self.go_back, "Alt+Left")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for theme in ("system", "light", "dark"):
+            action = QAction(self)
+            action.setObjectName(f"action-theme-{theme}")
+            action.setCheckable(True)
+            action.setChecked(theme == self.preferences.theme)
+            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
+            self.theme_group.addAction(action)
+            self.theme_actions[theme] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for action in (self.action_new, self.action_preview, self.action_print, self.action_save):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_quit)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addAction(self.action_hide)
+        self.view_menu.addAction(self.action_back)
+        self.view_menu.addAction(self.action_next)
+        self.theme_menu = self.view_menu.addMenu("")
+        for action in self.theme_actions.values():
+            self.theme_menu.addAction(action)
+        self.view_menu.addAction(self.action_idle)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.action_about)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.action_new,
+            self.action_hide,
+            self.action_preview,
+            self.action_print,
+            self.action_save,
         ):
-            self.steps.addItem(title)
-            self.pages.addWidget(page)
-        self.steps.currentRowChanged.connect(self._show_step)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.addWidget(self.steps, 1)
-        layout.addWidget(self.pages, 4)
-        self.setCentralWidget(central)
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+
+    # translation ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text of the window and of every page built so far, in the active language."""
+        from signaal.ui.steps import STEPS
+
+        self.setWindowTitle("Signaal")
+        self.file_menu.setTitle(_("&Case"))
+        self.view_menu.setTitle(_("&View"))
+        self.help_menu.setTitle(_("&Help"))
+        self.theme_menu.setTitle(_("&Theme"))
+        self.toolbar.setWindowTitle(_("Actions"))
+        texts = {
+            self.action_new: (_("&New case"), _("Wipe everything and start again")),
+            self.action_hide: (
+                _("&Hide screen"),
+                _("Blank the window at once ({shortcut})").format(shortcut=HIDE_SHORTCUT),
+            ),
+            self.action_preview: (_("Pre&view referral"), _("Show the referral PDF")),
+            self.action_print: (_("&Print referral…"), _("Print the referral")),
+            self.action_save: (
+                _("&Save referral as PDF…"),
+                _("Save the referral where you choose"),
+            ),
+            self.action_quit: (_("&Quit"), _("Close Signaal; the case is wiped")),
+            self.action_about: (_("&About Signaal"), _("Version, sources and licence")),
+            self.action_idle: (
+                _("&Idle time…"),
+                _("After how many idle minutes the case is wiped"),
+            ),
+            self.action_next: (_("Next step"), _("Go to the next step")),
+            self.action_back: (_("Previous step"), _("Go to the previous step")),
+            self.theme_actions["system"]: (_("Follow the &system"), _("Use the system colours")),
+            self.theme_actions["light"]: (_("&Light"), _("Light colours")),
+            self.theme_actions["dark"]: (_("&Dark"), _("Dark colours")),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            action.setIconText(text.replace("&", ""))
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut and shortcut not in tip else tip)
+            action.setStatusTip(tip)
+        self.step_list.setAccessibleName(_("Steps"))
+        self.step_list.setAccessibleDescription(
+            _("The steps of the flow; a check mark shows the steps you have done")
+        )
+        self.back_button.setText(_("← &Back"))
+        self.next_button.setText(_("&Next →"))
+        for button, name, description in (
+            (self.back_button, _("Back"), _("Go to the previous step (Alt+Left)")),
+            (self.next_button, _("Next"), _("Go to the next step (Alt+Right)")),
+        ):
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(description)
+            button.setToolTip(description)
+        # The toolbar shows the hide shortcut, so it is learnt before it is needed.
+        self.action_hide.setIconText(f"{self.action_hide.iconText()} ({HIDE_SHORTCUT})")
+        self.cover_button.setText(
+            _("Show Signaal again ({shortcut})").format(shortcut=HIDE_SHORTCUT)
+        )
+        self.cover_button.setAccessibleName(_("Show Signaal again"))
+        self.cover_button.setAccessibleDescription(_("The screen was hidden; this shows it again"))
+        self.idle_banner.setText(
+            _(
+                "No activity for a while: in one minute this case will be wiped. Press a key or "
+                "move the mouse to keep working."
+            )
+        )
+        self.idle_banner.setAccessibleName(self.idle_banner.text())
         self.statusBar().showMessage(
             _(
                 "Nothing is stored: this case exists only in memory until you save or print the "
                 "referral."
             )
         )
-        self.steps.setCurrentRow(0)
-        self.resize(1000, 680)
+        self.profile_panel.retranslate()
+        for page in self.pages.values():
+            page.retranslate()
+        self._update_steps()
+        del STEPS
 
-    # pages -------------------------------------------------------------------------------
-    def _role_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(_("Who are you?")))
-        self.role_buttons = QButtonGroup(page)
-        for role in self.catalog.roles:
-            button = QRadioButton(role.name.get(active_language()))
-            button.setObjectName(f"role-{role.id}")
-            button.setChecked(role.id == self.case.role)
-            button.toggled.connect(lambda on, r=role.id: self._set_role(r) if on else None)
-            self.role_buttons.addButton(button)
-            layout.addWidget(button)
-        layout.addStretch(1)
+    def set_language(self, language: str) -> None:
+        """Switch the language of the whole window at run time; every answer stays."""
+        from signaal.ui.qt_i18n import install_qt_translator
+
+        if language == i18n.active_language():
+            return
+        i18n.set_language(language)
+        install_qt_translator(language)
+        self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
+        if language in ("nl", "en"):
+            self._store_preferences(language=language)
+        self.retranslate()
+
+    def set_theme(self, theme: str) -> None:
+        from signaal.ui.theme import apply_theme
+
+        apply_theme(theme)
+        self.theme_actions[theme].setChecked(True)
+        if theme in ("system", "light", "dark"):
+            self._store_preferences(theme=theme)
+
+    def choose_idle_minutes(self) -> None:
+        from signaal.preferences import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
+
+        minutes, accepted = QInputDialog.getInt(
+            self,
+            _("Idle time"),
+            _("Wipe the case after this many minutes without activity:"),
+            self.preferences.idle_minutes,
+            MIN_IDLE_MINUTES,
+            MAX_IDLE_MINUTES,
+        )
+        if accepted:
+            self.set_idle_minutes(minutes)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self._store_preferences(idle_minutes=minutes)
+        self.idle.set_timeout(self.preferences.idle_minutes * MINUTE_MS, self._idle_warning_ms)
+
+    def _store_preferences(self, **changes: object) -> None:
+        from dataclasses import replace
+
+        self.preferences = replace(self.preferences, **changes).validated()  # type: ignore[arg-type]
+        if self.preferences_path is not None:
+            save_preferences(self.preferences, self.preferences_path)
+
+    # navigation -----------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        """The page of a step, built the first time it is needed."""
+        from signaal.ui.steps import STEP_KEYS
+
+        page = self.pages.get(key)
+        if page is None:
+            page = self._create_page(key)
+            index = STEP_KEYS.index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.pages[key] = page
         return page
 
-    def _signals_page(self) -> QWidget:
-        inner = QWidget()
-        layout = QVBoxLayout(inner)
-        self.signal_boxes: dict[str, tuple[QCheckBox, QLineEdit]] = {}
-        language = active_language()
-        for checklist in self.catalog.checklists:
-            layout.addWidget(QLabel(f"<b>{checklist.title.get(language)}</b>"))
-            for indicator in checklist.indicators:
-                box = QCheckBox(indicator.text.get(language))
-                box.setObjectName(f"seen-{indicator.id}")
-                facts = QLineEdit()
-                facts.setObjectName(f"facts-{indicator.id}")
-                facts.setPlaceholderText(_("What did you see or hear, when, and who was there?"))
-                facts.setAccessibleName(_("Facts"))
-                box.toggled.connect(self._update_case)
-                facts.textChanged.connect(self._update_case)
-                layout.addWidget(box)
-                layout.addWidget(facts)
-                self.signal_boxes[indicator.id] = (box, facts)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        return scroll
+    def _create_page(self, key: str) -> Page:
+        from signaal.ui.pages.concerns import ConcernsPage
+        from signaal.ui.pages.meldcode import MeldcodePage
+        from signaal.ui.pages.outcome import OutcomePage
+        from signaal.ui.pages.referral import ReferralPage
+        from signaal.ui.pages.signals import SignalsPage
+        from signaal.ui.pages.start import StartPage
+        from signaal.ui.pages.weighing import WeighingPage
+        from signaal.ui.pages.who import WhoPage
 
-    def _outcome_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.outcome_label = QLabel()
-        self.outcome_label.setObjectName("outcome")
-        self.outcome_label.setWordWrap(True)
-        self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.outcome_label)
-        layout.addStretch(1)
-        return page
+        session = self.session
+        if key == "start":
+            start = StartPage(session)
+            start.language_chosen.connect(self.set_language)
+            return start
+        if key == "referral":
+            referral = ReferralPage(session)
+            referral.preview_requested.connect(self.preview)
+            referral.print_requested.connect(self.print_referral)
+            referral.save_requested.connect(self.save_referral)
+            return referral
+        classes: dict[str, type[Page]] = {
+            "who": WhoPage,
+            "concerns": ConcernsPage,
+            "signals": SignalsPage,
+            "meldcode": MeldcodePage,
+            "weighing": WeighingPage,
+            "outcome": OutcomePage,
+        }
+        return classes[key](session)
 
-    def _referral_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.preview_button = QPushButton(_("Preview"))
-        self.print_button = QPushButton(_("Print…"))
-        self.save_button = QPushButton(_("Save as PDF…"))
-        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.preview_button.clicked.connect(self.preview)
-        self.print_button.clicked.connect(self.print_referral)
-        self.save_button.clicked.connect(self.save_referral)
-        for button in (self.preview_button, self.print_button, self.save_button):
-            layout.addWidget(button)
-        layout.addStretch(1)
-        return page
+    def current_key(self) -> str:
+        from signaal.ui.steps import STEP_KEYS
 
-    # behaviour ---------------------------------------------------------------------------
-    def _set_role(self, role_id: str) -> None:
-        self.case.role = role_id
+        return STEP_KEYS[max(0, self.step_list.currentRow())]
 
-    def _update_case(self) -> None:
-        self.case.observations = [
-            Observation(indicator=indicator_id, status="seen", facts=facts.text())
-            for indicator_id, (box, facts) in self.signal_boxes.items()
-            if box.isChecked()
-        ]
+    def current_page(self) -> Page:
+        return self.page(self.current_key())
+
+    def go_to(self, key: str) -> None:
+        from signaal.ui.steps import STEP_KEYS
+
+        self.step_list.setCurrentRow(STEP_KEYS.index(key))
+
+    def go_next(self) -> None:
+        row = self.step_list.currentRow()
+        if row < self.step_list.count() - 1:
+            self.step_list.setCurrentRow(row + 1)
+
+    def go_back(self) -> None:
+        row = self.step_list.currentRow()
+        if row > 0:
+            self.step_list.setCurrentRow(row - 1)
 
     def _show_step(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        if row == 2:
-            self.outcome_label.setText(self._outcome_text(self.assessment()))
+        from signaal.ui.steps import PANEL_STEPS, STEP_KEYS
 
-    def assessment(self) -> Assessment:
-        return assess(self.catalog, self.case)
+        if row < 0:
+            return
+        key = STEP_KEYS[row]
+        page = self.page(key)
+        page.refresh()
+        self.stack.setCurrentWidget(page)
+        self.profile_panel.setVisible(key in PANEL_STEPS)
+        self.back_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.step_list.count() - 1)
+        self.action_back.setEnabled(row > 0)
+        self.action_next.setEnabled(row < self.step_list.count() - 1)
+        focus = page.first_focus()
+        if focus is not None and self.step_list.hasFocus() is False:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _outcome_text(self, assessment: Assessment) -> str:
-        language = active_language()
-        lines = [f"{r.checklist}: {r.profile}" for r in assessment.trafficking]
-        lines += [
-            f"{self.catalog.contact(r.contact).name.get(language)}: {r.reason.get(language)}"
-            for r in assessment.referrals
-        ]
-        return "\n".join(lines) or _("No signals marked yet.")
+    def _update_steps(self) -> None:
+        from signaal.ui.steps import STEPS
 
+        if self._session is None:
+            return
+        for row, step in enumerate(STEPS):
+            item = self.step_list.item(row)
+            done = step.done(self.session)
+            title = f"{row + 1}. {_(step.title)}"
+            text = f"{title}  ✓" if done else title
+            if item.text() == text:
+                continue  # an unchanged item is not repainted
+            item.setText(text)
+            state = _("done") if done else _("not done yet")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}")
+            item.setData(Qt.ItemDataRole.UserRole, done)
+
+    def step_done(self, key: str) -> bool:
+        from signaal.ui.steps import STEP_KEYS
+
+        item = self.step_list.item(STEP_KEYS.index(key))
+        return bool(item.data(Qt.ItemDataRole.UserRole))
+
+    # hide screen ----------------------------------------------------------------------------
+    @property
+    def is_hidden_screen(self) -> bool:
+        return self.screens.currentWidget() is self.cover
+
+    def toggle_hidden(self) -> None:
+        if self.is_hidden_screen:
+            self.unhide()
+        else:
+            self.hide_screen()
+
+    def hide_screen(self) -> None:
+        """Blank the window at once: only a neutral button remains."""
+        self.screens.setCurrentWidget(self.cover)
+        self.menuBar().setVisible(False)
+        self.toolbar.setVisible(False)
+        self.statusBar().setVisible(False)
+        self.cover_button.setFocus()
+
+    def unhide(self) -> None:
+        self.screens.setCurrentWidget(self.splitter)
+        self.menuBar().setVisible(True)
+        self.toolbar.setVisible(True)
+        self.statusBar().setVisible(True)
+        focus = self.current_page().first_focus()
+        if focus is not None:
+            focus.setFocus()
+
+    # wiping ---------------------------------------------------------------------------------
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def new_case(self) -> None:
+        """Start again after one confirmation (none is needed when nothing was answered)."""
+        if self.session.has_answers() and not self._confirm(
+            _("New case"),
+            _("Start a new case? Everything you entered in this case is wiped."),
+        ):
+            return
+        self.wipe()
+
+    def wipe(self) -> None:
+        """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
+        from signaal.ui.steps import STEP_KEYS
+
+        for page in self.pages.values():
+            _clear_texts(page)
+        _clear_clipboard_of(self.session.case)
+        self.session.reset()
+        for key, page in list(self.pages.items()):
+            index = STEP_KEYS.index(key)
+            self.stack.insertWidget(index, QWidget())
+            self.stack.removeWidget(page)
+            page.setParent(None)
+            page.deleteLater()
+        self.pages.clear()
+        self.idle_banner.setVisible(False)
+        self.step_list.blockSignals(True)
+        self.step_list.setCurrentRow(0)
+        self.step_list.blockSignals(False)
+        self._show_step(0)
+        self._update_steps()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._session is not None:
+            if self.session.has_answers() and not self._confirm(
+                _("Quit Signaal"),
+                _("Quit Signaal? Everything you entered in this case is wiped."),
+            ):
+                event.ignore()
+                return
+            self.wipe()
+            self.idle.stop()
+        event.accept()
+
+    def _idle_warning(self) -> None:
+        if self.session.has_answers():
+            self.idle_banner.setVisible(True)
+
+    def _idle_expired(self) -> None:
+        had_answers = self.session.has_answers()
+        self.wipe()
+        if had_answers:
+            self.statusBar().showMessage(
+                _("The case was wiped after {minutes} minutes without activity.").format(
+                    minutes=self.preferences.idle_minutes
+                )
+            )
+
+    # the referral ---------------------------------------------------------------------------
     def referral_pdf(self) -> bytes:
-        return render_referral(self.catalog, self.case, self.assessment(), active_language())
+        from signaal.report import render_referral
+
+        session = self.session
+        return render_referral(
+            session.catalog, session.case, session.assessment(), i18n.content_language()
+        )
 
     def preview(self) -> None:
         from signaal.ui.pdf_preview import PdfPreviewDialog
@@ -166,38 +603,62 @@ class MainWindow(QMainWindow):
     def print_referral(self) -> None:
         from signaal.ui.printing import print_pdf
 
-        print_pdf(self.referral_pdf(), self)
+        if print_pdf(self.referral_pdf(), self):
+            self._referral_made(_("The referral was sent to the printer."))
 
     def save_referral(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save referral"), "", _("PDF documents (*.pdf)")
-        )
-        if path:
-            self.save_to(path)
+        """Save where the user chooses (the report helper's dialog); nothing is kept otherwise."""
+        from signaal.ui.saving import save_pdf
 
-    def save_to(self, path: str) -> bool:
-        """Write the PDF where the user chose; on failure say why and keep every answer."""
-        data = self.referral_pdf()
-        try:
-            with open(path, "wb") as target:  # noqa: PTH123 - the user's chosen path
-                target.write(data)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                _("Could not save"),
-                _(
-                    "The referral could not be saved ({reason}). Nothing you typed is lost; "
-                    "choose another place."
-                ).format(reason=error.strerror or type(error).__name__),
-            )
-            return False
-        return True
+        if save_pdf(self.referral_pdf(), self, SUGGESTED_FILE_NAME) is not None:
+            self._referral_made(_("The referral was saved."))
+
+    def save_to(self, path: Path) -> bool:
+        """Render and write the referral to `path` without a dialog (used by tests)."""
+        from signaal.ui.saving import write_pdf
+
+        if write_pdf(self.referral_pdf(), Path(path), self):
+            self._referral_made(_("The referral was saved."))
+            return True
+        return False
+
+    def _referral_made(self, message: str) -> None:
+        self.session.referral_done = True
+        self._update_steps()
+        self.statusBar().showMessage(message, 8000)
+
+    def show_about(self) -> None:
+        about = importlib.import_module("signaal.ui.about")
+        about.AboutDialog(self.catalog, self).exec()
 
 
-def pdf_buffer(data: bytes) -> tuple[QByteArray, QBuffer]:
-    """A QBuffer over the PDF bytes; keep both alive as long as QtPdf reads them."""
-    array = QByteArray(data)
-    buffer = QBuffer()
-    buffer.setData(array)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    return array, buffer
+def _clear_texts(widget: QWidget) -> None:
+    """Empty every editor before the widget goes, so no typed text lingers in memory."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    for editor in widget.findChildren(QPlainTextEdit):
+        editor.blockSignals(True)
+        editor.clear()
+    for line in widget.findChildren(QLineEdit):
+        line.blockSignals(True)
+        line.clear()
+
+
+def _clear_clipboard_of(case: Case) -> None:
+    """Empty the clipboard when it holds text copied from the case (anything else stays)."""
+    clipboard = QGuiApplication.clipboard()
+    text = clipboard.text().strip()
+    if not text:
+        return
+    if clipboard.ownsClipboard() or any(text in value for value in _strings(case.model_dump())):
+        clipboard.clear()
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []

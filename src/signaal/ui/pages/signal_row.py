@@ -1,0 +1,217 @@
+"""One signal on a checklist: not seen / seen / told, the facts, a quote, help on demand.
+
+A row starts small (the signal and its choices); the facts and quote fields and the help text are
+created the first time they are needed. A list of a hundred signals builds quickly that way, and a
+click changes one row only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from signaal.assessment.case import ObservationStatus, ToldBy
+from signaal.content.models import Indicator
+from signaal.i18n import _, content_language
+from signaal.ui.session import Session
+from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout
+
+# (object name suffix, status, told by)
+CHOICES: tuple[tuple[str, ObservationStatus, ToldBy | None], ...] = (
+    ("not-seen", "not-seen", None),
+    ("seen", "seen", None),
+    ("told", "told", "person"),
+    ("told-third-party", "told", "third-party"),
+)
+
+
+class SignalRow(QFrame):
+    """Writes straight into the session's case; a status click asks for a new assessment."""
+
+    def __init__(
+        self, session: Session, indicator: Indicator, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.indicator = indicator
+        self.setObjectName(f"signal-{indicator.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.layout_ = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.text = WrapLabel()
+        font = QFont(self.text.font())
+        font.setBold(True)
+        self.text.setFont(font)
+        top.addWidget(self.text, 1)
+        self.help_button: QToolButton | None = None
+        self.help_text: WrapLabel | None = None
+        if indicator.help is not None:
+            self.help_button = QToolButton()
+            self.help_button.setObjectName(f"help-{indicator.id}")
+            self.help_button.setCheckable(True)
+            self.help_button.setText("?")
+            self.help_button.toggled.connect(self._toggle_help)
+            top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(top)
+
+        statuses = QHBoxLayout()
+        self.buttons: dict[str, QRadioButton] = {}
+        for suffix, status, told_by in CHOICES:
+            button = QRadioButton()
+            button.setObjectName(f"status-{indicator.id}-{suffix}")
+            button.toggled.connect(
+                lambda on, s=status, t=told_by: self._status(s, t) if on else None
+            )
+            statuses.addWidget(button)
+            self.buttons[suffix] = button
+        statuses.addStretch(1)
+        self.layout_.addLayout(statuses)
+
+        self.details: QWidget | None = None
+        self.facts: QPlainTextEdit | None = None
+        self.quote: QLineEdit | None = None
+        self.facts_label: FieldLabel | None = None
+        self.quote_label: FieldLabel | None = None
+        self.load()
+        self.retranslate()
+
+    def load(self) -> None:
+        """Show what the case holds for this signal."""
+        observation = self.session.observation(self.indicator.id)
+        suffix: str | None = None
+        if observation is not None:
+            suffix = observation.status
+            if observation.status == "told" and observation.told_by == "third-party":
+                suffix = "told-third-party"
+        for key, button in self.buttons.items():
+            if button.isChecked() != (key == suffix):
+                button.blockSignals(True)
+                button.setChecked(key == suffix)
+                button.blockSignals(False)
+        if observation is not None and (
+            observation.counts or observation.facts or observation.quote
+        ):
+            self._ensure_details()
+        if self.facts is not None and self.quote is not None:
+            facts = observation.facts if observation else ""
+            quote = observation.quote if observation else ""
+            if self.facts.toPlainText() != facts:
+                self.facts.setPlainText(facts)
+            if self.quote.text() != quote:
+                self.quote.setText(quote)
+
+    def _ensure_details(self) -> None:
+        """Create the facts and quote fields the first time the signal is answered."""
+        if self.details is not None:
+            return
+        self.details = QWidget()
+        form = form_layout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.facts = QPlainTextEdit()
+        self.facts.setObjectName(f"facts-{self.indicator.id}")
+        self.facts.setTabChangesFocus(True)
+        self.facts.setFixedHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
+        self.quote = QLineEdit()
+        self.quote.setObjectName(f"quote-{self.indicator.id}")
+        self.facts_label = FieldLabel()
+        self.quote_label = FieldLabel()
+        self.facts_label.setBuddy(self.facts)
+        self.quote_label.setBuddy(self.quote)
+        form.addRow(self.facts_label, self.facts)
+        form.addRow(self.quote_label, self.quote)
+        self.layout_.addWidget(self.details)
+        # Created late, the fields would sit at the end of the focus chain: put them after the
+        # row's choices, so Tab goes choice → facts → quote → next signal.
+        QWidget.setTabOrder(self.buttons[CHOICES[-1][0]], self.facts)
+        QWidget.setTabOrder(self.facts, self.quote)
+        self.details.show()
+        self.facts.textChanged.connect(self._facts_changed)
+        self.quote.textChanged.connect(self._quote_changed)
+        self._translate_details()
+
+    def retranslate(self) -> None:
+        text = self.indicator.text.get(content_language())
+        self.text.setText(text)
+        self.text.setAccessibleName(text)
+        labels = {
+            "not-seen": (_("Not seen"), _("Not seen: {signal}")),
+            "seen": (_("Seen myself"), _("Seen myself: {signal}")),
+            "told": (_("Told by the person"), _("Told by the person: {signal}")),
+            "told-third-party": (_("Told by someone else"), _("Told by someone else: {signal}")),
+        }
+        for key, (label, name) in labels.items():
+            self.buttons[key].setText(label)
+            describe(self.buttons[key], name.format(signal=text))
+        if self.help_button is not None:
+            self.help_button.setToolTip(_("What this can look like"))
+            describe(
+                self.help_button,
+                _("Help for: {signal}").format(signal=text),
+                _("Shows or hides what this signal can look like"),
+            )
+        if self.help_text is not None and self.indicator.help is not None:
+            self.help_text.setText(self.indicator.help.get(content_language()))
+        self._translate_details()
+
+    def _translate_details(self) -> None:
+        if self.facts is None or self.quote is None:
+            return
+        if self.facts_label is None or self.quote_label is None:
+            return
+        text = self.indicator.text.get(content_language())
+        self.facts_label.setText(_("Facts"))
+        self.facts.setPlaceholderText(
+            _("Only facts: what did you see or hear, when, where, and who was there?")
+        )
+        describe(
+            self.facts,
+            _("Facts for: {signal}").format(signal=text),
+            _("Write what happened, when, where and who was there; no interpretation"),
+        )
+        self.quote_label.setText(_("Quote"))
+        self.quote.setPlaceholderText(_("Their own words, if you wrote them down (optional)"))
+        describe(
+            self.quote,
+            _("Direct quote for: {signal}").format(signal=text),
+            _("The exact words someone used, kept as a quote in the referral"),
+        )
+
+    def matches(self, needle: str) -> bool:
+        """Whether the search text occurs in the signal or its help, in the shown language."""
+        if not needle:
+            return True
+        language = content_language()
+        haystack = self.indicator.text.get(language)
+        if self.indicator.help is not None:
+            haystack += " " + self.indicator.help.get(language)
+        return needle in haystack.casefold()
+
+    def _toggle_help(self, shown: bool) -> None:
+        if self.help_text is None and self.indicator.help is not None:
+            self.help_text = WrapLabel(self.indicator.help.get(content_language()))
+            self.help_text.setObjectName(f"help-text-{self.indicator.id}")
+            self.layout_.insertWidget(1, self.help_text)
+        if self.help_text is not None:
+            self.help_text.setVisible(shown)
+
+    def _status(self, status: ObservationStatus, told_by: ToldBy | None) -> None:
+        self.session.set_status(self.indicator.id, status, told_by)
+        if status != "not-seen":
+            self._ensure_details()
+
+    def _facts_changed(self) -> None:
+        if self.facts is not None:
+            self.session.set_observation_text(self.indicator.id, "facts", self.facts.toPlainText())
+
+    def _quote_changed(self, text: str) -> None:
+        self.session.set_observation_text(self.indicator.id, "quote", text)

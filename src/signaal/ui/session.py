@@ -1,0 +1,110 @@
+"""The case being worked on, held in memory only, and the one place that asks `assess`.
+
+Pages write answers into `session.case` and call `touch()` when an answer may change the
+assessment; the side panel, the sidebar and the outcome page read `assessment()`. Nothing here is
+ever written to disk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from signaal.assessment import Assessment, Case, Observation, assess
+from signaal.assessment.case import ObservationStatus, ToldBy
+from signaal.content import Catalog
+
+# Role and language are set on the first screen for every case; they alone are no answers.
+_NOT_ANSWERS = {"role", "language"}
+
+
+class Session(QObject):
+    """One case at a time; `reset()` replaces it by an empty one (the wipe)."""
+
+    changed = Signal()
+    edited = Signal()
+    reset_done = Signal()
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.case = self.empty_case()
+        self.concerns_not_sure = False
+        self.person_kind: str | None = None
+        self.referral_done = False
+        self._assessment: Assessment | None = None
+
+    def empty_case(self, language: str = "nl", role: str | None = None) -> Case:
+        role = role if role in self.catalog.roles_by_id else self.catalog.roles[0].id
+        return Case(role=role, language="nl" if language == "nl" else "en")
+
+    def reset(self) -> None:
+        """Forget the case: a fresh `Case`, nothing of the old one kept anywhere here.
+
+        The role and the language describe the professional, not the case: they stay.
+        """
+        self.case = self.empty_case(self.case.language, self.case.role)
+        self.concerns_not_sure = False
+        self.person_kind = None
+        self.referral_done = False
+        self._assessment = None
+        self.reset_done.emit()
+        self.changed.emit()
+
+    def has_answers(self) -> bool:
+        """Whether anything was answered beyond the defaults (then wiping needs a confirmation)."""
+        fresh = self.empty_case(self.case.language)
+        return self.case.model_dump(exclude=_NOT_ANSWERS) != fresh.model_dump(exclude=_NOT_ANSWERS)
+
+    def touch(self) -> None:
+        """An answer changed that may change the assessment."""
+        self._assessment = None
+        self.changed.emit()
+
+    def mark_edited(self) -> None:
+        """Text was typed: the assessment stays valid, but a step may now count as done."""
+        self.edited.emit()
+
+    def assessment(self) -> Assessment:
+        if self._assessment is None:
+            self._assessment = assess(self.catalog, self.case)
+        return self._assessment
+
+    # answers ----------------------------------------------------------------------------------
+    def observation(self, indicator_id: str) -> Observation | None:
+        return self.case.observation(indicator_id)
+
+    def set_status(
+        self, indicator_id: str, status: ObservationStatus, told_by: ToldBy | None = None
+    ) -> Observation:
+        observation = self.case.observation(indicator_id)
+        if observation is None:
+            observation = Observation(indicator=indicator_id, status=status)
+            self.case.observations.append(observation)
+        observation.status = status
+        observation.told_by = told_by if status == "told" else None
+        self.touch()
+        return observation
+
+    def set_observation_text(self, indicator_id: str, field: str, text: str) -> None:
+        """Facts or quote typed for a signal; kept even before a status is chosen."""
+        observation = self.case.observation(indicator_id)
+        if observation is None:
+            if not text:
+                return
+            observation = Observation(indicator=indicator_id, status="not-seen")
+            self.case.observations.append(observation)
+        setattr(observation, field, text)
+
+    def age_band(self) -> str | None:
+        return self.case.age_band
+
+    def is_minor(self) -> bool | None:
+        band = self.case.age_band
+        if band is None or band not in self.catalog.age_bands_by_id:
+            return None
+        return self.catalog.age_bands_by_id[band].minor
+
+    def concerns_for_age(self) -> list[str]:
+        """The concerns that fit the person's age band (all of them when it is unknown)."""
+        band = self.case.age_band
+        return [c.id for c in self.catalog.concerns if band is None or band in c.age_bands]

@@ -1,0 +1,52 @@
+"""The steps of the flow, in order: the sidebar's titles and when a step counts as done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from signaal.i18n import N_
+
+if TYPE_CHECKING:
+    from signaal.ui.session import Session
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    done: Callable[[Session], bool]
+
+
+def _signals_done(session: Session) -> bool:
+    return any(observation.counts for observation in session.case.observations)
+
+
+def _meldcode_done(session: Session) -> bool:
+    steps = session.case.meldcode_steps
+    return steps.consultation.done or steps.conversation.done is not None
+
+
+def _weighing_done(session: Session) -> bool:
+    weighing = session.assessment().weighing
+    return weighing.outcome is not None or weighing.consult_veilig_thuis
+
+
+STEPS: tuple[Step, ...] = (
+    Step("start", N_("Start"), lambda s: s.case.context.acute_danger is not None),
+    Step(
+        "who",
+        N_("Who"),
+        lambda s: s.case.age_band is not None or s.person_kind is not None,
+    ),
+    Step("concerns", N_("Concerns"), lambda s: bool(s.case.concerns)),
+    Step("signals", N_("Signals"), _signals_done),
+    Step("meldcode", N_("Meldcode steps"), _meldcode_done),
+    Step("weighing", N_("Weighing"), _weighing_done),
+    Step("outcome", N_("Outcome"), lambda s: bool(s.case.decision.decision.strip())),
+    Step("referral", N_("Referral"), lambda s: s.referral_done),
+)
+STEP_KEYS = tuple(step.key for step in STEPS)
+# The side panel with the live indicator profile is shown on these steps.
+PANEL_STEPS = {"signals", "meldcode", "weighing"}

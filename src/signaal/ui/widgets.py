@@ -1,0 +1,223 @@
+"""Small widgets shared by the pages: labels that wrap, headings, contact cards."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from signaal.content import Catalog
+from signaal.content.models import Contact, Guidance
+from signaal.i18n import N_, _, content_language, format_date
+
+
+def describe(widget: QWidget, name: str, description: str = "") -> None:
+    """Give a control the accessible name and description a screen reader announces."""
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description or name)
+
+
+class WrapLabel(QLabel):
+    """Plain text that wraps: content text is never interpreted as markup.
+
+    Qt lays the wrapped text out again for every height-for-width question, and a relayout of a
+    long signal list asks hundreds of them; the answers are cached per width until the text or
+    the font changes.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        self._heights: dict[int, int] = {}
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = self._heights.get(width)
+        if height is None:
+            height = super().heightForWidth(width)
+            self._heights[width] = height
+        return height
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+class Heading(WrapLabel):
+    def __init__(self, text: str = "", level: int = 1, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * {1: 1.45, 2: 1.2}.get(level, 1.05))
+        self.setFont(font)
+        self.setAccessibleName(text)
+
+
+def set_heading(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setAccessibleName(text)
+
+
+URGENCY_LABELS = {
+    "immediate": N_("Now"),
+    "today": N_("Today"),
+    "soon": N_("Soon"),
+    "info": N_("For information"),
+}
+
+
+def urgency_label(urgency: str) -> str:
+    return _(URGENCY_LABELS.get(urgency, urgency))
+
+
+def verification_text(contact: Contact) -> str:
+    """A number that is not verified is never shown as certain."""
+    language = content_language()
+    note = contact.verification_note.get(language) if contact.verification_note else ""
+    if contact.verification in ("verified", "verified-old"):
+        day = format_date(contact.verified_on)
+        checked = _("Checked on {date}.").format(date=day)
+        if contact.verification == "verified-old":
+            checked = _("Checked on {date}; check again before you rely on it.").format(date=day)
+        return f"{checked} {note}".strip()
+    warning = {
+        "secondary": _("Number taken from a secondary source: check it before calling."),
+        "unverified": _("Number not verified: check it before calling."),
+        "conflict": _("Sources disagree about this number: check it before calling."),
+    }[contact.verification]
+    return f"{warning} {note}".strip()
+
+
+class ContactCard(QFrame):
+    """Who to call, the number, when they can be reached, why, and how sure the number is."""
+
+    def __init__(
+        self, contact: Contact, reason: str, urgency: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"contact-{contact.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        language = content_language()
+        layout = QVBoxLayout(self)
+        title = Heading(f"{contact.name.get(language)} — {urgency_label(urgency)}", level=3)
+        layout.addWidget(title)
+        number = contact.phone or (contact.channel.get(language) if contact.channel else "")
+        phone = QLabel(f"<b>{html.escape(number)}</b>")
+        phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        phone.setObjectName(f"contact-{contact.id}-number")
+        if number:
+            layout.addWidget(phone)
+        hours = WrapLabel(_("Reachable: {hours}").format(hours=contact.hours.get(language)))
+        layout.addWidget(hours)
+        why = WrapLabel(reason or contact.purpose.get(language))
+        layout.addWidget(why)
+        check = WrapLabel(verification_text(contact))
+        check.setEnabled(contact.verification in ("verified", "verified-old"))
+        layout.addWidget(check)
+        describe(
+            self,
+            _("Contact: {name}, {number}").format(name=contact.name.get(language), number=number),
+            " ".join(
+                (
+                    contact.hours.get(language),
+                    reason or contact.purpose.get(language),
+                    verification_text(contact),
+                )
+            ),
+        )
+
+
+class NoteLabel(WrapLabel):
+    """Secondary text (a description under a choice): italic, indented, full contrast."""
+
+    def __init__(self, text: str = "", indent: int = 0, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        font = QFont(self.font())
+        font.setItalic(True)
+        self.setFont(font)
+        if indent:
+            self.setIndent(indent)
+
+
+class FieldLabel(QLabel):
+    """A form label: one line, with a mnemonic that focuses its buddy field."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def form_layout(parent: QWidget) -> QFormLayout:
+    """A form whose long labels go above their field instead of being cut off."""
+    form = QFormLayout(parent)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and destroy every widget of a layout at once (hidden first, so none lingers)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+
+
+class GuidanceBox(QWidget):
+    """Longer guidance from the catalog, folded away behind its title until asked for."""
+
+    def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guidance = guidance
+        self.setObjectName(f"guidance-{guidance.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QToolButton()
+        self.button.setObjectName(f"guidance-button-{guidance.id}")
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.toggled.connect(self._toggle)
+        self.body = WrapLabel()
+        self.body.setVisible(False)
+        layout.addWidget(self.button)
+        layout.addWidget(self.body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        language = content_language()
+        title = self.guidance.title.get(language)
+        self.button.setText(title)
+        self.body.setText("\n\n".join(part.get(language) for part in self.guidance.body))
+        describe(self.button, title, _("Shows or hides this explanation"))
+
+    def _toggle(self, shown: bool) -> None:
+        self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.body.setVisible(shown)
+
+
+def guidance_boxes(catalog: Catalog, ids: tuple[str, ...]) -> list[GuidanceBox]:
+    """The guidance texts with these ids that the catalog has, in this order."""
+    known = {guidance.id: guidance for guidance in catalog.guidance}
+    return [GuidanceBox(known[i]) for i in ids if i in known]

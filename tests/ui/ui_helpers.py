@@ -1,0 +1,61 @@
+"""Small helpers that act like a user: find a control by its name, click it, read the screen."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from signaal.content import Catalog
+from signaal.content.models import Indicator
+from signaal.ui.main_window import MainWindow
+
+T = TypeVar("T", bound=QObject)
+
+
+def find(window: QWidget, kind: type[T], name: str) -> T:
+    widget = window.findChild(kind, name)
+    assert widget is not None, f"no {kind.__name__} named {name!r}"
+    return widget
+
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Click where a user would: near the indicator of a check box or radio, else the centre."""
+    assert button.isVisible(), f"{button.objectName()} is not visible"
+    assert button.isEnabled(), f"{button.objectName()} is disabled"
+    pos = QPoint(8, button.height() // 2)
+    if button.metaObject().className() == "QPushButton":
+        pos = button.rect().center()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def visible_text(widget: QWidget) -> str:
+    """All label and button text a user can see in `widget`, joined by newlines."""
+    parts = []
+    for label in widget.findChildren(QLabel):
+        if label.isVisibleTo(widget) and label.text():
+            parts.append(label.text())
+    for button in widget.findChildren(QAbstractButton):
+        if button.isVisibleTo(widget) and button.text():
+            parts.append(button.text())
+    return "\n".join(parts)
+
+
+def page_text(window: MainWindow) -> str:
+    return visible_text(window.current_page())
+
+
+def indicators_on_screen(
+    catalog: Catalog, role: str, band: str | None, concerns: list[str]
+) -> list[Indicator]:
+    return [
+        indicator
+        for checklist in catalog.checklists_for(role, band, concerns)
+        for indicator in catalog.indicators_for(checklist, role, band)
+    ]
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
