@@ -86,8 +86,9 @@ def test_every_page_has_visible_content(catalog: Catalog, tmp_path: Path) -> Non
         with Image.open(image_path) as image:
             width, height = image.size
             body = image.crop((0, height // 8, width, height * 7 // 8))
-            dark = sum(body.convert("L").histogram()[:128])
-        assert dark > 500, f"{image_path.name} looks blank ({dark} dark pixels)"
+            # Any ink counts: the last page may hold only small grey source lines.
+            ink = sum(body.convert("L").histogram()[:200])
+        assert ink > 300, f"{image_path.name} looks blank ({ink} inked pixels)"
 
 
 @pytest.mark.parametrize("verification", ["unverified", "conflict", "secondary"])

@@ -54,9 +54,12 @@ def covered_code_points() -> frozenset[int]:
 
 def printable(text: str) -> str:
     """`text` in composed form, with every character the font lacks shown as ``[U+XXXX]``."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii() and text.isprintable():
+        return text  # the common case: DejaVu covers all of printable ASCII
     covered = covered_code_points()
     parts: list[str] = []
-    for character in unicodedata.normalize("NFC", text):
+    for character in text:
         if character in _LAYOUT_CHARACTERS:
             parts.append(_LAYOUT_CHARACTERS[character])
         elif unicodedata.category(character) == "Cc":

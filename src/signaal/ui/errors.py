@@ -1,12 +1,23 @@
-"""Keep the app alive after an unexpected error, and say so without showing case data."""
+"""Keep the app alive after an unexpected error, and say so without showing case data.
+
+An exception raised inside a Qt slot reaches `sys.excepthook`. Its message may quote what the
+professional typed (a validation error repeats the input, a `KeyError` shows the key), so neither
+the dialog nor the developer output ever shows it: only the kind of error and where in the code
+it happened.
+"""
 
 from __future__ import annotations
 
 import sys
+import threading
 import traceback
+from collections.abc import Callable
 from types import TracebackType
+from typing import TextIO
 
 from signaal.i18n import _
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
 def describe_error(error_type: type[BaseException]) -> str:
@@ -14,20 +25,78 @@ def describe_error(error_type: type[BaseException]) -> str:
     return _(
         "Something went wrong inside Signaal ({kind}). Your answers are still there; "
         "you can continue or save the referral."
-    ).format(kind=error_type.__name__)
+    ).format(kind=error_kind(error_type))
 
 
-def install_exception_hook() -> None:
-    """An exception inside a Qt slot otherwise leaves a frozen app; show a dialog and go on."""
+def error_kind(error_type: type[BaseException]) -> str:
+    """The class name, trimmed to a plain identifier: a class name never holds typed text."""
+    name = getattr(error_type, "__name__", "") or "Error"
+    kept = "".join(char for char in name if char.isascii() and (char.isalnum() or char == "_"))
+    return kept[:60] or "Error"
 
-    def hook(
-        error_type: type[BaseException], error: BaseException, trace: TracebackType | None
+
+def developer_report(error_type: type[BaseException], trace: TracebackType | None) -> str:
+    """File, line and function of every frame, and the kind of error: no message, no values."""
+    lines = [
+        f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}'
+        for frame in traceback.extract_tb(trace)
+    ]
+    return "\n".join(
+        [
+            "Signaal: unexpected error (message withheld: it may hold case data)",
+            *lines,
+            error_kind(error_type),
+        ]
+    )
+
+
+class ErrorGuard:
+    """The `sys.excepthook` of the app: one calm dialog per error, never a crash or a freeze."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+        self.showing = False
+        self.count = 0
+
+    def __call__(
+        self,
+        error_type: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
     ) -> None:
-        # The traceback goes to stderr for developers: frames only, no exception message.
-        print("".join(traceback.format_tb(trace)), f"{error_type.__name__}", file=sys.stderr)
+        self.count += 1
+        stream = self.stream or sys.stderr
+        if stream is not None:
+            print(developer_report(error_type, trace), file=stream, flush=True)
+        if issubclass(error_type, KeyboardInterrupt):
+            return
+        if self.showing:  # an error while the dialog is open: one dialog is enough
+            return
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        if QApplication.instance() is not None:
-            QMessageBox.critical(None, _("Unexpected error"), describe_error(error_type))
+        if QApplication.instance() is None:
+            return
+        self.showing = True
+        try:
+            box = QMessageBox(QApplication.activeWindow())
+            box.setObjectName("error-dialog")
+            box.setIcon(QMessageBox.Icon.Critical)
+            box.setWindowTitle(_("Unexpected error"))
+            box.setText(describe_error(error_type))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.exec()
+        finally:
+            self.showing = False
 
-    sys.excepthook = hook
+
+def install_exception_hook(stream: TextIO | None = None) -> ErrorGuard:
+    """Route every uncaught exception (also inside Qt slots and threads) to an `ErrorGuard`."""
+    guard = ErrorGuard(stream)
+    sys.excepthook = guard
+
+    def thread_hook(arguments: threading.ExceptHookArgs) -> None:
+        # Not the GUI thread: no dialog from here, only the message-free developer report.
+        print(developer_report(arguments.exc_type, arguments.exc_traceback), file=sys.stderr)
+
+    threading.excepthook = thread_hook
+    return guard

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -173,6 +172,7 @@ class MainWindow(QMainWindow):
             self._idle_warning_ms,
             self,
         )
+        self.idle.watch(self)
         self.idle.warning.connect(self._idle_warning)
         self.idle.resumed.connect(lambda: self.idle_banner.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.action_save = self._action(
             "action-save", self.save_referral, QKeySequence(standard.Save)
         )
-        self.action_quit = self._action("action-quit", self.close, QKeySequence(standard.Quit))
+        self.action_quit = self._action("action-quit", self.close, "Ctrl+Q")
         self.action_about = self._action("action-about", self.show_about, None)
         self.action_idle = self._action("action-idle-time", self.choose_idle_minutes, None)
         self.action_next = self._action("action-next", self.go_next, "Alt+Right")
@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
+            action.setIconText(text.replace("&", ""))
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip} ({shortcut})" if shortcut and shortcut not in tip else tip)
             action.setStatusTip(tip)
@@ -305,6 +306,8 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setToolTip(description)
+        # The toolbar shows the hide shortcut, so it is learnt before it is needed.
+        self.action_hide.setIconText(f"{self.action_hide.iconText()} ({HIDE_SHORTCUT})")
         self.cover_button.setText(
             _("Show Signaal again ({shortcut})").format(shortcut=HIDE_SHORTCUT)
         )
@@ -473,7 +476,10 @@ class MainWindow(QMainWindow):
             item = self.step_list.item(row)
             done = step.done(self.session)
             title = f"{row + 1}. {_(step.title)}"
-            item.setText(f"{title}  ✓" if done else title)
+            text = f"{title}  ✓" if done else title
+            if item.text() == text:
+                continue  # an unchanged item is not repainted
+            item.setText(text)
             state = _("done") if done else _("not done yet")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}")
             item.setData(Qt.ItemDataRole.UserRole, done)
@@ -601,41 +607,20 @@ class MainWindow(QMainWindow):
             self._referral_made(_("The referral was sent to the printer."))
 
     def save_referral(self) -> None:
-        pdf = self.referral_pdf()
-        try:
-            saving = importlib.import_module("signaal.ui.saving")
-        except ImportError:
-            path_text, _filter = QFileDialog.getSaveFileName(
-                self, _("Save referral"), SUGGESTED_FILE_NAME, _("PDF documents (*.pdf)")
-            )
-            if path_text and self._write(Path(path_text), pdf):
-                self._referral_made(_("The referral was saved."))
-            return
-        saved = cast("Path | None", saving.save_pdf(pdf, self, SUGGESTED_FILE_NAME))
-        if saved is not None:
+        """Save where the user chooses (the report helper's dialog); nothing is kept otherwise."""
+        from signaal.ui.saving import save_pdf
+
+        if save_pdf(self.referral_pdf(), self, SUGGESTED_FILE_NAME) is not None:
             self._referral_made(_("The referral was saved."))
 
     def save_to(self, path: Path) -> bool:
         """Render and write the referral to `path` without a dialog (used by tests)."""
-        if self._write(Path(path), self.referral_pdf()):
+        from signaal.ui.saving import write_pdf
+
+        if write_pdf(self.referral_pdf(), Path(path), self):
             self._referral_made(_("The referral was saved."))
             return True
         return False
-
-    def _write(self, path: Path, pdf: bytes) -> bool:
-        try:
-            path.write_bytes(pdf)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                _("Could not save"),
-                _(
-                    "The referral could not be saved ({reason}). Nothing you typed is lost; "
-                    "choose another place."
-                ).format(reason=error.strerror or type(error).__name__),
-            )
-            return False
-        return True
 
     def _referral_made(self, message: str) -> None:
         self.session.referral_done = True
@@ -677,12 +662,3 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
-
-
-def pdf_buffer(data: bytes) -> tuple[QByteArray, QBuffer]:
-    """A QBuffer over the PDF bytes; keep both alive as long as QtPdf reads them."""
-    array = QByteArray(data)
-    buffer = QBuffer()
-    buffer.setData(array)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    return array, buffer

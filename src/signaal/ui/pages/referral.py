@@ -71,6 +71,7 @@ class ReferralPage(Page):
         self.layout_.addWidget(self.note)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.status)
+        self.add_guidance(self.layout_, ("special-category-data",))
         self.layout_.addStretch(1)
         self.preview.clicked.connect(self.preview_requested)
         self.print.clicked.connect(self.print_requested)
@@ -117,6 +118,7 @@ class ReferralPage(Page):
                 "need it, and destroy copies you no longer need."
             )
         )
+        self.retranslate_guidance()
         self.preview.setText(_("Pre&view"))
         self.print.setText(_("P&rint…"))
         self.save.setText(_("&Save as PDF…"))
