@@ -117,6 +117,14 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
     _, styles, catalog = layout._, layout.styles, layout.catalog
     checklist = next((c for c in catalog.checklists if c.id == result.checklist), None)
     name = layout.text(checklist.title) if checklist is not None else result.checklist
+    if not any(d.indicators for d in result.dimensions.values()):
+        # A list looked at without any signal: one line, not an empty chart.
+        return [
+            layout.field(
+                _("Indicator profile: {checklist}").format(checklist=name),
+                _("no signals from this list were recorded"),
+            )
+        ]
     weight_names = {"strong": _("strong"), "medium": _("medium"), "weak": _("weak")}
     bar_width = 130.0
     rows: list[list[Flowable | str]] = [
