@@ -11,6 +11,7 @@ from signaal.assessment.result import Explanation, TraffickingResult
 from signaal.content.models import Answer, Text, WeighingQuestion
 from signaal.i18n import N_
 from signaal.report.chart import legend, weight_bar
+from signaal.report.fonts import FAMILY
 from signaal.report.layout import Layout
 from signaal.report.styles import LIGHT_GREY, RULE_GREY
 from signaal.report.text import kept, label, markup, paragraph, paragraphs
@@ -37,6 +38,8 @@ def table_style(header: bool = True) -> TableStyle:
     """Thin grey rules, a shaded header row: clear on a black-and-white printer."""
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # Cells hold paragraphs, but the table would still select Helvetica (unembedded).
+        ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_GREY),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
