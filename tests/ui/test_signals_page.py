@@ -96,3 +96,11 @@ def test_help_is_shown_on_demand(qtbot: QtBot, window: MainWindow) -> None:
     assert text.isVisible() and text.text() == helped.help.nl  # type: ignore[union-attr]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not text.isVisible()
+
+
+def test_no_concern_chosen_reads_as_not_sure(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to("signals")
+    assert window.case.concerns == window.session.concerns_for_age()
+    assert window.page("signals").visible_indicators()  # type: ignore[attr-defined]
+    window.go_to("concerns")
+    assert find(window, QCheckBox, "concern-not-sure").isChecked()

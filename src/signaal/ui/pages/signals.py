@@ -48,6 +48,12 @@ class SignalsPage(Page):
         return (case.role, case.age_band, tuple(case.concerns))
 
     def refresh(self) -> None:
+        session = self.session
+        if not session.case.concerns:
+            # No concern chosen is read as "not sure": every list that fits the age.
+            session.concerns_not_sure = True
+            session.case.concerns = session.concerns_for_age()
+            session.touch()
         key = self.list_key()
         if key != self.key:
             self.key = key
