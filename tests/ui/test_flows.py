@@ -116,7 +116,14 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     case = window.case
     expected = indicators_on_screen(catalog, case.role, case.age_band, case.concerns)
     page = window.page("signals")
-    assert sorted(page.visible_indicators()) == sorted(i.id for i in expected)  # type: ignore[attr-defined]
+    assert sorted(page.listed_indicators()) == sorted(i.id for i in expected)  # type: ignore[attr-defined]
+    # The first list is open; the others fold until the user opens them.
+    groups = page.groups  # type: ignore[attr-defined]
+    if groups:
+        assert groups[0].expanded
+        assert set(page.visible_indicators()) == {  # type: ignore[attr-defined]
+            i.id for group in groups if group.expanded for i in group.indicators
+        }
     lists = catalog.checklists_for(case.role, case.age_band, case.concerns)
     text = page_text(window)
     for checklist in lists:
@@ -126,8 +133,14 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
         pytest.skip(f"no signal list for {scenario.role}, {band.id} in this catalog yet")
     panel = find(window, QLabel, "profile-text")
     assert panel.isVisible()
-    chosen = expected[: scenario.signals]
+    # Signals from every list: open a folded list by its arrow, as a user would.
+    chosen = [group.indicators[0] for group in groups][: scenario.signals]
+    chosen += [i for i in expected if i not in chosen][: scenario.signals - len(chosen)]
     for indicator in chosen:
+        group = next(g for g in groups if indicator in g.indicators)
+        if not group.expanded:
+            click(qtbot, group.toggle)
+            assert group.expanded
         status = "told-third-party" if scenario.told_by_third_party else "seen"
         click(qtbot, find(window, QRadioButton, f"status-{indicator.id}-{status}"))
         facts = find(window, QPlainTextEdit, f"facts-{indicator.id}")
