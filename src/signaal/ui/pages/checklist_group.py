@@ -100,13 +100,24 @@ class ChecklistGroup(QWidget):
     def retranslate(self) -> None:
         language = content_language()
         checklist = self.checklist
-        title = checklist.title.get(language)
+        set_heading(self.heading, checklist.title.get(language))
+        self.update_count()
+        text = checklist.description.get(language)
+        if checklist.note is not None:
+            text += "\n" + checklist.note.get(language)
+        self.description.setText(text)
+        for row in self.rows.values():
+            row.retranslate()
+        self._translate_sections()
+
+    def update_count(self) -> None:
+        """How many signals this list has and how many are marked, for the folded header."""
+        title = self.checklist.title.get(content_language())
         answered = sum(
             1
             for indicator in self.indicators
             if (o := self.session.observation(indicator.id)) is not None and o.counts
         )
-        set_heading(self.heading, title)
         describe(
             self.toggle,
             title,
@@ -119,13 +130,6 @@ class ChecklistGroup(QWidget):
                 count=len(self.indicators), answered=answered
             )
         )
-        text = checklist.description.get(language)
-        if checklist.note is not None:
-            text += "\n" + checklist.note.get(language)
-        self.description.setText(text)
-        for row in self.rows.values():
-            row.retranslate()
-        self._translate_sections()
 
     def _translate_sections(self) -> None:
         language = content_language()

@@ -68,7 +68,7 @@ class SignalsPage(Page):
         else:
             for group in self.groups:
                 group.load()
-                group.retranslate()
+                group.update_count()
         self.apply_filter(self.search.text())
 
     def _build(self) -> None:
