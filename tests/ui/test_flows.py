@@ -170,10 +170,15 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     assert protocol.steps[1].title.get(language) in page_text(window)
     click(qtbot, find(window, QCheckBox, "consultation-done"))
     find(window, QLineEdit, "consultation-with").insert("aandachtsfunctionaris")
-    click(qtbot, find(window, QCheckBox, "vt-advice"))
+    advice = find(window, QCheckBox, "vt-advice")
+    # Asking Veilig Thuis for advice is a step for the others, not for Veilig Thuis itself.
+    assert advice.isVisible() == (scenario.role != "veilig-thuis")
+    if advice.isVisible():
+        click(qtbot, advice)
     consultation = window.case.meldcode_steps.consultation
     assert consultation.done and consultation.with_whom == "aandachtsfunctionaris"
-    assert consultation.on is not None and consultation.vt_advice
+    assert consultation.on is not None
+    assert consultation.vt_advice == (scenario.role != "veilig-thuis")
     click(qtbot, find(window, QRadioButton, "conversation-not-done"))
     exceptions = find(window, QComboBox, "conversation-exception")
     assert exceptions.isEnabled()
