@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Series, interleaved, print_table, time_ms, verdict
+from _common import Series, ensure_bytecode_cache, interleaved, print_table, time_ms, verdict
 from signaal.content import load_catalog
 from signaal.resources import resource_path
 
@@ -141,6 +141,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--scale", type=int, default=10)
     arguments = parser.parse_args()
+    ensure_bytecode_cache()
 
     shipped = resource_path("content")
     catalog = load_catalog()

@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Series, interleaved, print_table, time_ms, verdict
+from _common import Series, ensure_bytecode_cache, interleaved, print_table, time_ms, verdict
 from content import generate_scaled_content
 from signaal.assessment import Case, Observation, assess
 from signaal.content import Catalog, load_catalog
@@ -150,6 +150,7 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=15)
     parser.add_argument("--profile", action="store_true", help="pyinstrument the typical render")
     arguments = parser.parse_args()
+    ensure_bytecode_cache()
 
     catalog = catalog_with(200)
     typical_case = referral_case(catalog, 40, FACTS)

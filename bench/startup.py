@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import Series, interleaved, print_table, verdict
+from _common import Series, ensure_bytecode_cache, interleaved, print_table, verdict
 
 RUNNER = Path(__file__).resolve().parent / "startup_runner.py"
 GOAL_RATIO = 1.3
@@ -101,6 +101,7 @@ def main() -> int:
     parser.add_argument("--x11", action="store_true", help="use $DISPLAY instead of offscreen")
     parser.add_argument("--frozen", type=Path, help="a built bundle directory (dist/signaal)")
     arguments = parser.parse_args()
+    ensure_bytecode_cache()
     env = environment(arguments.x11)
 
     bare_time, bare_rss = Series("bare PySide6 window + label"), Series("bare", "MiB")

@@ -64,3 +64,8 @@ def test_printable_ascii_needs_no_fallback() -> None:
     from signaal.report.fonts import covered_code_points
 
     assert set(range(0x20, 0x7F)) <= covered_code_points()
+
+
+def test_right_to_left_letters_print_as_codes() -> None:
+    """Hebrew is in the font but would print reversed: it gets the visible codes instead."""
+    assert printable("שלום, Anna") == "[U+05E9][U+05DC][U+05D5][U+05DD], Anna"

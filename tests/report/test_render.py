@@ -227,3 +227,16 @@ def test_title_per_role_and_purpose(catalog: Catalog, role: str, purpose: str, t
     pages = pdf_pages(render_referral(catalog, case, assess(catalog, case), "nl"))
     assert document_title(catalog, case, "nl") == title
     assert flat(pages[0]).count(flat(title)) == 2  # the page header and the document title
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_step3_exception_is_named(catalog: Catalog, language: str) -> None:
+    exception = catalog.step3_exceptions[0]
+    case = case_for(catalog, "teacher", 14, count=2)
+    case.meldcode_steps.conversation.done = False
+    case.meldcode_steps.conversation.exception = exception.id
+    _pages, text = rendered(catalog, case, language)
+    _ = translator(language)
+    assert flat(_("Exception used")) in text
+    assert flat(exception.text.get(language)) in text
+    assert flat(case.meldcode_steps.conversation.reaction) not in text
