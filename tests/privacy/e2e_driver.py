@@ -216,6 +216,8 @@ def type_marker_everywhere(page: QWidget, label: str) -> int:
 
 
 def answer_case() -> None:
+    # A preference changed during the session: the one file Signaal may keep.
+    trigger("action-theme-light")
     show_step("start")
     if not click("role-teacher"):
         raise RuntimeError("no role-teacher radio button: the UI contract changed")

@@ -46,7 +46,7 @@ from signaal.ui.steps import STEP_KEYS
 MARKER = "SIGNAAL-MARKER-7f3a"
 
 
-class Boom(RuntimeError):
+class InjectedError(RuntimeError):
     """The injected fault; its message quotes the case, as a real one might."""
 
 
@@ -160,7 +160,7 @@ def answers_intact(window: MainWindow, answered: list[str]) -> None:
 
 
 def raise_boom(*_args: Any, **_kwargs: Any) -> Any:
-    raise Boom(f"could not handle {MARKER}")
+    raise InjectedError(f"could not handle {MARKER}")
 
 
 def fault_in_assessment(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -218,11 +218,11 @@ def test_an_exception_in_a_slot_shows_a_dialog_and_keeps_every_answer(
     assert len(errors) >= 1
     for dialog in errors:
         assert dialog["title"] == _("Unexpected error")
-        assert "Boom" in dialog["text"]
+        assert "InjectedError" in dialog["text"]
         assert MARKER not in dialog["text"] and "could not handle" not in dialog["text"]
     output = capsys.readouterr()
     assert MARKER not in output.err + output.out
-    assert "Boom" in output.err, "developers still learn where it happened"
+    assert "InjectedError" in output.err, "developers still learn where it happened"
     assert window.isVisible()
     answers_intact(window, answered)
     # The app keeps working: another answer goes in as usual.
