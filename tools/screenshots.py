@@ -28,6 +28,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--age", type=int, default=9)
     parser.add_argument("--signals", type=int, default=4, help="how many signals to mark")
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--content", type=Path, default=None, help="a content folder to use")
     return parser.parse_args(argv)
 
 
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     install_qt_translator(args.lang)
     if args.theme != "system":
         apply_theme(args.theme)
-    window = MainWindow(load_catalog())
+    window = MainWindow(load_catalog(args.content))
     width, height = (int(part) for part in args.size.split("x"))
     window.resize(int(width / args.scale), int(height / args.scale))
     window.show()
@@ -94,6 +95,10 @@ def fill_demo_case(window: object, role: str, age: int, signals: int, shoot: obj
     if button is not None:
         button.click()
     take("1-start")
+    danger = window.findChild(QRadioButton, "acute-yes")
+    if danger is not None:
+        danger.click()
+        take("1-start-acute-danger")
     acute = window.findChild(QRadioButton, "acute-no")
     if acute is not None:
         acute.click()

@@ -132,9 +132,15 @@ def _catalog(arguments: argparse.Namespace) -> int:
 
 
 def _schema(arguments: argparse.Namespace) -> int:
+    """The JSON Schema (draft 2020-12, as pydantic writes it) of what `assess` reads."""
     from signaal.assessment import Case
 
-    print(json.dumps(Case.model_json_schema(), indent=2, ensure_ascii=False))
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Case.model_json_schema(),
+        "title": "Signaal case",
+    }
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 

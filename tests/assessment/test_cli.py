@@ -102,6 +102,8 @@ def test_schema_describes_a_case(capsys) -> None:
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
     assert schema["type"] == "object"
+    assert schema["title"] == "Signaal case"
+    assert schema["$schema"].endswith("2020-12/schema")
     assert schema["required"] == ["role"]
     assert {
         "role",

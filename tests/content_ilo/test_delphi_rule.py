@@ -92,3 +92,35 @@ def test_minor_exploitation_alone_is_enough(catalog: Catalog) -> None:
 def test_minor_without_positive_exploitation_is_not_indicated(catalog: Catalog) -> None:
     indicators = ["ilo-cl-exp-excessive-hours", "ilo-cl-cod-documents", "ilo-cl-cod-violence"]
     assert _profile(catalog, 15, "labour-exploitation", indicators)[0] == "partly-indicated"
+
+
+@pytest.mark.parametrize(
+    ("age", "concern", "lists"),
+    [
+        (30, "labour-exploitation", ["adult-labour"]),
+        (30, "criminal-exploitation", ["adult-labour"]),
+        (30, "sexual-exploitation", ["adult-sexual"]),
+        (15, "labour-exploitation", ["child-labour"]),
+        (15, "criminal-exploitation", ["child-labour"]),
+        (15, "sexual-exploitation", ["child-sexual"]),
+        (9, "sexual-exploitation", ["child-sexual"]),
+    ],
+)
+def test_the_list_that_applies(catalog: Catalog, age: int, concern: str, lists: list[str]) -> None:
+    case = Case(role="teacher", age=age, concerns=[concern])
+    assert [r.checklist for r in assess(catalog, case).trafficking] == lists
+    band = catalog.age_band_for(age).id
+    shown = [c.id for c in catalog.checklists_for("teacher", band, [concern]) if c.kind == "ilo"]
+    assert shown == lists
+
+
+def test_sexual_list_minor_with_forced_clients_and_exploitation(catalog: Catalog) -> None:
+    exploitation = [
+        "ilo-cs-exp-excessive-hours",
+        "ilo-cs-exp-low-earnings",
+        "ilo-cs-exp-earnings-manipulation",
+    ]
+    assert _profile(catalog, 15, "sexual-exploitation", exploitation)[0] == "indicated"
+    # Forced clients is strong, but alone it does not make coercion at destination positive.
+    only_forced = ["ilo-cs-cod-forced-tasks-clients"]
+    assert _profile(catalog, 15, "sexual-exploitation", only_forced)[0] == "not-indicated"

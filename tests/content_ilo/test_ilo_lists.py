@@ -36,6 +36,8 @@ LIST_PREFIX = {
 COUNTS = {
     "adult-labour": [10, 10, 16, 9, 15, 7],  # reference 2.2 (Seafish count): 67
     "child-labour": [10, 10, 15, 8, 15, 7],  # reference 2.2 (A/C table, '-' left out): 65
+    "adult-sexual": [10, 10, 16, 9, 16, 7],  # labour structure + forced drug use: 68
+    "child-sexual": [10, 10, 15, 8, 16, 7],  # labour structure + forced drug use: 66
 }
 
 # (strong, medium, weak) per dimension, counted from the A and C columns of reference 2.2.
@@ -104,11 +106,55 @@ def test_labour_weights_are_not_marked_adapted(catalog: Catalog) -> None:
             assert indicator.weight_adapted_from is None, indicator.id
 
 
+@pytest.mark.parametrize("list_id", ["adult-sexual", "child-sexual"])
+def test_every_sexual_weight_is_sourced_or_marked_adapted(catalog: Catalog, list_id: str) -> None:
+    unmarked = {
+        i.id: i.weight
+        for i in ilo_list(catalog, list_id).indicators
+        if i.weight_adapted_from is None
+    }
+    expected = {
+        k: v
+        for k, v in SOURCED_SEXUAL_WEIGHTS.items()
+        if k.startswith(f"ilo-{LIST_PREFIX[list_id]}-")
+    }
+    assert unmarked == expected
+    for indicator in ilo_list(catalog, list_id).indicators:
+        if indicator.weight_adapted_from is not None:
+            assert "ILO" in indicator.weight_adapted_from.nl
+            assert "ILO" in indicator.weight_adapted_from.en
+
+
+@pytest.mark.parametrize("list_id", ["adult-sexual", "child-sexual"])
+def test_sexual_lists_have_no_strong_exploitation_item(catalog: Catalog, list_id: str) -> None:
+    checklist = ilo_list(catalog, list_id)
+    exploitation = [i for i in checklist.indicators if i.dimension == "exploitation"]
+    assert exploitation
+    assert all(i.weight != "strong" for i in exploitation)
+
+
+@pytest.mark.parametrize("list_id", ["adult-sexual", "child-sexual"])
+def test_adapted_weights_follow_the_labour_item_they_name(catalog: Catalog, list_id: str) -> None:
+    """An adapted weight equals the weight of the labour item it names (or was lowered)."""
+    labour = ilo_list(catalog, list_id.replace("sexual", "labour"))
+    by_text = {(i.dimension, i.text.nl): i.weight for i in labour.indicators}
+    for indicator in ilo_list(catalog, list_id).indicators:
+        if indicator.weight_adapted_from is None:
+            continue
+        named = re.search(r"'(.+)'", indicator.weight_adapted_from.nl)
+        assert named is not None, indicator.id
+        source_weight = by_text.get((indicator.dimension, named.group(1)))
+        assert source_weight is not None, indicator.id
+        if "verlaagd" in indicator.weight_adapted_from.nl:
+            assert (source_weight, indicator.weight) == ("strong", "medium"), indicator.id
+        else:
+            assert indicator.weight == source_weight, indicator.id
+
+
 def test_ids_are_unique_readable_and_name_their_list_and_dimension(catalog: Catalog) -> None:
     ids = [i.id for c in catalog.checklists for i in c.indicators]
     assert len(ids) == len(set(ids))
-    for list_id in COUNTS:
-        prefix = LIST_PREFIX[list_id]
+    for list_id, prefix in LIST_PREFIX.items():
         checklist = ilo_list(catalog, list_id)
         for indicator in checklist.indicators:
             assert indicator.dimension is not None
@@ -118,11 +164,11 @@ def test_ids_are_unique_readable_and_name_their_list_and_dimension(catalog: Cata
 
 
 def test_age_bands(catalog: Catalog) -> None:
-    for list_id in ("adult-labour",):
+    for list_id in ("adult-labour", "adult-sexual"):
         checklist = ilo_list(catalog, list_id)
         assert checklist.age_bands == ["18+"]
         assert all(i.age_bands == ["18+"] for i in checklist.indicators)
-    for list_id in ("child-labour",):
+    for list_id in ("child-labour", "child-sexual"):
         checklist = ilo_list(catalog, list_id)
         assert set(checklist.age_bands) == CHILD_BANDS
         for indicator in checklist.indicators:
@@ -130,7 +176,7 @@ def test_age_bands(catalog: Catalog) -> None:
             assert "12-18" in indicator.age_bands, indicator.id
 
 
-@pytest.mark.parametrize("list_id", ["child-labour"])
+@pytest.mark.parametrize("list_id", ["child-labour", "child-sexual"])
 def test_exploitation_can_turn_positive_for_young_children(catalog: Catalog, list_id: str) -> None:
     """For minors a positive exploitation dimension is enough, so 0-4 needs enough items there."""
     from signaal.assessment.engine import dimension_result
@@ -153,6 +199,11 @@ def test_concerns_and_notes(catalog: Catalog) -> None:
         assert checklist.note is not None
         assert "criminele uitbuiting" in checklist.note.nl
         assert "criminal exploitation" in checklist.note.en
+    for list_id in ("adult-sexual", "child-sexual"):
+        checklist = ilo_list(catalog, list_id)
+        assert checklist.concerns == ["sexual-exploitation"]
+        assert checklist.note is not None
+        assert "WCMS_105023" in checklist.note.en
 
 
 def test_texts_are_translated_not_copied(catalog: Catalog) -> None:

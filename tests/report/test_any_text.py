@@ -57,3 +57,15 @@ def test_fallback_is_only_for_missing_glyphs() -> None:
     assert printable("a\x00b\tc\r\nd") == "ab c\nd"
     # Decomposed input (e + combining circumflex + dot below) prints composed.
     assert printable("Nguye\u0302\u0303n") == "Nguyễn"
+
+
+def test_printable_ascii_needs_no_fallback() -> None:
+    """`printable` skips the glyph check for printable ASCII: the font must cover all of it."""
+    from signaal.report.fonts import covered_code_points
+
+    assert set(range(0x20, 0x7F)) <= covered_code_points()
+
+
+def test_right_to_left_letters_print_as_codes() -> None:
+    """Hebrew is in the font but would print reversed: it gets the visible codes instead."""
+    assert printable("שלום, Anna") == "[U+05E9][U+05DC][U+05D5][U+05DD], Anna"

@@ -203,3 +203,14 @@ def test_print_dialog_accept_prints(
     monkeypatch.setattr(printing.QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     assert printing.print_pdf(pdf, None)
     assert target.stat().st_size > 0
+
+
+def test_preview_save_button_saves_the_same_bytes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, pdf: bytes
+) -> None:
+    dialog = PdfPreviewDialog(pdf, None, suggested_name="melding.pdf")
+    qtbot.addWidget(dialog)
+    suggested = choose(monkeypatch, str(tmp_path / "melding.pdf"))
+    dialog.save_button.click()
+    assert suggested == [str(Path.home() / "melding.pdf")]
+    assert (tmp_path / "melding.pdf").read_bytes() == pdf

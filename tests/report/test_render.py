@@ -211,3 +211,32 @@ def test_deterministic_output_is_byte_identical(
     )
     assert first == second
     assert render_referral(catalog, case, assessment, "en", deterministic=True) != first
+
+
+@pytest.mark.parametrize(
+    ("role", "purpose", "title"),
+    [
+        ("teacher", "melding", "Melding vanuit school"),
+        ("gp", "advice", "Adviesvraag vanuit de huisartsenpraktijk"),
+        ("veilig-thuis", "handover", "Overdracht vanuit Veilig Thuis"),
+        ("gp", "file", "Verslag voor het eigen dossier vanuit de huisartsenpraktijk"),
+    ],
+)
+def test_title_per_role_and_purpose(catalog: Catalog, role: str, purpose: str, title: str) -> None:
+    case = Case(role=role, purpose=purpose)
+    pages = pdf_pages(render_referral(catalog, case, assess(catalog, case), "nl"))
+    assert document_title(catalog, case, "nl") == title
+    assert flat(pages[0]).count(flat(title)) == 2  # the page header and the document title
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_step3_exception_is_named(catalog: Catalog, language: str) -> None:
+    exception = catalog.step3_exceptions[0]
+    case = case_for(catalog, "teacher", 14, count=2)
+    case.meldcode_steps.conversation.done = False
+    case.meldcode_steps.conversation.exception = exception.id
+    _pages, text = rendered(catalog, case, language)
+    _ = translator(language)
+    assert flat(_("Exception used")) in text
+    assert flat(exception.text.get(language)) in text
+    assert flat(case.meldcode_steps.conversation.reaction) not in text

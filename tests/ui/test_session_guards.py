@@ -124,7 +124,8 @@ def test_activity_after_the_warning_keeps_the_case(
     window.idle.set_timeout(60_000, 59_950)
     banner = find(window, QLabel, "idle-warning")
     qtbot.waitUntil(banner.isVisible, timeout=5000)
-    qtbot.keyClick(window.step_list, Qt.Key.Key_Shift)
+    # Real input arrives through the native window, as it does from the keyboard.
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
     assert not banner.isVisible()
     assert window.case.decision.decision == MARKER
 
@@ -142,6 +143,7 @@ def test_new_case_asks_once_and_wipes_everything(
     window.action_new.trigger()
     assert len(answers.asked) == 2  # type: ignore[attr-defined]
     assert window.case is not old_case
+    assert window.case.role == old_case.role  # the professional's role is no case data
     assert window.case.observations == [] and window.case.decision.decision == ""
     assert window.current_key() == "start"
     assert not any(window.step_done(key) for key in ("start", "who", "signals", "outcome"))

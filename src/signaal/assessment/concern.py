@@ -39,19 +39,8 @@ def concern_level(catalog: Catalog, facts: Facts) -> ConcernResult:
     lists = [c.id for c in catalog.checklists if CHILD_SEXUAL_ABUSE in c.concerns]
     signals = facts.on_checklists(lists)
     if CHILD_SEXUAL_ABUSE not in facts.concerns and not signals:
-        return ConcernResult(
-            level="none",
-            assessed=False,
-            explanations=[
-                Explanation(
-                    rule="not-assessed",
-                    text=text(
-                        "Child sexual abuse is not among the chosen concerns and none of its "
-                        "signals were recorded, so no level of concern was derived."
-                    ),
-                )
-            ],
-        )
+        # Not asked about: `assessed` says so, and there is nothing to explain.
+        return ConcernResult(level="none", assessed=False)
     level: ConcernLevel = "none"
     fired = []
     for rule in catalog.concern_rules:

@@ -21,28 +21,35 @@ UNCERTAIN = {"unverified", "conflict", "secondary"}
 
 
 def referral_advice(layout: Layout) -> list[Flowable]:
-    """One table row per advised contact: why, how to reach them, when, how urgent."""
+    """A table of the advised contacts (how to reach them, when, how urgent), then why each.
+
+    The rows hold only short content texts so none grows taller than a page; the reasons,
+    which add up when several rules advise the same contact, flow below the table.
+    """
     _, styles = layout._, layout.styles
-    referrals = layout.assessment.referrals
-    if not referrals:
+    advised = [
+        (referral, contact)
+        for referral in layout.assessment.referrals
+        if (contact := layout.catalog.contacts_by_id.get(referral.contact)) is not None
+    ]
+    if not advised:
         return []
     rows: list[list[Flowable | str]] = [
         [
-            paragraph(_("Contact and reason"), styles.cell_bold),
+            paragraph(_("Contact"), styles.cell_bold),
             paragraph(_("Phone or channel"), styles.cell_bold),
             paragraph(_("Hours"), styles.cell_bold),
             paragraph(_("Urgency"), styles.cell_bold),
         ]
     ]
-    for referral in referrals:
-        contact = layout.catalog.contacts_by_id.get(referral.contact)
-        if contact is None:
-            continue
+    # Several contacts often share a rule's reason: each reason once, with its contacts' numbers.
+    reasons: dict[str, list[str]] = {}
+    for number, (referral, contact) in enumerate(advised, start=1):
+        name = f"{number}. {layout.text(contact.name)}"
         rows.append(
             [
                 Paragraph(
-                    f"<b>{markup(layout.text(contact.name))}</b><br/>"
-                    f"{markup(layout.text(referral.reason))}",
+                    f"<b>{markup(name)}</b><br/>{markup(layout.text(contact.purpose))}",
                     styles.cell,
                 ),
                 Paragraph(_reach(layout, contact), styles.cell),
@@ -50,13 +57,21 @@ def referral_advice(layout: Layout) -> list[Flowable]:
                 paragraph(_(URGENCY_LABELS[referral.urgency]), styles.cell),
             ]
         )
+        for reason in [referral.reason, *referral.reasons]:
+            numbers = reasons.setdefault(layout.text(reason), [])
+            if str(number) not in numbers:
+                numbers.append(str(number))
     width = layout.width
-    table = Table(rows, colWidths=[width - 270, 130, 85, 55], repeatRows=1)
+    table = Table(rows, colWidths=[width - 290, 150, 85, 55], repeatRows=1)
     table.setStyle(table_style())
     intro = layout.note(
         _("Advice from the rules in the content catalog; the professional decides whom to contact.")
     )
-    return [layout.section(_("Referral advice")), intro, table]
+    why: list[Flowable] = [layout.subsection(_("Why these contacts"))]
+    for sentence, numbers in reasons.items():
+        contacts = _("contacts {numbers}").format(numbers=", ".join(numbers))
+        why.append(Paragraph(f"– {markup(sentence)} <i>({markup(contacts)})</i>", styles.detail))
+    return [layout.section(_("Referral advice")), intro, table, *why]
 
 
 def _reach(layout: Layout, contact: Contact) -> str:
@@ -64,7 +79,9 @@ def _reach(layout: Layout, contact: Contact) -> str:
     _ = layout._
     lines = []
     if contact.phone:
-        lines.append(f"<b>{markup(contact.phone)}</b>")
+        # Only a number the sources agree on is printed in bold, as a number to dial.
+        certain = contact.verification not in UNCERTAIN
+        lines.append(f"<b>{markup(contact.phone)}</b>" if certain else markup(contact.phone))
     if contact.channel is not None:
         lines.append(markup(layout.text(contact.channel)))
     if contact.verification in UNCERTAIN:

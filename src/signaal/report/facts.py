@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, Paragraph
 from signaal.assessment.case import Observation
 from signaal.i18n import N_
 from signaal.report.layout import Layout, section
-from signaal.report.text import label, markup, paragraphs
+from signaal.report.text import kept, label, markup, paragraphs
 
 # The meldcode asks to keep own observations visibly apart from what others told.
 SOURCE_GROUPS = (
@@ -159,7 +159,7 @@ def _observation(
         checklist, indicator = found
         sections = {s.id: layout.text(s.title) for s in checklist.sections}
         where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
-        flowables.append(Paragraph(markup(where.rstrip(" ·")), styles.small))
+        flowables.append(kept(Paragraph(markup(where.rstrip(" ·")), styles.small)))
     source_label = {
         "seen": _("Own observation"),
         "person": _("Told by the person concerned"),
@@ -168,7 +168,7 @@ def _observation(
     }[group]
     details = [label(_("Source")) + f"{markup(source_label)}"]
     if observation.observer.strip():
-        who = _("Observed by") if group == "seen" else _("Told by")
+        who = _("Observed by") if group == "seen" else _("Heard by or from")
         details.append(f"<b>{markup(who)}:</b> {markup(observation.observer)}")
     if observation.when.strip():
         details.append(label(_("When")) + f"{markup(observation.when)}")

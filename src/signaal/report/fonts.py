@@ -2,7 +2,9 @@
 
 DejaVu Sans covers Latin with its diacritics, Vietnamese, Greek and Cyrillic. A character it
 lacks (Arabic, CJK, emoji...) would print as an empty box, which a reader cannot tell from a
-typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``.
+typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``. Right-to-left letters
+(Hebrew) get the same treatment even where the font has them: without a bidi layout they would
+print reversed, which is worse than a visible code.
 """
 
 from __future__ import annotations
@@ -54,15 +56,23 @@ def covered_code_points() -> frozenset[int]:
 
 def printable(text: str) -> str:
     """`text` in composed form, with every character the font lacks shown as ``[U+XXXX]``."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii() and text.isprintable():
+        return text  # the common case: DejaVu covers all of printable ASCII
     covered = covered_code_points()
     parts: list[str] = []
-    for character in unicodedata.normalize("NFC", text):
+    for character in text:
         if character in _LAYOUT_CHARACTERS:
             parts.append(_LAYOUT_CHARACTERS[character])
         elif unicodedata.category(character) == "Cc":
             continue
-        elif ord(character) in covered or character == " ":
+        elif (ord(character) in covered or character == " ") and not _right_to_left(character):
             parts.append(character)
         else:
             parts.append(f"[U+{ord(character):04X}]")
     return "".join(parts)
+
+
+def _right_to_left(character: str) -> bool:
+    """Hebrew, Arabic...: reportlab would lay these out left to right, i.e. reversed."""
+    return unicodedata.bidirectional(character) in ("R", "AL")

@@ -8,11 +8,12 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from signaal.assessment.result import Explanation, TraffickingResult
+from signaal.content.models import Answer, Text, WeighingQuestion
 from signaal.i18n import N_
 from signaal.report.chart import legend, weight_bar
 from signaal.report.layout import Layout
 from signaal.report.styles import LIGHT_GREY, RULE_GREY
-from signaal.report.text import label, markup, paragraph, paragraphs
+from signaal.report.text import kept, label, markup, paragraph, paragraphs
 
 PROFILE_LABELS = {
     "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
@@ -63,12 +64,11 @@ def judgement(layout: Layout) -> list[Flowable]:
     ]
     if not body:
         return []
-    intro = layout.note(
-        _("Interpretation, kept apart from the facts above.")
-        + " "
-        + layout.text(layout.catalog.info.disclaimer)
-    )
-    return [layout.section(_("Professional judgement")), intro, *body]
+    intro = [layout.note(_("Interpretation, kept apart from the facts above."))]
+    notes = [layout.text(note.text) for note in layout.assessment.notes]
+    for note in dict.fromkeys(notes or [layout.text(layout.catalog.info.disclaimer)]):
+        intro.append(layout.note(note))
+    return [layout.section(_("Professional judgement")), *intro, *body]
 
 
 def checklist_summary(layout: Layout) -> list[Flowable]:
@@ -118,7 +118,7 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
     checklist = next((c for c in catalog.checklists if c.id == result.checklist), None)
     name = layout.text(checklist.title) if checklist is not None else result.checklist
     weight_names = {"strong": _("strong"), "medium": _("medium"), "weak": _("weak")}
-    bar_width = 150.0
+    bar_width = 130.0
     rows: list[list[Flowable | str]] = [
         [
             paragraph(_("Dimension"), styles.cell_bold),
@@ -141,7 +141,7 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
             ]
         )
     table = Table(
-        rows, colWidths=[layout.width - bar_width - 130, bar_width + 10, 120], repeatRows=1
+        rows, colWidths=[layout.width - bar_width - 160, bar_width + 10, 150], repeatRows=1
     )
     table.setStyle(table_style())
     heading = layout.subsection(_("Indicator profile: {checklist}").format(checklist=name))
@@ -162,22 +162,26 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
         Spacer(1, 3),
         profile_line,
     ]
-    return [KeepTogether(chart_block), *_explanations(layout, result.explanations)]
+    return [KeepTogether(chart_block), *_explanations(layout, result.explanations, signals=False)]
 
 
-def _explanations(layout: Layout, explanations: list[Explanation]) -> list[Flowable]:
+def _explanations(
+    layout: Layout, explanations: list[Explanation], *, signals: bool = True
+) -> list[Flowable]:
+    """Each explanation as a dash item; with `signals`, the signals it rests on below it."""
     flowables: list[Flowable] = []
+    shown: set[str] = set()
     for explanation in explanations:
-        flowables.append(
-            Paragraph(f"– {markup(layout.text(explanation.text))}", layout.styles.detail)
-        )
-        if explanation.indicators:
+        sentence = layout.text(explanation.text)
+        if sentence in shown:
+            continue
+        shown.add(sentence)
+        flowables.append(Paragraph(f"– {markup(sentence)}", layout.styles.detail))
+        if signals and explanation.indicators:
             named = dict.fromkeys(layout.indicator_text(i) for i in explanation.indicators)
-            signals = "; ".join(named)
             flowables.append(
                 Paragraph(
-                    label(layout._("Based on")) + f"{markup(signals)}",
-                    layout.styles.note,
+                    label(layout._("Based on")) + markup("; ".join(named)), layout.styles.note
                 )
             )
     return flowables
@@ -187,8 +191,7 @@ def concern_level(layout: Layout) -> list[Flowable]:
     """The level of concern for child sexual abuse, with the rules that led to it."""
     _ = layout._
     concern = layout.assessment.concern
-    relevant = "child-sexual-abuse" in layout.case.concerns
-    if concern.level == "none" and not concern.explanations and not relevant:
+    if not concern.assessed:
         return []
     return [
         layout.subsection(_("Level of concern (child sexual abuse)")),
@@ -204,7 +207,6 @@ def weighing(layout: Layout) -> list[Flowable]:
     answered = [q for q in result.path if q in case.weighing]
     if not answered:
         return []
-    reasons = {q: e for e in result.explanations for q in e.questions}
     flowables: list[Flowable] = [layout.subsection(_("Weighing framework (afwegingskader)"))]
     for question_id in result.path:
         question = catalog.questions_by_id.get(question_id)
@@ -212,18 +214,17 @@ def weighing(layout: Layout) -> list[Flowable]:
         number = f"{question.number}. " if question is not None else ""
         answer = case.weighing.get(question_id)
         answer_text = _(ANSWER_LABELS[answer]) if answer is not None else _("not answered")
-        block: list[Flowable] = [
-            Paragraph(f"{markup(number)}{markup(text)}", layout.styles.item),
-            layout.field(_("Answer"), answer_text),
-        ]
-        if question_id in reasons:
-            block.append(
-                Paragraph(
-                    label(_("Why")) + f"{markup(layout.text(reasons[question_id].text))}",
-                    layout.styles.detail,
-                )
+        # Question, answer and reason stay together (and with the heading before the first).
+        flowables.append(Paragraph(f"{markup(number)}{markup(text)}", layout.styles.item))
+        answer_line = layout.field(_("Answer"), answer_text)
+        reason = _branch_reason(question, answer)
+        if reason is None:
+            flowables.append(answer_line)
+        else:
+            flowables.append(kept(answer_line))
+            flowables.append(
+                Paragraph(label(_("Why")) + markup(layout.text(reason)), layout.styles.detail)
             )
-        flowables.append(KeepTogether(block))
     outcome = (
         _(OUTCOME_LABELS[result.outcome])
         if result.outcome is not None
@@ -236,7 +237,19 @@ def weighing(layout: Layout) -> list[Flowable]:
                 _("Because of doubt in the weighing, asking Veilig Thuis for advice is advised.")
             )
         )
-    return flowables
+    # What the walk adds beyond the questions on the path: acute danger, reporting norms...
+    on_path = set(result.path)
+    extra = [e for e in result.explanations if not set(e.questions) & on_path]
+    return flowables + _explanations(layout, extra, signals=False)
+
+
+def _branch_reason(question: WeighingQuestion | None, answer: Answer | None) -> Text | None:
+    """The catalog's explanation of where this answer leads."""
+    if question is None or answer is None:
+        return None
+    if answer == "unsure":
+        return question.on_unsure
+    return (question.on_yes if answer == "yes" else question.on_no).explanation
 
 
 def step3(layout: Layout) -> list[Flowable]:

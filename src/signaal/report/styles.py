@@ -53,6 +53,7 @@ def stylesheet() -> Styles:
             leading=15,
             spaceBefore=12,
             spaceAfter=4,
+            keepWithNext=1,
         ),
         subsection=ParagraphStyle(
             "subsection",
@@ -62,6 +63,7 @@ def stylesheet() -> Styles:
             leading=13.5,
             spaceBefore=8,
             spaceAfter=3,
+            keepWithNext=1,
         ),
         item=ParagraphStyle(
             "item", parent=body, fontName=BOLD, spaceBefore=6, spaceAfter=1, keepWithNext=1

@@ -72,3 +72,9 @@ def label(text: str) -> str:
 
 def italic(text: str) -> str:
     return f"<i>{markup(text)}</i>"
+
+
+def kept(flowable: Flowable) -> Flowable:
+    """`flowable` kept on the same page as the one after it (platypus keepWithNext)."""
+    flowable.keepWithNext = 1
+    return flowable

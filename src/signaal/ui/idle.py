@@ -1,13 +1,15 @@
 """Wipe a forgotten case: after a quiet period warn, a minute later wipe.
 
-Any key press, click, scroll or mouse move anywhere in the application starts the period again.
+Any key press, click, scroll or mouse move in the watched window starts the period again. The
+filter sits on the window's QWindow, which sees only input and window events — an application-wide
+filter would run Python for every one of Qt's internal events and slow every page down.
 The durations are constructor arguments so tests can use milliseconds instead of minutes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
 
 ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -36,9 +38,13 @@ class IdleGuard(QObject):
         self._wipe_timer.timeout.connect(self.expired)
         self.warned = False
         self.set_timeout(timeout_ms, warning_ms)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+
+    def watch(self, window: QWidget) -> None:
+        """Count input to this top-level window (and its native window) as activity."""
+        window.winId()  # creates the native window, so that its QWindow exists
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
 
     def set_timeout(self, timeout_ms: int, warning_ms: int = MINUTE_MS) -> None:
         self.timeout_ms = max(1, timeout_ms)

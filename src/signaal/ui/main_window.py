@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from signaal import i18n
 from signaal.i18n import _
 from signaal.preferences import Preferences
 from signaal.preferences import save as save_preferences
+from signaal.ui.actions import HIDE_SHORTCUT
 
 if TYPE_CHECKING:
     from signaal.assessment import Case
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
     from signaal.ui.profile_panel import ProfilePanel
     from signaal.ui.session import Session
 
-HIDE_SHORTCUT = "Ctrl+Shift+H"
 SUGGESTED_FILE_NAME = "signaal-verwijzing.pdf"
 MINUTE_MS = 60_000
 
@@ -96,6 +94,7 @@ class MainWindow(QMainWindow):
 
     def attach_catalog(self, catalog: Catalog) -> None:
         """Build the working window around a loaded catalog."""
+        from signaal.ui.actions import WindowActions
         from signaal.ui.idle import IdleGuard
         from signaal.ui.profile_panel import ProfilePanel
         from signaal.ui.session import Session
@@ -103,8 +102,15 @@ class MainWindow(QMainWindow):
 
         self._session = Session(catalog, self)
         self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
-        self._build_actions()
-        self._build_menus()
+        self.actions_ = WindowActions(self)
+        # Short names for the actions tests and the other helpers use most.
+        self.action_new = self.actions_.new
+        self.action_hide = self.actions_.hide
+        self.action_quit = self.actions_.quit
+        self.action_back = self.actions_.back
+        self.action_next = self.actions_.next
+        self.theme_actions = self.actions_.themes
+        self.toolbar = self.actions_.toolbar
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("step-list")
@@ -173,6 +179,7 @@ class MainWindow(QMainWindow):
             self._idle_warning_ms,
             self,
         )
+        self.idle.watch(self)
         self.idle.warning.connect(self._idle_warning)
         self.idle.resumed.connect(lambda: self.idle_banner.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
@@ -184,114 +191,13 @@ class MainWindow(QMainWindow):
         self.step_list.setCurrentRow(0)
         self._update_steps()
 
-    def _action(self, name: str, slot: object, shortcut: QKeySequence | str | None) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        # Added to the window itself so the shortcut works while menus and toolbar are hidden.
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        standard = QKeySequence.StandardKey
-        self.action_new = self._action("action-new-case", self.new_case, QKeySequence(standard.New))
-        self.action_hide = self._action("action-hide", self.toggle_hidden, HIDE_SHORTCUT)
-        self.action_preview = self._action("action-preview", self.preview, "Ctrl+Shift+P")
-        self.action_print = self._action(
-            "action-print", self.print_referral, QKeySequence(standard.Print)
-        )
-        self.action_save = self._action(
-            "action-save", self.save_referral, QKeySequence(standard.Save)
-        )
-        self.action_quit = self._action("action-quit", self.close, QKeySequence(standard.Quit))
-        self.action_about = self._action("action-about", self.show_about, None)
-        self.action_idle = self._action("action-idle-time", self.choose_idle_minutes, None)
-        self.action_next = self._action("action-next", self.go_next, "Alt+Right")
-        self.action_back = self._action("action-back", self.go_back, "Alt+Left")
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for theme in ("system", "light", "dark"):
-            action = QAction(self)
-            action.setObjectName(f"action-theme-{theme}")
-            action.setCheckable(True)
-            action.setChecked(theme == self.preferences.theme)
-            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
-            self.theme_group.addAction(action)
-            self.theme_actions[theme] = action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        for action in (self.action_new, self.action_preview, self.action_print, self.action_save):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.action_quit)
-        self.view_menu = bar.addMenu("")
-        self.view_menu.addAction(self.action_hide)
-        self.view_menu.addAction(self.action_back)
-        self.view_menu.addAction(self.action_next)
-        self.theme_menu = self.view_menu.addMenu("")
-        for action in self.theme_actions.values():
-            self.theme_menu.addAction(action)
-        self.view_menu.addAction(self.action_idle)
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.action_about)
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("main-toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            self.action_new,
-            self.action_hide,
-            self.action_preview,
-            self.action_print,
-            self.action_save,
-        ):
-            self.toolbar.addAction(action)
-        self.addToolBar(self.toolbar)
-
     # translation ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every text of the window and of every page built so far, in the active language."""
         from signaal.ui.steps import STEPS
 
         self.setWindowTitle("Signaal")
-        self.file_menu.setTitle(_("&Case"))
-        self.view_menu.setTitle(_("&View"))
-        self.help_menu.setTitle(_("&Help"))
-        self.theme_menu.setTitle(_("&Theme"))
-        self.toolbar.setWindowTitle(_("Actions"))
-        texts = {
-            self.action_new: (_("&New case"), _("Wipe everything and start again")),
-            self.action_hide: (
-                _("&Hide screen"),
-                _("Blank the window at once ({shortcut})").format(shortcut=HIDE_SHORTCUT),
-            ),
-            self.action_preview: (_("Pre&view referral"), _("Show the referral PDF")),
-            self.action_print: (_("&Print referral…"), _("Print the referral")),
-            self.action_save: (
-                _("&Save referral as PDF…"),
-                _("Save the referral where you choose"),
-            ),
-            self.action_quit: (_("&Quit"), _("Close Signaal; the case is wiped")),
-            self.action_about: (_("&About Signaal"), _("Version, sources and licence")),
-            self.action_idle: (
-                _("&Idle time…"),
-                _("After how many idle minutes the case is wiped"),
-            ),
-            self.action_next: (_("Next step"), _("Go to the next step")),
-            self.action_back: (_("Previous step"), _("Go to the previous step")),
-            self.theme_actions["system"]: (_("Follow the &system"), _("Use the system colours")),
-            self.theme_actions["light"]: (_("&Light"), _("Light colours")),
-            self.theme_actions["dark"]: (_("&Dark"), _("Dark colours")),
-        }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({shortcut})" if shortcut and shortcut not in tip else tip)
-            action.setStatusTip(tip)
+        self.actions_.retranslate()
         self.step_list.setAccessibleName(_("Steps"))
         self.step_list.setAccessibleDescription(
             _("The steps of the flow; a check mark shows the steps you have done")
@@ -473,7 +379,10 @@ class MainWindow(QMainWindow):
             item = self.step_list.item(row)
             done = step.done(self.session)
             title = f"{row + 1}. {_(step.title)}"
-            item.setText(f"{title}  ✓" if done else title)
+            text = f"{title}  ✓" if done else title
+            if item.text() == text:
+                continue  # an unchanged item is not repainted
+            item.setText(text)
             state = _("done") if done else _("not done yet")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}")
             item.setData(Qt.ItemDataRole.UserRole, done)
@@ -535,10 +444,11 @@ class MainWindow(QMainWindow):
     def wipe(self) -> None:
         """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
         from signaal.ui.steps import STEP_KEYS
+        from signaal.ui.wiping import clear_clipboard_of, clear_texts
 
         for page in self.pages.values():
-            _clear_texts(page)
-        _clear_clipboard_of(self.session.case)
+            clear_texts(page)
+        clear_clipboard_of(self.session.case)
         self.session.reset()
         for key, page in list(self.pages.items()):
             index = STEP_KEYS.index(key)
@@ -601,41 +511,20 @@ class MainWindow(QMainWindow):
             self._referral_made(_("The referral was sent to the printer."))
 
     def save_referral(self) -> None:
-        pdf = self.referral_pdf()
-        try:
-            saving = importlib.import_module("signaal.ui.saving")
-        except ImportError:
-            path_text, _filter = QFileDialog.getSaveFileName(
-                self, _("Save referral"), SUGGESTED_FILE_NAME, _("PDF documents (*.pdf)")
-            )
-            if path_text and self._write(Path(path_text), pdf):
-                self._referral_made(_("The referral was saved."))
-            return
-        saved = cast("Path | None", saving.save_pdf(pdf, self, SUGGESTED_FILE_NAME))
-        if saved is not None:
+        """Save where the user chooses (the report helper's dialog); nothing is kept otherwise."""
+        from signaal.ui.saving import save_pdf
+
+        if save_pdf(self.referral_pdf(), self, SUGGESTED_FILE_NAME) is not None:
             self._referral_made(_("The referral was saved."))
 
     def save_to(self, path: Path) -> bool:
         """Render and write the referral to `path` without a dialog (used by tests)."""
-        if self._write(Path(path), self.referral_pdf()):
+        from signaal.ui.saving import write_pdf
+
+        if write_pdf(self.referral_pdf(), Path(path), self):
             self._referral_made(_("The referral was saved."))
             return True
         return False
-
-    def _write(self, path: Path, pdf: bytes) -> bool:
-        try:
-            path.write_bytes(pdf)
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                _("Could not save"),
-                _(
-                    "The referral could not be saved ({reason}). Nothing you typed is lost; "
-                    "choose another place."
-                ).format(reason=error.strerror or type(error).__name__),
-            )
-            return False
-        return True
 
     def _referral_made(self, message: str) -> None:
         self.session.referral_done = True
@@ -645,44 +534,3 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         about = importlib.import_module("signaal.ui.about")
         about.AboutDialog(self.catalog, self).exec()
-
-
-def _clear_texts(widget: QWidget) -> None:
-    """Empty every editor before the widget goes, so no typed text lingers in memory."""
-    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
-
-    for editor in widget.findChildren(QPlainTextEdit):
-        editor.blockSignals(True)
-        editor.clear()
-    for line in widget.findChildren(QLineEdit):
-        line.blockSignals(True)
-        line.clear()
-
-
-def _clear_clipboard_of(case: Case) -> None:
-    """Empty the clipboard when it holds text copied from the case (anything else stays)."""
-    clipboard = QGuiApplication.clipboard()
-    text = clipboard.text().strip()
-    if not text:
-        return
-    if clipboard.ownsClipboard() or any(text in value for value in _strings(case.model_dump())):
-        clipboard.clear()
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
-
-
-def pdf_buffer(data: bytes) -> tuple[QByteArray, QBuffer]:
-    """A QBuffer over the PDF bytes; keep both alive as long as QtPdf reads them."""
-    array = QByteArray(data)
-    buffer = QBuffer()
-    buffer.setData(array)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    return array, buffer

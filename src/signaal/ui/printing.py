@@ -8,6 +8,7 @@ searchable and can be read aloud; on paper the image covers it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPageSize, QPainter
@@ -92,6 +93,7 @@ def _draw_text_layer(painter: QPainter, memory: MemoryPdf, page: int, family: st
         )
 
 
+@cache
 def _font_family() -> str:
     """The shipped DejaVu Sans, so the text layer has the same glyphs as the PDF."""
     font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "DejaVuSans.ttf")))

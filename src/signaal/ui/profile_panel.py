@@ -9,7 +9,7 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from signaal.i18n import N_, _, content_language
 from signaal.ui.session import Session
@@ -53,6 +53,7 @@ class ProfilePanel(QFrame):
         self.text.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         scroll.setWidget(self.text)
         outer.addWidget(scroll, 1)
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note = NoteLabel()
         outer.addWidget(self.note)
         session.changed.connect(self.update_profile)
@@ -69,7 +70,10 @@ class ProfilePanel(QFrame):
             self._stale = True
             return
         self._stale = False
-        self.text.setText(self.html())
+        text = self.html()
+        if text == self.text.text():
+            return
+        self.text.setText(text)
         self.text.setAccessibleName(_("Indicator profile"))
         self.text.setAccessibleDescription(self.text.text())
 
@@ -120,7 +124,7 @@ class ProfilePanel(QFrame):
                 + html.escape(_("No ILO indicator list applies to the concerns and age chosen."))
                 + "</p>"
             )
-        if "child-sexual-abuse" in case.concerns or assessment.concern.level != "none":
+        if assessment.concern.assessed:
             parts.append(
                 "<p><b>"
                 + html.escape(_("Level of concern (sexual abuse)"))

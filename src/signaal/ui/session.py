@@ -33,13 +33,16 @@ class Session(QObject):
         self.referral_done = False
         self._assessment: Assessment | None = None
 
-    def empty_case(self, language: str = "nl") -> Case:
-        role = self.catalog.roles[0].id
+    def empty_case(self, language: str = "nl", role: str | None = None) -> Case:
+        role = role if role in self.catalog.roles_by_id else self.catalog.roles[0].id
         return Case(role=role, language="nl" if language == "nl" else "en")
 
     def reset(self) -> None:
-        """Forget the case: a fresh `Case`, nothing of the old one kept anywhere here."""
-        self.case = self.empty_case(self.case.language)
+        """Forget the case: a fresh `Case`, nothing of the old one kept anywhere here.
+
+        The role and the language describe the professional, not the case: they stay.
+        """
+        self.case = self.empty_case(self.case.language, self.case.role)
         self.concerns_not_sure = False
         self.person_kind = None
         self.referral_done = False

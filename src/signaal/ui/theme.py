@@ -13,8 +13,8 @@ def _palette(dark: bool) -> QPalette:
     role = QPalette.ColorRole
     if dark:
         colours = {
-            role.Window: "#2b2b2b", role.WindowText: "#e8e8e8", role.Base: "#1e1e1e",
-            role.AlternateBase: "#333333", role.ToolTipBase: "#333333",
+            role.Window: "#2b2b2b", role.WindowText: "#e8e8e8", role.Base: "#3b3e41",
+            role.AlternateBase: "#45484b", role.ToolTipBase: "#333333",
             role.ToolTipText: "#e8e8e8", role.Text: "#e8e8e8", role.Button: "#3a3a3a",
             role.ButtonText: "#e8e8e8", role.BrightText: "#ff6b6b", role.Link: "#7fb6ff",
             role.Highlight: "#3d7bd9", role.HighlightedText: "#ffffff",

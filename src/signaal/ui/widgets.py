@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from signaal.content.models import Contact
+from signaal.content import Catalog
+from signaal.content.models import Contact, Guidance
 from signaal.i18n import N_, _, content_language, format_date
 
 
@@ -19,13 +28,36 @@ def describe(widget: QWidget, name: str, description: str = "") -> None:
 
 
 class WrapLabel(QLabel):
-    """Plain text that wraps: content text is never interpreted as markup."""
+    """Plain text that wraps: content text is never interpreted as markup.
+
+    Qt lays the wrapped text out again for every height-for-width question, and a relayout of a
+    long signal list asks hundreds of them; the answers are cached per width until the text or
+    the font changes.
+    """
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        self._heights: dict[int, int] = {}
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = self._heights.get(width)
+        if height is None:
+            height = super().heightForWidth(width)
+            self._heights[width] = height
+        return height
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
 
 class Heading(WrapLabel):
@@ -150,3 +182,42 @@ def clear_layout(layout: QLayout) -> None:
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
+
+
+class GuidanceBox(QWidget):
+    """Longer guidance from the catalog, folded away behind its title until asked for."""
+
+    def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guidance = guidance
+        self.setObjectName(f"guidance-{guidance.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.button = QToolButton()
+        self.button.setObjectName(f"guidance-button-{guidance.id}")
+        self.button.setCheckable(True)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.button.setArrowType(Qt.ArrowType.RightArrow)
+        self.button.toggled.connect(self._toggle)
+        self.body = WrapLabel()
+        self.body.setVisible(False)
+        layout.addWidget(self.button)
+        layout.addWidget(self.body)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        language = content_language()
+        title = self.guidance.title.get(language)
+        self.button.setText(title)
+        self.body.setText("\n\n".join(part.get(language) for part in self.guidance.body))
+        describe(self.button, title, _("Shows or hides this explanation"))
+
+    def _toggle(self, shown: bool) -> None:
+        self.button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.body.setVisible(shown)
+
+
+def guidance_boxes(catalog: Catalog, ids: tuple[str, ...]) -> list[GuidanceBox]:
+    """The guidance texts with these ids that the catalog has, in this order."""
+    known = {guidance.id: guidance for guidance in catalog.guidance}
+    return [GuidanceBox(known[i]) for i in ids if i in known]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from signaal.ui.session import Session
-from signaal.ui.widgets import Heading, WrapLabel
+from signaal.ui.widgets import GuidanceBox, Heading, WrapLabel, guidance_boxes
 
 
 class Page(QWidget):
@@ -38,6 +38,15 @@ class Page(QWidget):
         self.layout_.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll_area.setWidget(self.body)
         outer.addWidget(self.scroll_area, 1)
+
+    def add_guidance(self, layout: QVBoxLayout, ids: tuple[str, ...]) -> None:
+        """Fold the catalog's guidance with these ids into `layout` (missing ids are skipped)."""
+        for box in guidance_boxes(self.session.catalog, ids):
+            layout.addWidget(box)
+
+    def retranslate_guidance(self) -> None:
+        for box in self.findChildren(GuidanceBox):
+            box.retranslate()
 
     def retranslate(self) -> None:
         """Set every text in the active language."""

@@ -131,6 +131,17 @@ class MeldcodePage(Page):
         self.layout_.addWidget(self.consult_box)
         self.layout_.addWidget(self.talk_box)
         self.layout_.addWidget(self.steps_box)
+        self.add_guidance(
+            self.layout_,
+            (
+                "step3-conversation",
+                "informing-before-report",
+                "kindcheck",
+                "professional-secrecy",
+                "gp-trafficking-consultation",
+                "school-staff-sexual-offence",
+            ),
+        )
         self.layout_.addStretch(1)
 
         for label, field in (
@@ -187,6 +198,7 @@ class MeldcodePage(Page):
         ]
         lines += ["", *(norm.get(language) for norm in protocol.reporting_norms)]
         self.steps_text.setText("\n".join(lines))
+        self.retranslate_guidance()
         step2, step3 = steps.get(2), steps.get(3)
         self.consult_box.setTitle(
             _("Step 2: {title}").format(title=step2.title.get(language))

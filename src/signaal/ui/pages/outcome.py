@@ -9,7 +9,15 @@ from signaal.ui.pages.base import Page
 from signaal.ui.pages.weighing import outcome_name
 from signaal.ui.profile_panel import concern_name, profile_name
 from signaal.ui.session import Session
-from signaal.ui.widgets import ContactCard, Heading, WrapLabel, clear_layout, describe, set_heading
+from signaal.ui.widgets import (
+    ContactCard,
+    Heading,
+    NoteLabel,
+    WrapLabel,
+    clear_layout,
+    describe,
+    set_heading,
+)
 
 
 def _editor(name: str) -> QPlainTextEdit:
@@ -39,6 +47,10 @@ class OutcomePage(Page):
             decision.addWidget(widget)
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(self.decision_box)
+        self.add_guidance(
+            self.layout_,
+            ("after-the-report", "acute-medical-evaluation", "labour-rights-or-exploitation"),
+        )
         self.layout_.addStretch(1)
         self.decision.textChanged.connect(self._decision_changed)
         self.reasoning.textChanged.connect(self._decision_changed)
@@ -67,6 +79,7 @@ class OutcomePage(Page):
         describe(
             self.reasoning, _("Your reasoning"), _("Printed in the referral with the decision")
         )
+        self.retranslate_guidance()
         self.refresh()
 
     def refresh(self) -> None:
@@ -109,9 +122,11 @@ class OutcomePage(Page):
             add(label)
             for explanation in profile.explanations:
                 add(WrapLabel("• " + explanation.text.get(language)))
+            if profile.note is not None:
+                add(NoteLabel(profile.note.get(language)))
 
         concern = assessment.concern
-        if concern.level != "none" or "child-sexual-abuse" in session.case.concerns:
+        if concern.assessed:
             add(Heading(_("Level of concern (sexual abuse)"), level=2))
             level = WrapLabel(concern_name(concern.level))
             level.setObjectName("outcome-concern")
@@ -128,7 +143,10 @@ class OutcomePage(Page):
         for referral in assessment.referrals:
             contact = catalog.contacts_by_id.get(referral.contact)
             if contact is not None:
-                add(ContactCard(contact, referral.reason.get(language), referral.urgency))
+                reasons = [r.get(language) for r in referral.reasons] or [
+                    referral.reason.get(language)
+                ]
+                add(ContactCard(contact, "\n".join(dict.fromkeys(reasons)), referral.urgency))
 
     def _decision_changed(self) -> None:
         decision = self.session.case.decision

@@ -1,11 +1,15 @@
-"""One signal on a checklist: not seen / seen / told, the facts, a quote, help on demand."""
+"""One signal on a checklist: not seen / seen / told, the facts, a quote, help on demand.
+
+A row starts small (the signal and its choices); the facts and quote fields and the help text are
+created the first time they are needed. A list of a hundred signals builds quickly that way, and a
+click changes one row only.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -22,17 +26,27 @@ from signaal.i18n import _, content_language
 from signaal.ui.session import Session
 from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout
 
+# (object name suffix, status, told by)
+CHOICES: tuple[tuple[str, ObservationStatus, ToldBy | None], ...] = (
+    ("not-seen", "not-seen", None),
+    ("seen", "seen", None),
+    ("told", "told", "person"),
+    ("told-third-party", "told", "third-party"),
+)
+
 
 class SignalRow(QFrame):
     """Writes straight into the session's case; a status click asks for a new assessment."""
 
-    def __init__(self, session: Session, indicator: Indicator, parent: QWidget | None = None):
+    def __init__(
+        self, session: Session, indicator: Indicator, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.indicator = indicator
         self.setObjectName(f"signal-{indicator.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
+        self.layout_ = QVBoxLayout(self)
         top = QHBoxLayout()
         self.text = WrapLabel()
         font = QFont(self.text.font())
@@ -46,87 +60,115 @@ class SignalRow(QFrame):
             self.help_button.setObjectName(f"help-{indicator.id}")
             self.help_button.setCheckable(True)
             self.help_button.setText("?")
+            self.help_button.toggled.connect(self._toggle_help)
             top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
-            self.help_text = WrapLabel()
-            self.help_text.setObjectName(f"help-text-{indicator.id}")
-            self.help_text.setVisible(False)
-            self.help_button.toggled.connect(self.help_text.setVisible)
-        layout.addLayout(top)
-        if self.help_text is not None:
-            layout.addWidget(self.help_text)
+        self.layout_.addLayout(top)
 
         statuses = QHBoxLayout()
-        self.not_seen = QRadioButton()
-        self.seen = QRadioButton()
-        self.told = QRadioButton()
-        self.told_by = QComboBox()
-        self.told_by.setObjectName(f"told-by-{indicator.id}")
-        self.told_by.addItem("", "person")
-        self.told_by.addItem("", "third-party")
-        self.told_by.setEnabled(False)
-        for suffix, button in (
-            ("not-seen", self.not_seen),
-            ("seen", self.seen),
-            ("told", self.told),
-        ):
+        self.buttons: dict[str, QRadioButton] = {}
+        for suffix, status, told_by in CHOICES:
+            button = QRadioButton()
             button.setObjectName(f"status-{indicator.id}-{suffix}")
+            button.toggled.connect(
+                lambda on, s=status, t=told_by: self._status(s, t) if on else None
+            )
             statuses.addWidget(button)
-        statuses.addWidget(self.told_by)
+            self.buttons[suffix] = button
         statuses.addStretch(1)
-        layout.addLayout(statuses)
+        self.layout_.addLayout(statuses)
 
-        self.details = QWidget()
-        details_form = form_layout(self.details)
-        details_form.setContentsMargins(0, 0, 0, 0)
-        self.facts = QPlainTextEdit()
-        self.facts.setObjectName(f"facts-{indicator.id}")
-        self.facts.setTabChangesFocus(True)
-        self.facts.setFixedHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
-        self.quote = QLineEdit()
-        self.quote.setObjectName(f"quote-{indicator.id}")
-        self.facts_label = FieldLabel()
-        self.quote_label = FieldLabel()
-        details_form.addRow(self.facts_label, self.facts)
-        details_form.addRow(self.quote_label, self.quote)
-        layout.addWidget(self.details)
-
+        self.details: QWidget | None = None
+        self.facts: QPlainTextEdit | None = None
+        self.quote: QLineEdit | None = None
+        self.facts_label: FieldLabel | None = None
+        self.quote_label: FieldLabel | None = None
         self.load()
-        self.not_seen.toggled.connect(lambda on: self._status("not-seen") if on else None)
-        self.seen.toggled.connect(lambda on: self._status("seen") if on else None)
-        self.told.toggled.connect(lambda on: self._status("told") if on else None)
-        self.told_by.currentIndexChanged.connect(self._told_by_changed)
-        self.facts.textChanged.connect(self._facts_changed)
-        self.quote.textChanged.connect(self._quote_changed)
         self.retranslate()
 
     def load(self) -> None:
         """Show what the case holds for this signal."""
         observation = self.session.observation(self.indicator.id)
-        status = observation.status if observation else None
-        buttons = {"not-seen": self.not_seen, "seen": self.seen, "told": self.told}
-        for key, button in buttons.items():
-            button.setChecked(key == status)
+        suffix: str | None = None
         if observation is not None:
-            self.facts.setPlainText(observation.facts)
-            self.quote.setText(observation.quote)
-            self.told_by.setCurrentIndex(1 if observation.told_by == "third-party" else 0)
-        self._show_details(status)
+            suffix = observation.status
+            if observation.status == "told" and observation.told_by == "third-party":
+                suffix = "told-third-party"
+        for key, button in self.buttons.items():
+            if button.isChecked() != (key == suffix):
+                button.blockSignals(True)
+                button.setChecked(key == suffix)
+                button.blockSignals(False)
+        if observation is not None and (
+            observation.counts or observation.facts or observation.quote
+        ):
+            self._ensure_details()
+        if self.facts is not None and self.quote is not None:
+            facts = observation.facts if observation else ""
+            quote = observation.quote if observation else ""
+            if self.facts.toPlainText() != facts:
+                self.facts.setPlainText(facts)
+            if self.quote.text() != quote:
+                self.quote.setText(quote)
+
+    def _ensure_details(self) -> None:
+        """Create the facts and quote fields the first time the signal is answered."""
+        if self.details is not None:
+            return
+        self.details = QWidget()
+        form = form_layout(self.details)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.facts = QPlainTextEdit()
+        self.facts.setObjectName(f"facts-{self.indicator.id}")
+        self.facts.setTabChangesFocus(True)
+        self.facts.setFixedHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
+        self.quote = QLineEdit()
+        self.quote.setObjectName(f"quote-{self.indicator.id}")
+        self.facts_label = FieldLabel()
+        self.quote_label = FieldLabel()
+        self.facts_label.setBuddy(self.facts)
+        self.quote_label.setBuddy(self.quote)
+        form.addRow(self.facts_label, self.facts)
+        form.addRow(self.quote_label, self.quote)
+        self.layout_.addWidget(self.details)
+        # Created late, the fields would sit at the end of the focus chain: put them after the
+        # row's choices, so Tab goes choice → facts → quote → next signal.
+        QWidget.setTabOrder(self.buttons[CHOICES[-1][0]], self.facts)
+        QWidget.setTabOrder(self.facts, self.quote)
+        self.details.show()
+        self.facts.textChanged.connect(self._facts_changed)
+        self.quote.textChanged.connect(self._quote_changed)
+        self._translate_details()
 
     def retranslate(self) -> None:
-        language = content_language()
-        indicator = self.indicator
-        text = indicator.text.get(language)
+        text = self.indicator.text.get(content_language())
         self.text.setText(text)
         self.text.setAccessibleName(text)
-        self.not_seen.setText(_("Not seen"))
-        self.seen.setText(_("Seen myself"))
-        self.told.setText(_("Told by"))
-        describe(self.not_seen, _("Not seen: {signal}").format(signal=text))
-        describe(self.seen, _("Seen myself: {signal}").format(signal=text))
-        describe(self.told, _("Told by someone: {signal}").format(signal=text))
-        self.told_by.setItemText(0, _("the person"))
-        self.told_by.setItemText(1, _("someone else"))
-        describe(self.told_by, _("Who told you"), _("The person themselves or a third party"))
+        labels = {
+            "not-seen": (_("Not seen"), _("Not seen: {signal}")),
+            "seen": (_("Seen myself"), _("Seen myself: {signal}")),
+            "told": (_("Told by the person"), _("Told by the person: {signal}")),
+            "told-third-party": (_("Told by someone else"), _("Told by someone else: {signal}")),
+        }
+        for key, (label, name) in labels.items():
+            self.buttons[key].setText(label)
+            describe(self.buttons[key], name.format(signal=text))
+        if self.help_button is not None:
+            self.help_button.setToolTip(_("What this can look like"))
+            describe(
+                self.help_button,
+                _("Help for: {signal}").format(signal=text),
+                _("Shows or hides what this signal can look like"),
+            )
+        if self.help_text is not None and self.indicator.help is not None:
+            self.help_text.setText(self.indicator.help.get(content_language()))
+        self._translate_details()
+
+    def _translate_details(self) -> None:
+        if self.facts is None or self.quote is None:
+            return
+        if self.facts_label is None or self.quote_label is None:
+            return
+        text = self.indicator.text.get(content_language())
         self.facts_label.setText(_("Facts"))
         self.facts.setPlaceholderText(
             _("Only facts: what did you see or hear, when, where, and who was there?")
@@ -143,14 +185,6 @@ class SignalRow(QFrame):
             _("Direct quote for: {signal}").format(signal=text),
             _("The exact words someone used, kept as a quote in the referral"),
         )
-        if self.help_button is not None and self.help_text is not None and indicator.help:
-            self.help_text.setText(indicator.help.get(language))
-            self.help_button.setToolTip(_("What this can look like"))
-            describe(
-                self.help_button,
-                _("Help for: {signal}").format(signal=text),
-                _("Shows or hides what this signal can look like"),
-            )
 
     def matches(self, needle: str) -> bool:
         """Whether the search text occurs in the signal or its help, in the shown language."""
@@ -162,24 +196,22 @@ class SignalRow(QFrame):
             haystack += " " + self.indicator.help.get(language)
         return needle in haystack.casefold()
 
-    def _show_details(self, status: str | None) -> None:
-        present = status in ("seen", "told")
-        self.details.setVisible(present or bool(self.facts.toPlainText() or self.quote.text()))
-        self.told_by.setEnabled(status == "told")
+    def _toggle_help(self, shown: bool) -> None:
+        if self.help_text is None and self.indicator.help is not None:
+            self.help_text = WrapLabel(self.indicator.help.get(content_language()))
+            self.help_text.setObjectName(f"help-text-{self.indicator.id}")
+            self.layout_.insertWidget(1, self.help_text)
+        if self.help_text is not None:
+            self.help_text.setVisible(shown)
 
-    def _status(self, status: ObservationStatus) -> None:
-        told_by: ToldBy | None = None
-        if status == "told":
-            told_by = "third-party" if self.told_by.currentIndex() == 1 else "person"
+    def _status(self, status: ObservationStatus, told_by: ToldBy | None) -> None:
         self.session.set_status(self.indicator.id, status, told_by)
-        self._show_details(status)
-
-    def _told_by_changed(self, index: int) -> None:
-        if self.told.isChecked():
-            self._status("told")
+        if status != "not-seen":
+            self._ensure_details()
 
     def _facts_changed(self) -> None:
-        self.session.set_observation_text(self.indicator.id, "facts", self.facts.toPlainText())
+        if self.facts is not None:
+            self.session.set_observation_text(self.indicator.id, "facts", self.facts.toPlainText())
 
     def _quote_changed(self, text: str) -> None:
         self.session.set_observation_text(self.indicator.id, "quote", text)

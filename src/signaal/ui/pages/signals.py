@@ -25,6 +25,9 @@ class SignalsPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.apply_filter)
         self.header.addWidget(self.search)
+        guidance = QVBoxLayout()
+        self.add_guidance(guidance, ("facts-versus-interpretation", "signals-not-proof"))
+        self.header.addLayout(guidance)
         self.no_match = WrapLabel()
         self.no_match.setObjectName("signal-no-match")
         self.no_match.setVisible(False)
@@ -131,6 +134,7 @@ class SignalsPage(Page):
         self.search.setPlaceholderText(_("Search signals…"))
         describe(self.search, _("Search signals"), _("Shows only the signals containing this text"))
         self.no_match.setText(_("No signal contains this text."))
+        self.retranslate_guidance()
         for row in self.rows.values():
             row.retranslate()
         self._translate_groups()
@@ -147,11 +151,11 @@ class SignalsPage(Page):
             for section_heading, rows in sections:
                 shown = [row.matches(needle) for row in rows]
                 for row, visible in zip(rows, shown, strict=True):
-                    row.setVisible(visible)
-                section_heading.setVisible(any(shown))
+                    _show(row, visible)
+                _show(section_heading, any(shown))
                 checklist_shown = checklist_shown or any(shown)
-            heading.setVisible(checklist_shown)
-            description.setVisible(checklist_shown and not needle)
+            _show(heading, checklist_shown)
+            _show(description, checklist_shown and not needle)
             any_shown = any_shown or checklist_shown
         if not self.rows:
             self.no_match.setText(
@@ -159,8 +163,14 @@ class SignalsPage(Page):
             )
         else:
             self.no_match.setText(_("No signal contains this text."))
-        self.no_match.setVisible(not any_shown)
+        _show(self.no_match, not any_shown)
 
     def visible_indicators(self) -> list[str]:
         """The ids of the signals the user can see now (after the search filter)."""
         return [i for i, row in self.rows.items() if not row.isHidden()]
+
+
+def _show(widget: QWidget, visible: bool) -> None:
+    """setVisible only on a change: each call relayouts, and a list has hundreds of widgets."""
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)

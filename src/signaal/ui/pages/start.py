@@ -84,9 +84,13 @@ class StartPage(Page):
         answers.addStretch(1)
         self.acute_yes.toggled.connect(lambda on: self._acute(True) if on else None)
         self.acute_no.toggled.connect(lambda on: self._acute(False) if on else None)
+        self.situations = WrapLabel()
+        self.situations.setObjectName("acute-situations")
         danger_layout.addWidget(self.danger_question)
+        danger_layout.addWidget(self.situations)
         danger_layout.addWidget(self.danger_help)
         danger_layout.addLayout(answers)
+        self.add_guidance(danger_layout, ("acute-danger-first",))
 
         self.acute_panel = QWidget()
         self.acute_panel.setObjectName("acute-contacts")
@@ -138,15 +142,20 @@ class StartPage(Page):
             describe(button, role.name.get(language), role.description.get(language))
             self.role_notes[role.id].setText(role.description.get(language))
         self.danger_box.setTitle(_("Safety first"))
-        question = catalog.acute_danger[0] if catalog.acute_danger else None
-        self.danger_question.setText(
-            question.question.get(language)
-            if question
-            else _("Is someone in acute danger right now?")
-        )
-        help_text = question.help.get(language) if question and question.help else ""
-        self.danger_help.setText(help_text)
-        self.danger_help.setVisible(bool(help_text))
+        # One question; the catalog's acute situations say what counts as acute danger.
+        self.danger_question.setText(_("Is someone in acute danger right now?"))
+        situations = catalog.acute_danger
+        if len(situations) == 1:
+            self.danger_question.setText(situations[0].question.get(language))
+        lines = [f"• {s.question.get(language)}" for s in situations if len(situations) > 1]
+        if lines:
+            lines.insert(0, _("Answer yes if one of these applies:"))
+        self.situations.setText("\n".join(lines))
+        self.situations.setVisible(bool(lines))
+        helps = [s.help.get(language) for s in situations if s.help is not None]
+        self.danger_help.setText(helps[0] if len(helps) == 1 else "")
+        self.danger_help.setVisible(len(helps) == 1)
+        self.retranslate_guidance()
         self.acute_yes.setText(_("Yes, there is acute danger"))
         self.acute_no.setText(_("No"))
         describe(self.acute_yes, _("Yes, there is acute danger"), self.danger_question.text())

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Build the Linux onedir bundle (dist/signaal) and a compressed archive of it, then report size
+# and build time.  Usage: packaging/build_linux.sh [--smoke]   (--smoke runs smoke_test.py after)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export UV_PYTHON_DOWNLOADS=never
+version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' src/signaal/__init__.py)
+archive="dist/signaal-${version}-linux-x86_64.tar.xz"
+
+start=$(date +%s)
+rm -rf build/pyinstaller dist/signaal "$archive"
+uv run --group packaging pyinstaller --noconfirm --clean --log-level WARN \
+  --distpath dist --workpath build/pyinstaller packaging/signaal.spec
+# The desktop integration files travel with the bundle; a distribution package would install
+# them to /usr/share/applications and /usr/share/metainfo.
+install -m 644 -D packaging/linux/nl.signaal.Signaal.desktop dist/signaal/share/applications/nl.signaal.Signaal.desktop
+install -m 644 -D packaging/linux/nl.signaal.Signaal.metainfo.xml dist/signaal/share/metainfo/nl.signaal.Signaal.metainfo.xml
+for size in 16 24 32 48 64 128 256 512; do
+  install -m 644 -D "resources/icons/png/signaal-${size}.png" \
+    "dist/signaal/share/icons/hicolor/${size}x${size}/apps/nl.signaal.Signaal.png"
+done
+install -m 644 -D resources/icons/signaal.svg dist/signaal/share/icons/hicolor/scalable/apps/nl.signaal.Signaal.svg
+built=$(date +%s)
+XZ_OPT="-T0" tar -C dist -cJf "$archive" signaal
+end=$(date +%s)
+
+echo "bundle:   dist/signaal  $(du -sh dist/signaal | cut -f1) unpacked"
+echo "archive:  $archive  $(du -h "$archive" | cut -f1)"
+echo "time:     build $((built - start)) s, compress $((end - built)) s"
+if [ "${1:-}" = "--smoke" ]; then
+  python3 packaging/smoke_test.py dist/signaal --source-cli "uv run signaal-cli"
+fi

@@ -1,0 +1,110 @@
+"""Realistic case files per role (tests/cases/), assessed over the real shipped catalog.
+
+They show what a professional would see: the indicator profile, the level of concern, the walk
+through the afwegingskader and the referral advice, each with its reasons.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from signaal.assessment import Assessment, assess
+from signaal.assessment.case_file import read_case
+from signaal.cli import main
+from signaal.content import Catalog
+
+CASES = Path(__file__).resolve().parent.parent / "cases"
+
+
+def _assess(catalog: Catalog, name: str) -> Assessment:
+    return assess(catalog, read_case(CASES / name, catalog))
+
+
+def _contacts(assessment: Assessment) -> dict[str, str]:
+    return {r.contact: r.urgency for r in assessment.referrals}
+
+
+@pytest.mark.parametrize("path", sorted(CASES.glob("*.json")), ids=lambda p: p.name)
+def test_every_case_file_is_valid_and_assessed_by_the_cli(path: Path, capsys) -> None:
+    assert main(["assess", str(path), "--lang", "en"]) == 0
+    output = json.loads(capsys.readouterr().out)
+    assert {"trafficking", "concern_level", "weighing", "referrals"} <= set(output)
+    assert output["referrals"], "every realistic case leads somewhere"
+
+
+def test_roles_are_all_covered() -> None:
+    roles = {json.loads(p.read_text(encoding="utf-8"))["role"] for p in CASES.glob("*.json")}
+    assert roles == {"teacher", "gp", "veilig-thuis"}
+
+
+def test_gp_adult_seasonal_worker(catalog: Catalog) -> None:
+    """Exploitation is positive, but no recruitment or destination dimension: a labour-rights
+    note, not trafficking. Outside the household, so the meldcode closes; the routes are the
+    labour authority and partners, and the GP is reminded of consent and medical secrecy."""
+    assessment = _assess(catalog, "gp-adult-seasonal-worker.json")
+    (labour,) = assessment.trafficking
+    assert labour.checklist == "adult-labour"
+    assert labour.minor is False
+    assert labour.profile == "partly-indicated"
+    positive = {d for d, r in labour.dimensions.items() if r.positive}
+    assert positive == {"exploitation"}
+    exploitation = labour.dimensions["exploitation"]
+    assert (exploitation.strong, exploitation.medium) == (1, 2)
+    coercion = labour.dimensions["coercion-destination"]
+    assert (coercion.strong, coercion.positive) == (1, False)  # one strong alone is not enough
+    assert labour.note is not None
+    assert "labour-rights" in labour.note.en
+    assert assessment.concern.assessed is False
+    assert (assessment.weighing.outcome, assessment.weighing.path) == ("close", ["suspicion"])
+    contacts = _contacts(assessment)
+    assert {"labour-inspectorate", "police", "comensha", "fairwork"} <= set(contacts)
+    assert contacts["knmg-artseninfolijn"] == "info"
+    assert "emergency-112" not in contacts
+    assert "veilig-thuis" not in contacts
+
+
+def test_vt_15_year_old_criminal_exploitation(catalog: Catalog) -> None:
+    """A minor forced to carry drugs to pay off a debt: exploitation positive is enough for a
+    minor, so the profile is indicated; a disclosure and 'unsafety: yes' lead to a report."""
+    assessment = _assess(catalog, "vt-15-year-old.json")
+    (labour,) = assessment.trafficking
+    assert labour.checklist == "child-labour"
+    assert labour.minor is True
+    assert labour.profile == "indicated"
+    assert labour.note is None
+    assert labour.dimensions["exploitation"].positive
+    assert labour.dimensions["exploitation"].medium == 3
+    assert labour.dimensions["coercion-destination"].strong == 3
+    assert not labour.dimensions["recruitment-vulnerability"].positive
+    assert (assessment.weighing.outcome, assessment.weighing.path) == (
+        "report",
+        ["suspicion", "unsafety"],
+    )
+    contacts = _contacts(assessment)
+    assert contacts["veilig-thuis"] == "today"
+    assert "police" in contacts
+    assert assessment.referrals[0].contact == "veilig-thuis"
+
+
+def test_teacher_13_year_old_in_the_family_restaurant(catalog: Catalog) -> None:
+    """A minor working nights for a relative: indicated on the child list (means not required),
+    exploitation within the household, so Veilig Thuis; unsure about acceptance of help leaves
+    the weighing open with the advice to consult Veilig Thuis."""
+    assessment = _assess(catalog, "teacher-13-year-old-family-restaurant.json")
+    (labour,) = assessment.trafficking
+    assert (labour.checklist, labour.profile) == ("child-labour", "indicated")
+    exploitation = labour.dimensions["exploitation"]
+    assert (exploitation.strong, exploitation.medium, exploitation.positive) == (1, 2, True)
+    assert "ilo-cl-cod-isolation" not in labour.dimensions["coercion-destination"].indicators
+    weighing = assessment.weighing
+    assert weighing.outcome is None
+    assert weighing.consult_veilig_thuis
+    assert weighing.path == ["suspicion", "unsafety", "can-help", "help-accepted"]
+    contacts = _contacts(assessment)
+    assert contacts["veilig-thuis"] == "today"
+    assert assessment.referrals[0].contact == "veilig-thuis"
+    vt = assessment.referrals[0]
+    assert len(vt.rules) >= 2  # several rules lead to Veilig Thuis; it is advised once

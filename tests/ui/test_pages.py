@@ -1,0 +1,131 @@
+"""Single steps in detail: acute danger first, the weighing walk, themes, a failed save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from ui_helpers import click, find, visible_text
+
+from signaal.i18n import content_language
+from signaal.ui.main_window import MainWindow
+from signaal.ui.pages.weighing import outcome_name
+
+
+def test_acute_danger_puts_112_in_front(qtbot: QtBot, window: MainWindow) -> None:
+    panel = find(window, QWidget, "acute-contacts")
+    assert not panel.isVisible()
+    click(qtbot, find(window, QRadioButton, "acute-yes"))
+    assert window.case.context.acute_danger is True
+    assert panel.isVisible()
+    contact = window.catalog.contact("emergency-112")
+    card = find(window, QFrame, "contact-emergency-112")
+    text = visible_text(card)
+    assert "112" in text and contact.hours.get(content_language()) in text
+    # Every immediate or 24/7 referral the engine gives is on the first screen.
+    for referral in window.session.assessment().referrals:
+        listed = window.catalog.contact(referral.contact)
+        if referral.urgency == "immediate" or listed.available_24_7:
+            assert find(window, QFrame, f"contact-{listed.id}").isVisible()
+    # Danger over: the cards go.
+    click(qtbot, find(window, QRadioButton, "acute-no"))
+    assert not panel.isVisible()
+
+
+def test_weighing_follows_branches_and_can_go_back(qtbot: QtBot, window: MainWindow) -> None:
+    catalog = window.catalog
+    language = content_language()
+    window.go_to("weighing")
+    first = catalog.first_weighing_question
+    question = find(window, QLabel, "weighing-question")
+    assert question.text() == first.question.get(language)
+    assert not find(window, QPushButton, "weighing-previous").isEnabled()
+    # "no" on the first question ends the walk where the catalog says.
+    click(qtbot, find(window, QPushButton, "answer-no"))
+    if first.on_no.outcome is not None:
+        assert find(window, QLabel, "weighing-outcome").text() == outcome_name(first.on_no.outcome)
+        assert (
+            first.on_no.explanation.get(language)
+            in find(window, QLabel, "weighing-explanations").text()
+        )
+    # Change the answer: back to question 1, answer yes, the next question follows on_yes.
+    click(qtbot, find(window, QPushButton, "weighing-restart"))
+    assert question.text() == first.question.get(language)
+    assert find(window, QPushButton, "answer-no").isChecked()
+    click(qtbot, find(window, QPushButton, "answer-yes"))
+    if first.on_yes.next is None:
+        pytest.skip("the first question ends the walk on yes")
+    second = catalog.questions_by_id[first.on_yes.next]
+    assert question.text() == second.question.get(language)
+    assert window.case.weighing == {first.id: "yes"}
+    click(qtbot, find(window, QPushButton, "answer-unsure"))
+    assert "Veilig Thuis" in find(window, QLabel, "weighing-outcome").text()
+    assert second.on_unsure.get(language) in find(window, QLabel, "weighing-explanations").text()
+    # Going back and answering "no" drops the answer that is no longer on the path.
+    click(qtbot, find(window, QPushButton, "weighing-restart"))
+    click(qtbot, find(window, QPushButton, "answer-no"))
+    assert window.case.weighing == {first.id: "no"}
+
+
+def test_themes_force_light_and_dark(window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    original = app.palette().color(QPalette.ColorRole.Window)
+    window.set_theme("dark")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    window.set_theme("light")
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    window.set_theme("system")
+    assert app.palette().color(QPalette.ColorRole.Window) == original
+
+
+def test_failed_save_says_so_and_keeps_the_case(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, title, text, *_a: warnings.append(text)
+    )
+    click(qtbot, find(window, QRadioButton, "acute-no"))
+    assert not window.save_to(tmp_path / "missing-folder" / "verwijzing.pdf")
+    assert len(warnings) == 1
+    assert window.case.context.acute_danger is False
+    assert not window.step_done("referral")
+
+
+def test_person_name_and_birth_date_only_when_typed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import datetime as dt
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit
+
+    window.go_to("referral")
+    assert window.case.person.name == "" and window.case.person.date_of_birth is None
+    birth = find(window, QDateEdit, "birth-date")
+    assert not birth.isEnabled()
+    find(window, QLineEdit, "person-name").insert("Nguyễn Thị Hương")
+    click(qtbot, find(window, QCheckBox, "birth-date-known"))
+    birth.setDate(QDate(2011, 4, 5))
+    assert window.case.person.name == "Nguyễn Thị Hương"
+    assert window.case.person.date_of_birth == dt.date(2011, 4, 5)
+    target = tmp_path / "verwijzing.pdf"
+    assert window.save_to(target)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Nguyễn Thị Hương" in text
+    click(qtbot, find(window, QCheckBox, "birth-date-known"))
+    assert window.case.person.date_of_birth is None
