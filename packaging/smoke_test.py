@@ -113,8 +113,9 @@ class SmokeTest:
     def check_content(self) -> None:
         print("signaal-cli check-content")
         result = self.cli("check-content")
+        version = json.loads(self.cli("catalog", "--json").stdout)["info"]["version"]
         self.check(
-            result.returncode == 0 and "OK" in result.stdout,
+            result.returncode == 0 and version in result.stdout and not result.stderr.strip(),
             f"exit {result.returncode}: {result.stdout.strip()} {result.stderr.strip()}",
         )
 
