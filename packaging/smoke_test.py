@@ -36,6 +36,7 @@ from pathlib import Path
 KNOWN_QT_NOTICES = ("This plugin does not support propagateSizeHints()",)
 REQUIRED_FILES = (
     "_internal/signaal/resources/content/catalog.toml",
+    "_internal/signaal/resources/content/.compiled/catalog.json",
     "_internal/signaal/resources/fonts/DejaVuSans.ttf",
     "_internal/signaal/resources/fonts/DejaVu-LICENSE.txt",
     "_internal/signaal/resources/icons/signaal.svg",
