@@ -2,9 +2,8 @@
 
 DejaVu Sans covers Latin with its diacritics, Vietnamese, Greek and Cyrillic. A character it
 lacks (Arabic, CJK, emoji...) would print as an empty box, which a reader cannot tell from a
-typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``. Right-to-left letters
-(Hebrew) get the same treatment even where the font has them: without a bidi layout they would
-print reversed, which is worse than a visible code.
+typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``. Right-to-left runs
+(Hebrew, which the font has) are reordered for reportlab's left-to-right lines.
 """
 
 from __future__ import annotations
@@ -60,7 +59,11 @@ def covered_code_points() -> frozenset[int]:
 
 
 def printable(text: str) -> str:
-    """`text` in composed form, with every character the font lacks shown as ``[U+XXXX]``."""
+    """`text` in composed form, ready to draw left to right.
+
+    Every character the font lacks is shown as ``[U+XXXX]``; right-to-left runs (Hebrew) are put
+    in visual order, since reportlab draws every line left to right.
+    """
     text = unicodedata.normalize("NFC", text)
     if text.isascii() and text.isprintable():
         return text  # the common case: DejaVu covers all of printable ASCII
@@ -71,13 +74,64 @@ def printable(text: str) -> str:
             parts.append(_LAYOUT_CHARACTERS[character])
         elif unicodedata.category(character) == "Cc":
             continue
-        elif (ord(character) in covered or character == " ") and not _right_to_left(character):
+        elif ord(character) in covered or character == " ":
             parts.append(character)
         else:
             parts.append(f"[U+{ord(character):04X}]")
-    return "".join(parts)
+    return "\n".join(visual_order(line) for line in "".join(parts).split("\n"))
+
+
+_MIRRORED = dict(zip("()[]{}<>«»", ")(][}{><»«", strict=True))
+
+
+def visual_order(line: str) -> str:
+    """A left-to-right line with each right-to-left run reversed (a simple bidi reordering).
+
+    A run starts and ends at a right-to-left letter and takes in the neutral characters and
+    numbers between; numbers keep their own order, marks stay on their letter, brackets mirror.
+    Enough for names and short phrases in an otherwise Dutch or English document.
+    """
+    if not any(_right_to_left(c) for c in line):
+        return line
+    units = _units(line)
+    result: list[str] = []
+    index = 0
+    while index < len(units):
+        if not _right_to_left(units[index][0]):
+            result.append(units[index])
+            index += 1
+            continue
+        end = index
+        for probe in range(index, len(units)):
+            kind = unicodedata.bidirectional(units[probe][0])
+            if kind == "L":
+                break
+            if kind in ("R", "AL"):
+                end = probe
+        run = units[index : end + 1]
+        result.extend(
+            "".join(_MIRRORED.get(c, c) for c in unit) if len(unit) == 1 else unit
+            for unit in reversed(run)
+        )
+        index = end + 1
+    return "".join(result)
+
+
+def _units(line: str) -> list[str]:
+    """Characters with their combining marks, and numbers, as units that are never split."""
+    units: list[str] = []
+    for character in line:
+        kind = unicodedata.bidirectional(character)
+        if units and (
+            kind == "NSM"
+            or (kind in ("EN", "AN") and unicodedata.bidirectional(units[-1][-1]) in ("EN", "AN"))
+        ):
+            units[-1] += character
+        else:
+            units.append(character)
+    return units
 
 
 def _right_to_left(character: str) -> bool:
-    """Hebrew, Arabic...: reportlab would lay these out left to right, i.e. reversed."""
+    """Hebrew, Arabic...: letters written right to left."""
     return unicodedata.bidirectional(character) in ("R", "AL")
