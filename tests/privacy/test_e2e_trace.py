@@ -164,11 +164,9 @@ def allowed_write(session: Session, path: str) -> bool:
     font_cache = session.folder("cache") / "fontconfig"
     candidate = Path(path)
     return (
-        path == str(session.target)
-        or path == os.devnull
-        or candidate == config
+        path in (str(session.target), os.devnull)
+        or candidate in (config, font_cache)
         or (candidate.parent == config and candidate.name.startswith("preferences.json"))
-        or candidate == font_cache
         or candidate.parent == font_cache
     )
 
