@@ -3,8 +3,10 @@
     uv run python bench/content.py [--repeats 15] [--scale 10]
 
 Measures, in one process and interleaved:
-- `load_catalog()` of the shipped content (read TOML, validate with pydantic, cross-check
-  references) — goal: median under 50 ms;
+- `load_catalog()` of the shipped content — what start-up pays: the compiled JSON that the build
+  hook validated, read with `Catalog.model_validate_json` — goal: median under 50 ms;
+- the same from the TOML (`use_compiled=False`: parse, validate with pydantic, cross-check
+  references), what a content editor's `check-content` pays;
 - the same for a generated catalog with every checklist copied `--scale` times under new ids
   (so indicators and sections grow `--scale`×, shared files stay), to show how load time grows;
 - parsing the TOML alone (tomllib), as the baseline the validation adds to.
@@ -153,12 +155,14 @@ def main() -> int:
 
         parse = Series("parse TOML only (tomllib)")
         shipped_load = Series(f"load_catalog(), shipped ({base_indicators} ind.)")
+        shipped_toml = Series("load_catalog(use_compiled=False)")
         scaled_parse = Series(f"parse TOML only, {arguments.scale}×")
         scaled_load = Series(f"load_catalog(), {arguments.scale}× ({scaled_indicators} ind.)")
         interleaved(
             [
                 (parse, lambda: time_ms(lambda: parse_only(shipped))),
                 (shipped_load, lambda: time_ms(load_catalog)),
+                (shipped_toml, lambda: time_ms(lambda: load_catalog(use_compiled=False))),
                 (scaled_parse, lambda: time_ms(lambda: parse_only(scaled))),
                 (scaled_load, lambda: time_ms(lambda: load_catalog(scaled))),
             ],
@@ -168,17 +172,22 @@ def main() -> int:
     for _ in range(max(3, arguments.repeats // 3)):
         cold.add(cold_load_ms())
 
-    print_table("Content: load + validate (in process, warm imports)", [parse, shipped_load])
     print_table(
-        f"Growth with a {arguments.scale}× catalog (ratio against the shipped catalog)",
-        [shipped_load, scaled_load, scaled_parse],
+        "Content: load + validate (in process, warm imports)",
+        [shipped_load, shipped_toml, parse],
         baseline=shipped_load,
+    )
+    print_table(
+        f"Growth with a {arguments.scale}× catalog, from TOML (ratio against the shipped TOML)",
+        [shipped_toml, scaled_load, scaled_parse],
+        baseline=shipped_toml,
     )
     print_table("Cold start of the content layer", [cold])
     print()
     print(verdict("shipped catalog, median", shipped_load.median, GOAL_MS, " ms"))
-    share = parse.median / shipped_load.median
-    print(f"  TOML parsing is {share:.0%} of the load; validation and references the rest.")
+    print(verdict("shipped catalog from TOML, median", shipped_toml.median, GOAL_MS, " ms"))
+    share = parse.median / shipped_toml.median
+    print(f"  TOML parsing is {share:.0%} of a load from TOML; validation and references the rest.")
     return 0
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 KNOWN_QT_NOTICES = ("This plugin does not support propagateSizeHints()",)
 REQUIRED_FILES = (
     "_internal/signaal/resources/content/catalog.toml",
+    "_internal/signaal/resources/content/.compiled/catalog.json",
     "_internal/signaal/resources/fonts/DejaVuSans.ttf",
     "_internal/signaal/resources/fonts/DejaVu-LICENSE.txt",
     "_internal/signaal/resources/icons/signaal.svg",
@@ -113,8 +114,9 @@ class SmokeTest:
     def check_content(self) -> None:
         print("signaal-cli check-content")
         result = self.cli("check-content")
+        version = json.loads(self.cli("catalog", "--json").stdout)["info"]["version"]
         self.check(
-            result.returncode == 0 and "OK" in result.stdout,
+            result.returncode == 0 and version in result.stdout and not result.stderr.strip(),
             f"exit {result.returncode}: {result.stdout.strip()} {result.stderr.strip()}",
         )
 

@@ -183,3 +183,18 @@ def test_shared_example_cases_print_completely(
             assert flat(observation.quote) in text
         else:
             assert flat(observation.facts) not in text or not observation.facts
+
+
+def test_every_font_is_embedded(catalog: Catalog, tmp_path: Path) -> None:
+    """Tables and charts must not fall back to reportlab's unembedded Helvetica."""
+    case = case_for(catalog, "gp", 34, count=12)
+    assessment = assess(catalog, case)
+    assert any(any(d.indicators for d in r.dimensions.values()) for r in assessment.trafficking)
+    pdf = tmp_path / "referral.pdf"
+    pdf.write_bytes(render_referral(catalog, case, assessment, "nl"))
+    listing = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert listing
+    for line in listing:
+        assert "DejaVuSans" in line and " yes yes yes " in line, line

@@ -37,6 +37,11 @@ def register_fonts() -> str:
     addMapping(FAMILY, 1, 0, BOLD)
     addMapping(FAMILY, 0, 1, ITALIC)
     addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+    # reportlab graphics start every drawing in Helvetica, which would leave an unembedded
+    # font in the PDF; in Signaal, drawings start in the embedded family instead.
+    from reportlab import rl_config
+
+    rl_config.defaultGraphicsFontName = FAMILY
     return FAMILY
 
 

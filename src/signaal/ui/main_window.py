@@ -6,7 +6,6 @@ the window is first painted (`attach_catalog`), and the PDF code only when a ref
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -532,5 +531,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def show_about(self) -> None:
-        about = importlib.import_module("signaal.ui.about")
-        about.AboutDialog(self.catalog, self).exec()
+        from signaal.ui.about import AboutDialog
+
+        AboutDialog(self.catalog, self).exec()

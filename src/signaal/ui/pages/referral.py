@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -73,6 +74,7 @@ class ReferralPage(Page):
         self.birth_date.setMaximumDate(QDate.currentDate())
         self.birth_date.setDate(QDate.currentDate().addYears(-10))
         self.birth_date.setEnabled(False)
+        self.birth_date.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.person_labels = [FieldLabel(), FieldLabel()]
         self.person_labels[0].setBuddy(self.person_name)
         self.person_labels[1].setBuddy(self.birth_date)
