@@ -66,6 +66,7 @@ report: dict[str, Any] = {
     "messages": [],
     "dialogs": [],
     "saved_via": None,
+    "dialogs_by_step": {},
     "errors": [],
 }
 
@@ -170,8 +171,12 @@ def action(name: str) -> QAction | None:
 
 def step(label: str, work: Callable[[], None]) -> None:
     report["steps"].append(label)
-    work()
-    app.processEvents()
+    before = len(report["dialogs"])
+    try:
+        work()
+        app.processEvents()
+    finally:
+        report["dialogs_by_step"][label] = report["dialogs"][before:]
 
 
 def click(name: str) -> bool:

@@ -158,38 +158,51 @@ def fd_path(arg: str) -> str | None:
     return found.group(1) if found else None
 
 
-def resolve(dirfd_arg: str | None, path_arg: str) -> str:
+def resolve(dirfd_arg: str | None, path_arg: str, cwd: str | None = None) -> str:
+    """An absolute path where one can be known; a relative one stays relative (and so never
+    matches an allow-list entry: unknown places fail the test rather than pass it)."""
     path = unquote(path_arg)
-    if posixpath.isabs(path) or dirfd_arg is None:
+    if posixpath.isabs(path):
         return posixpath.normpath(path)
-    base = fd_path(dirfd_arg) or "."
-    return posixpath.normpath(posixpath.join(base, path))
+    base = fd_path(dirfd_arg) if dirfd_arg is not None else cwd
+    return posixpath.normpath(posixpath.join(base, path)) if base else posixpath.normpath(path)
 
 
-def writes(trace: Iterable[Call]) -> list[Write]:
-    """Every successful change to the file system, with the absolute path it touched."""
+def writes(trace: Iterable[Call], cwd: str | None = None) -> list[Write]:
+    """Every successful change to the file system, with the absolute path it touched.
+
+    `cwd` is where the traced program started; `chdir` calls move it (per process).
+    """
     found: list[Write] = []
+    cwds: dict[int, str | None] = {}
     for call in trace:
         if not call.succeeded:
             continue
-        if call.name in OPEN_CALLS:
-            found.extend(_open_write(call))
+        here = cwds.get(call.pid, cwd)
+        if call.name == "chdir" and call.args:
+            cwds[call.pid] = resolve(None, call.args[0], here)
+        elif call.name == "fchdir" and call.args:
+            cwds[call.pid] = fd_path(call.args[0]) or here
+        elif call.name in OPEN_CALLS:
+            found.extend(_open_write(call, here))
         elif call.name in CHANGE_CALLS:
             index = CHANGE_CALLS[call.name]
-            found.append(Write(call.name, _path_at(call, index), ", ".join(call.args)))
+            found.append(Write(call.name, _path_at(call, index, here), ", ".join(call.args)))
             if call.name in RENAME_SOURCES:
-                source = _path_at(call, RENAME_SOURCES[call.name])
+                source = _path_at(call, RENAME_SOURCES[call.name], here)
                 found.append(Write(call.name, source, ", ".join(call.args)))
         elif call.name == "bind":
             named = re.search(r'sun_path="([^"]*)"', ", ".join(call.args))
             if named and named.group(1):
-                found.append(Write("bind", posixpath.normpath(named.group(1)), call.args[1]))
+                found.append(
+                    Write("bind", resolve(None, f'"{named.group(1)}"', here), call.args[1])
+                )
     return found
 
 
-def _open_write(call: Call) -> list[Write]:
+def _open_write(call: Call, cwd: str | None) -> list[Write]:
     if call.name == "creat":
-        return [Write("creat", resolve(None, call.args[0]), ", ".join(call.args))]
+        return [Write("creat", resolve(None, call.args[0], cwd), ", ".join(call.args))]
     if call.name == "open":
         dirfd, path, flags = None, call.args[0], call.args[1] if len(call.args) > 1 else ""
     else:
@@ -197,15 +210,15 @@ def _open_write(call: Call) -> list[Write]:
     if not any(flag in flags for flag in WRITE_FLAGS):
         return []
     # Prefer the path the kernel reports for the new descriptor (`= 3</real/path>`).
-    opened = fd_path(call.result + call.tail) or resolve(dirfd, path)
+    opened = fd_path(call.result + call.tail) or resolve(dirfd, path, cwd)
     return [Write(call.name, posixpath.normpath(opened), flags)]
 
 
-def _path_at(call: Call, index: int) -> str:
+def _path_at(call: Call, index: int, cwd: str | None) -> str:
     if index >= len(call.args):
         return "?"
     dirfd = call.args[index - 1] if call.name.endswith(("at", "at2")) else None
-    return resolve(dirfd, call.args[index])
+    return resolve(dirfd, call.args[index], cwd)
 
 
 def sockets(trace: Iterable[Call]) -> list[Call]:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -178,12 +178,12 @@ def fault_in_assessment(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> 
 
 def fault_in_preview(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(signaal.report, "render_referral", raise_boom)
-    window.findChild(type(window.action_preview), "action-preview").trigger()
+    window.findChild(QAction, "action-preview").trigger()
 
 
 def fault_in_save(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(signaal.report, "render_referral", raise_boom)
-    window.findChild(type(window.action_save), "action-save").trigger()
+    window.findChild(QAction, "action-save").trigger()
 
 
 def fault_in_timer(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -268,7 +268,7 @@ def test_a_failed_save_explains_and_keeps_the_case(
     }[where]
     # The user picks the place in the save dialog; then the app writes.
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
-    window.findChild(type(window.action_save), "action-save").trigger()
+    window.findChild(QAction, "action-save").trigger()
     qtbot.waitUntil(lambda: bool(dialogs.seen), timeout=10_000)
     message = dialogs.seen[-1]["text"]
     expected = {
@@ -347,7 +347,7 @@ def test_new_case_leaves_nothing_reachable(
     facts.copy()  # the user copied case text: the wipe must not leave it on the clipboard
     assert MARKER in QGuiApplication.clipboard().text()
     dialogs.answer = QMessageBox.StandardButton.Yes
-    window.findChild(type(window.action_new), "action-new-case").trigger()
+    window.findChild(QAction, "action-new-case").trigger()
     qtbot.waitUntil(lambda: not window.session.has_answers(), timeout=10_000)
     no_case_left(window)
 
@@ -356,10 +356,11 @@ def test_idle_wipe_leaves_nothing_reachable(
     qtbot: QtBot, catalog: Catalog, dialogs: DialogRecorder
 ) -> None:
     set_language("nl")
-    window = MainWindow(catalog, idle_timeout_ms=1500, idle_warning_ms=500)
+    window = MainWindow(catalog, idle_timeout_ms=600_000)
     qtbot.addWidget(window)
     window.show()
     fill_case(window, qtbot)
     assert MARKER in window.case.model_dump_json()
+    window.idle.set_timeout(1500, 500)  # now leave the window alone for 1.5 seconds
     qtbot.waitUntil(lambda: not window.session.has_answers(), timeout=20_000)
     no_case_left(window)

@@ -30,7 +30,7 @@ from signaal.i18n import _
 
 CONTENT = default_content_dir()
 FILES = sorted(p.relative_to(CONTENT).as_posix() for p in CONTENT.rglob("*.toml"))
-EXAMPLES = 1200
+EXAMPLES = 1000
 
 _ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z0-9_\-]+)(\s*=\s*)(.*)$")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')

@@ -141,7 +141,8 @@ def visible(text: str) -> str:
         category = unicodedata.category(char)
         if category in INVISIBLE:
             continue
-        if ord(char) not in SHOWABLE:
+        if ord(char) not in SHOWABLE or unicodedata.bidirectional(char) in ("R", "AL"):
+            # The documented fallback; right-to-left letters too (no bidi layout: see README).
             kept.append(f"[U+{ord(char):04X}]")
         elif ord(char) <= 0xFFFF:
             kept.append(char)

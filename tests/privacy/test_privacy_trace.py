@@ -4,7 +4,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
 import privacy_trace as trace
+import pytest
 
 LOG = r"""
 101 openat(AT_FDCWD</home/u>, "/etc/fonts/fonts.conf", O_RDONLY|O_CLOEXEC) = 3</etc/fonts/fonts.conf>
@@ -68,3 +75,49 @@ def test_reads_escaped_paths() -> None:
         r'"c, \"d\""',
         "O_RDONLY",
     ]
+
+
+@pytest.mark.slow
+def test_a_real_trace_of_a_leaky_program_is_caught(tmp_path: Path) -> None:
+    """The same strace options as the session test, on a program that does write."""
+    if shutil.which("strace") is None:
+        pytest.skip("strace is not installed (CI installs it: .ci/run)")
+    log, home = tmp_path / "trace.log", tmp_path / "home"
+    home.mkdir()
+    program = (
+        "import os, pathlib\n"
+        "os.makedirs(os.path.join(os.environ['HOME'], '.cache', 'leak'))\n"
+        "pathlib.Path(os.environ['HOME'], '.cache', 'leak', 'case.txt').write_text('x')\n"
+        "os.rename(os.path.join(os.environ['HOME'], '.cache', 'leak', 'case.txt'), 'moved.txt')\n"
+    )
+    done = subprocess.run(
+        [
+            "strace",
+            "-f",
+            "-qq",
+            "-yy",
+            "-e",
+            "trace=%file,%network,%desc",
+            "-o",
+            str(log),
+            sys.executable,
+            "-B",
+            "-c",
+            program,
+        ],
+        cwd=home,
+        env={**os.environ, "HOME": str(home)},
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    if done.returncode != 0 and b"ptrace" in done.stderr:
+        pytest.skip("ptrace is not permitted here")
+    assert done.returncode == 0, done.stderr
+    with log.open() as handle:
+        found = {(w.call, w.path) for w in trace.writes(trace.calls(handle), cwd=str(home))}
+    leak = home / ".cache" / "leak"
+    assert ("mkdir", str(leak)) in found
+    assert ("openat", str(leak / "case.txt")) in found
+    assert ("rename", str(home / "moved.txt")) in found
+    assert ("rename", str(leak / "case.txt")) in found
