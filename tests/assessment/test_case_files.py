@@ -108,3 +108,74 @@ def test_teacher_13_year_old_in_the_family_restaurant(catalog: Catalog) -> None:
     assert assessment.referrals[0].contact == "veilig-thuis"
     vt = assessment.referrals[0]
     assert len(vt.rules) >= 2  # several rules lead to Veilig Thuis; it is advised once
+
+
+def test_teacher_9_year_old(catalog: Catalog) -> None:
+    """Several behaviour signals plus a red flag: a possible concern, not a clear one; the green
+    flag (age-appropriate questions) counts for nothing. Unsure about unsafety: consult VT."""
+    assessment = _assess(catalog, "teacher-9-year-old.json")
+    assert assessment.trafficking == []
+    concern = assessment.concern
+    assert concern.level == "possible"
+    fired = {e.rule for e in concern.explanations}
+    assert "csa-possible-red-flag" in fired
+    assert not any(rule.startswith("csa-clear") for rule in fired)
+    green = "csa-sb-green-questions-words"
+    assert all(green not in e.indicators for e in concern.explanations[1:])
+    weighing = assessment.weighing
+    assert (weighing.outcome, weighing.consult_veilig_thuis) == (None, True)
+    assert weighing.path == ["suspicion", "unsafety"]
+    assert _contacts(assessment)["veilig-thuis"] == "soon"
+    assert "emergency-112" not in _contacts(assessment)
+
+
+def test_gp_5_year_old_with_an_sti(catalog: Catalog) -> None:
+    """An STI in a young child with perinatal transmission ruled out: a clear concern, and
+    unsafety judged present, so the walk ends in a report; Veilig Thuis today."""
+    assessment = _assess(catalog, "gp-5-year-old-sti.json")
+    concern = assessment.concern
+    assert concern.level == "clear"
+    (sti,) = [e for e in concern.explanations[1:] if "csa-sti-young-child" in e.indicators]
+    assert sti.rule == "csa-clear-sti-child"
+    assert (assessment.weighing.outcome, assessment.weighing.path) == (
+        "report",
+        ["suspicion", "unsafety"],
+    )
+    report_norms = [e for e in assessment.weighing.explanations if "reporting-norm" in e.rule]
+    assert report_norms, "the KNMG reporting norms explain the report"
+    assert assessment.referrals[0].contact == "veilig-thuis"
+    assert assessment.referrals[0].urgency == "today"
+
+
+def test_teacher_14_year_old_sextortion(catalog: Catalog) -> None:
+    """Sextortion told by the pupil: clear concern, Helpwanted today, and the disclosure brings
+    in the Centrum Seksueel Geweld and Veilig Thuis."""
+    assessment = _assess(catalog, "teacher-14-year-old-sextortion.json")
+    assert assessment.concern.level == "clear"
+    contacts = _contacts(assessment)
+    assert contacts["helpwanted"] == "today"
+    assert "police" in contacts
+    assert contacts["veilig-thuis"] == "today"
+    # the help is accepted but not yet evaluated: no outcome yet
+    assert assessment.weighing.outcome is None
+    assert assessment.weighing.path[-1] == "help-effective"
+    (sexual,) = assessment.trafficking
+    assert (sexual.checklist, sexual.profile) == ("child-sexual", "not-indicated")
+
+
+def test_vt_adult_sexual_exploitation_in_acute_danger(catalog: Catalog) -> None:
+    """Acute danger: 112 first and the weighing need not wait; a recent assault sends the CSG
+    along immediately; recruitment, exploitation and coercion are positive: indicated."""
+    assessment = _assess(catalog, "vt-adult-sexual-exploitation-acute.json")
+    (sexual,) = assessment.trafficking
+    assert (sexual.checklist, sexual.profile, sexual.minor) == ("adult-sexual", "indicated", False)
+    assert sexual.note is None
+    positive = {d for d, r in sexual.dimensions.items() if r.positive}
+    assert positive == {"deceptive-recruitment", "exploitation", "coercion-destination"}
+    assert assessment.weighing.acute_danger
+    assert assessment.weighing.explanations[0].rule == "acute-danger"
+    assert assessment.weighing.outcome is None
+    advice = [(r.contact, r.urgency) for r in assessment.referrals]
+    assert advice[0] == ("emergency-112", "immediate")
+    assert ("csg", "immediate") in advice
+    assert "veilig-thuis" in dict(advice)

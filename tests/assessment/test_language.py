@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
@@ -67,3 +68,23 @@ def test_dutch_engine_texts_are_used(kit) -> None:
     assessment = kit.run(age=30, weighing={"suspicion": "yes"})
     first = assessment.weighing.explanations[0].text.nl
     assert re.search(r"Antwoord: ja", first)
+
+
+def test_every_engine_message_in_the_code_is_translated() -> None:
+    from babel.messages.extract import extract_from_dir
+
+    package = Path(__file__).resolve().parents[2] / "src" / "signaal" / "assessment"
+    keywords = {"text": None, "N_": None}
+    in_code = {
+        message
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(package), keywords=keywords
+        )
+        if isinstance(message, str)
+    }
+    path = translations_dir() / "nl" / "LC_MESSAGES" / "assessment.po"
+    with path.open("rb") as po_file:
+        translated = {str(m.id) for m in read_po(po_file, locale="nl") if m.id and m.string}
+    assert in_code
+    assert in_code - translated == set()
+    assert translated - in_code == set(), "obsolete entries in assessment.po"

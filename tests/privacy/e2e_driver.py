@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 MARKER, TARGET = sys.argv[1], Path(sys.argv[2])
-faulthandler.dump_traceback_later(120, exit=True)  # never hang CI
+faulthandler.dump_traceback_later(200, exit=True)  # never hang CI
 
 # Everything any logger writes goes to stderr, which the test scans for the marker.
 logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
@@ -35,6 +35,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QAction, QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -52,8 +53,11 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
+from signaal import preferences  # noqa: E402
+from signaal.app import load_content  # noqa: E402
 from signaal.i18n import set_language  # noqa: E402
 from signaal.ui.errors import install_exception_hook  # noqa: E402
+from signaal.ui.main_window import MainWindow  # noqa: E402
 from signaal.ui.qt_i18n import install_qt_translator  # noqa: E402
 
 report: dict[str, Any] = {
@@ -65,19 +69,17 @@ report: dict[str, Any] = {
     "errors": [],
 }
 
+# Built exactly as `signaal.app.main` builds it, including the stored preferences.
+stored = preferences.load()
 app = QApplication(["signaal"])
 app.setApplicationName("Signaal")
 app.setOrganizationName("Signaal")
 install_exception_hook()
-set_language("nl")
-install_qt_translator("nl")
-
-from signaal.content import load_catalog  # noqa: E402
-from signaal.ui.main_window import MainWindow  # noqa: E402
-
-catalog = load_catalog()
-window = MainWindow(catalog)
+set_language(stored.language)
+install_qt_translator(stored.language)
+window = MainWindow(preferences=stored, preferences_path=preferences.preferences_path())
 window.show()
+load_content(window)
 
 
 def visible_texts(root: QWidget) -> list[str]:
@@ -172,101 +174,140 @@ def step(label: str, work: Callable[[], None]) -> None:
     app.processEvents()
 
 
-def choose_role() -> None:
-    button = find(QRadioButton, "role-teacher")
-    if button is None:
-        raise SystemExit("no role-teacher radio button: the UI contract changed")
+def click(name: str) -> bool:
+    button = find(QAbstractButton, name)
+    if button is None or not button.isEnabled():
+        return False
     button.click()
+    app.processEvents()
+    return True
 
 
-def answer_signals() -> int:
-    """Mark up to three signals seen and type facts with the marker; return how many."""
-    steps = find(QListWidget, "step-list") or window.findChild(QListWidget)
-    answered = 0
-    for row in range(steps.count()):
-        steps.setCurrentRow(row)
+def show_step(key: str) -> QWidget:
+    from signaal.ui.steps import STEP_KEYS
+
+    window.step_list.setCurrentRow(STEP_KEYS.index(key))
+    app.processEvents()
+    report["titles"].add(window.windowTitle())
+    return window.current_page()
+
+
+def type_marker_everywhere(page: QWidget, label: str) -> int:
+    """Type case text with the marker into every free-text editor the page offers."""
+    typed = 0
+    for editor in page.findChildren(QLineEdit) + page.findChildren(QPlainTextEdit):
+        parent = editor.parentWidget()
+        if (
+            editor.objectName() in {"signal-search"}
+            or isinstance(parent, QAbstractSpinBox | QComboBox)
+            or not editor.isEnabled()
+            or editor.isReadOnly()
+            or not editor.isVisibleTo(page)
+        ):
+            continue
+        text = f"{label} {typed}: op maandag zei ze {MARKER}"
+        if isinstance(editor, QLineEdit):
+            editor.setText(text)
+        else:
+            editor.setPlainText(text)
+        typed += 1
         app.processEvents()
-        for radio in window.findChildren(QRadioButton):
-            name = radio.objectName()
-            if not (name.startswith("status-") and name.endswith("-seen")) or answered >= 3:
-                continue
+    return typed
+
+
+def answer_case() -> None:
+    # A preference changed during the session: the one file Signaal may keep.
+    trigger("action-theme-light")
+    show_step("start")
+    if not click("role-teacher"):
+        raise RuntimeError("no role-teacher radio button: the UI contract changed")
+    click("acute-no")
+    show_step("who")
+    click("person-child")
+    age = find(QSpinBox, "age-spin")
+    if age is not None:
+        age.setValue(9)
+    show_step("concerns")
+    click("concern-not-sure")
+    page = show_step("signals")
+    answered = 0
+    for radio in page.findChildren(QRadioButton):
+        name = radio.objectName()
+        if (
+            answered < 3
+            and name.startswith("status-")
+            and name.endswith("-seen")
+            and not name.endswith("-not-seen")
+        ):
             indicator = name[len("status-") : -len("-seen")]
             radio.click()
             app.processEvents()
-            facts = window.findChild(QPlainTextEdit, f"facts-{indicator}")
+            facts = find(QPlainTextEdit, f"facts-{indicator}")
             if facts is None:
-                continue
+                raise RuntimeError("no facts editor next to a signal: the UI contract changed")
             facts.setPlainText(f"Op maandag zei ze: {MARKER} {answered}")
             answered += 1
-        if answered:
+    report["answered"] = answered
+    page = show_step("meldcode")
+    click("consultation-done")
+    click("conversation-done")
+    report["typed"] = type_marker_everywhere(page, "meldcode")
+    show_step("weighing")
+    for _ in range(8):
+        if not click("answer-yes"):
             break
-    if not answered:  # the walking skeleton: a check box and a line edit per signal
-        for box in window.findChildren(QAbstractButton):
-            name = box.objectName()
-            if name.startswith("seen-") and answered < 3:
-                box.click()
-                facts = window.findChild(QLineEdit, f"facts-{name[5:]}")
-                facts.setText(f"Op maandag zei ze: {MARKER} {answered}")
-                answered += 1
-    return answered
+    page = show_step("outcome")
+    report["typed"] += type_marker_everywhere(page, "outcome")
+    page = show_step("referral")
+    report["typed"] += type_marker_everywhere(page, "referral")
 
 
 def walk_all_steps() -> None:
-    steps = find(QListWidget, "step-list") or window.findChild(QListWidget)
-    following = find(QPushButton, "next-button")
+    """Visit every step by the sidebar, then again with the Next button from the start."""
+    steps = find(QListWidget, "step-list")
     for row in range(steps.count()):
         steps.setCurrentRow(row)
         app.processEvents()
         report["titles"].add(window.windowTitle())
-    if following is not None:
-        steps.setCurrentRow(0)
-        for _ in range(steps.count() + 2):
-            if following.isEnabled() and following.isVisible():
-                following.click()
-                app.processEvents()
+    steps.setCurrentRow(0)
+    following = find(QPushButton, "next-button")
+    for _ in range(steps.count() + 2):
+        if following is not None and following.isEnabled() and following.isVisible():
+            following.click()
+            app.processEvents()
 
 
-def trigger(name: str, fallback: Callable[[], None] | None = None) -> None:
+def trigger(name: str) -> None:
     found = action(name)
-    if found is not None:
-        found.trigger()
-    elif fallback is not None:
-        fallback()
-    else:
-        report["errors"].append(f"no QAction {name}")
+    if found is None:
+        raise RuntimeError(f"no QAction {name}: the UI contract changed")
+    found.trigger()
+    app.processEvents()
 
 
 def script() -> None:
     try:
-        step("role", choose_role)
-        report["answered"] = 0
-
-        def signals() -> None:
-            report["answered"] = answer_signals()
-
-        step("signals", signals)
+        step("answer", answer_case)
         report["case_holds_marker_after_typing"] = MARKER in window.case.model_dump_json()
         step("walk", walk_all_steps)
-        step("preview", lambda: trigger("action-preview", window.preview))
-        step("save", lambda: trigger("action-save", window.save_referral))
+        step("preview", lambda: trigger("action-preview"))
+        step("save", lambda: trigger("action-save"))
         if report["saved_via"] is None or not TARGET.exists():
-            report["errors"].append("the file dialog did not save; using window.save_to")
-            window.save_to(str(TARGET))
-            report["saved_via"] = "save_to"
-        report["ui_contract"] = action("action-new-case") is not None
-        if report["ui_contract"]:
-            step("new-case", lambda: trigger("action-new-case"))
-        else:
-            report["steps"].append("new-case")
+            report["errors"].append("the file dialog did not save")
+        step("new-case", lambda: trigger("action-new-case"))
         report["observations_after_new"] = len(window.case.observations)
-        report["widgets_with_marker_after_new"] = [t for t in visible_texts(window) if MARKER in t]
+        report["widgets_with_marker_after_new"] = [
+            type(w).__name__ for w in [window] if any(MARKER in t for t in visible_texts(window))
+        ]
         report["case_holds_marker_after_new"] = MARKER in window.case.model_dump_json()
-        clipboard = QGuiApplication.clipboard()
-        report["clipboard_has_marker"] = MARKER in (clipboard.text() or "")
+        report["clipboard_has_marker"] = MARKER in (QGuiApplication.clipboard().text() or "")
         report["titles"].add(window.windowTitle())
+        # Type again, so that quitting has unsaved work to confirm and wipe.
+        step("answer-again", answer_case)
     except BaseException as error:  # report, then still quit cleanly
-        report["errors"].append(f"script failed: {type(error).__name__}")
-    step("quit", lambda: trigger("action-quit", window.close))
+        report["errors"].append(f"script failed: {type(error).__name__}: {error}")
+    step("quit", lambda: trigger("action-quit"))
+    report["window_visible_after_quit"] = window.isVisible()
     QTimer.singleShot(0, app.quit)
 
 

@@ -13,9 +13,11 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from signaal.ui.printing import new_printer, print_to
+from signaal.ui.privacy import prepare_environment
 
 
 def main(queue: str, pdf_path: str) -> int:
+    prepare_environment()
     app = QApplication([])
 
     def report(parent: Any, title: str, text: str, *args: Any) -> None:

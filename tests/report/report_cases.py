@@ -30,12 +30,13 @@ SOURCES = (
 
 
 def indicators_for(catalog: Catalog, role: str, band: str, concerns: list[str]) -> list[str]:
-    """Every indicator this role sees for this age band and these concerns, checklist order."""
-    return [
-        indicator.id
+    """The indicators this role sees for this band and these concerns, taking turns per list."""
+    lists = [
+        [i.id for i in catalog.indicators_for(checklist, role, band)]
         for checklist in catalog.checklists_for(role, band, concerns)
-        for indicator in catalog.indicators_for(checklist, role, band)
     ]
+    mixed = itertools.chain.from_iterable(itertools.zip_longest(*lists))
+    return [i for i in mixed if i is not None]
 
 
 def band_concerns(catalog: Catalog, band: str) -> list[str]:

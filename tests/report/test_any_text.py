@@ -64,3 +64,23 @@ def test_printable_ascii_needs_no_fallback() -> None:
     from signaal.report.fonts import covered_code_points
 
     assert set(range(0x20, 0x7F)) <= covered_code_points()
+
+
+def test_right_to_left_letters_print_as_codes() -> None:
+    """Hebrew is in the font but would print reversed: it gets the visible codes instead."""
+    assert printable("שלום, Anna") == "[U+05E9][U+05DC][U+05D5][U+05DD], Anna"
+
+
+def test_long_text_is_cut_after_sentences_and_loses_nothing() -> None:
+    from signaal.report.text import pieces
+
+    text = "Eerste zin is hier. " * 300 + "\n\nNieuwe alinea."
+    parts = pieces(text, limit=1000)
+    assert all(len(part) <= 1000 for part, _continues in parts)
+    assert all(part.endswith(".") for part, _continues in parts)
+    assert [continues for _part, continues in parts][-2:] == [False, False]
+    assert "".join(part for part, _c in parts).replace(" ", "") == text.replace(" ", "").replace(
+        "\n", ""
+    )
+    endless = pieces("x" * 2500, limit=1000)
+    assert [len(part) for part, _c in endless] == [1000, 1000, 500]

@@ -203,3 +203,30 @@ def test_print_dialog_accept_prints(
     monkeypatch.setattr(printing.QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     assert printing.print_pdf(pdf, None)
     assert target.stat().st_size > 0
+
+
+def test_preview_save_button_saves_the_same_bytes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, pdf: bytes
+) -> None:
+    dialog = PdfPreviewDialog(pdf, None, suggested_name="melding.pdf")
+    qtbot.addWidget(dialog)
+    suggested = choose(monkeypatch, str(tmp_path / "melding.pdf"))
+    dialog.save_button.click()
+    assert suggested == [str(Path.home() / "melding.pdf")]
+    assert (tmp_path / "melding.pdf").read_bytes() == pdf
+
+
+def test_print_range_from_the_dialog(qtbot: QtBot, tmp_path: Path, pdf: bytes) -> None:
+    printer = printing.new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "page2.pdf"))
+    printer.setFromTo(2, 2)
+    assert printing.print_to(printer, pdf, None)
+    printed = PdfReader(tmp_path / "page2.pdf")
+    assert len(printed.pages) == 1
+    assert (
+        "pagina 2 van"
+        in subprocess.run(
+            ["pdftotext", str(tmp_path / "page2.pdf"), "-"], capture_output=True, check=True
+        ).stdout.decode()
+    )

@@ -159,3 +159,42 @@ def test_metadata_title_is_generic(catalog: Catalog) -> None:
     assert info.metadata is not None
     assert info.metadata.title == "Signaal referral"
     assert info.metadata.subject == "Confidential referral document"
+
+
+SHARED_CASES = sorted((Path(__file__).parent.parent / "cases").glob("*.json"))
+
+
+@pytest.mark.parametrize("case_path", SHARED_CASES, ids=[p.stem for p in SHARED_CASES])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_shared_example_cases_print_completely(
+    catalog: Catalog, case_path: Path, language: str
+) -> None:
+    """The project's example cases: every counted signal, its facts and quotes are printed."""
+    from signaal.assessment.case_file import read_case
+
+    case = read_case(case_path, catalog)
+    pages = pdf_pages(render_referral(catalog, case, assess(catalog, case), language))
+    text = flat(body_text(pages, language))
+    for observation in case.observations:
+        indicator = flat(catalog.indicator(observation.indicator).text.get(language))
+        if observation.counts:
+            assert indicator in text
+            assert flat(observation.facts) in text
+            assert flat(observation.quote) in text
+        else:
+            assert flat(observation.facts) not in text or not observation.facts
+
+
+def test_every_font_is_embedded(catalog: Catalog, tmp_path: Path) -> None:
+    """Tables and charts must not fall back to reportlab's unembedded Helvetica."""
+    case = case_for(catalog, "gp", 34, count=12)
+    assessment = assess(catalog, case)
+    assert any(any(d.indicators for d in r.dimensions.values()) for r in assessment.trafficking)
+    pdf = tmp_path / "referral.pdf"
+    pdf.write_bytes(render_referral(catalog, case, assessment, "nl"))
+    listing = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert listing
+    for line in listing:
+        assert "DejaVuSans" in line and " yes yes yes " in line, line

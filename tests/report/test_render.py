@@ -227,3 +227,37 @@ def test_title_per_role_and_purpose(catalog: Catalog, role: str, purpose: str, t
     pages = pdf_pages(render_referral(catalog, case, assess(catalog, case), "nl"))
     assert document_title(catalog, case, "nl") == title
     assert flat(pages[0]).count(flat(title)) == 2  # the page header and the document title
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_step3_exception_is_named(catalog: Catalog, language: str) -> None:
+    exception = catalog.step3_exceptions[0]
+    case = case_for(catalog, "teacher", 14, count=2)
+    case.meldcode_steps.conversation.done = False
+    case.meldcode_steps.conversation.exception = exception.id
+    _pages, text = rendered(catalog, case, language)
+    _ = translator(language)
+    assert flat(_("Exception used")) in text
+    assert flat(exception.text.get(language)) in text
+    assert flat(case.meldcode_steps.conversation.reaction) not in text
+
+
+def test_list_without_signals_is_one_line(catalog: Catalog) -> None:
+    case = case_for(catalog, "gp", 34, count=4)
+    labour = next(c for c in catalog.checklists if c.id == "adult-labour")
+    case.observations = [
+        o for o in case.observations if catalog.indicators_by_id[o.indicator][0].id == labour.id
+    ]
+    assessment = assess(catalog, case)
+    silent = [
+        r for r in assessment.trafficking if not any(d.indicators for d in r.dimensions.values())
+    ]
+    assert silent, "the adult case looks at more lists than the one with signals"
+    pages = pdf_pages(render_referral(catalog, case, assessment, "en"))
+    text = flat(body_text(pages, "en"))
+    for result in silent:
+        title = next(c.title.en for c in catalog.checklists if c.id == result.checklist)
+        assert flat(f"Indicator profile: {title}: no signals from this list were recorded") in text
+    assert text.count(flat("This is an indicator profile, not a determination")) == len(
+        assessment.trafficking
+    ) - len(silent)

@@ -116,7 +116,14 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     case = window.case
     expected = indicators_on_screen(catalog, case.role, case.age_band, case.concerns)
     page = window.page("signals")
-    assert sorted(page.visible_indicators()) == sorted(i.id for i in expected)  # type: ignore[attr-defined]
+    assert sorted(page.listed_indicators()) == sorted(i.id for i in expected)  # type: ignore[attr-defined]
+    # The first list is open; the others fold until the user opens them.
+    groups = page.groups  # type: ignore[attr-defined]
+    if groups:
+        assert groups[0].expanded
+        assert set(page.visible_indicators()) == {  # type: ignore[attr-defined]
+            i.id for group in groups if group.expanded for i in group.indicators
+        }
     lists = catalog.checklists_for(case.role, case.age_band, case.concerns)
     text = page_text(window)
     for checklist in lists:
@@ -126,8 +133,14 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
         pytest.skip(f"no signal list for {scenario.role}, {band.id} in this catalog yet")
     panel = find(window, QLabel, "profile-text")
     assert panel.isVisible()
-    chosen = expected[: scenario.signals]
+    # Signals from every list: open a folded list by its arrow, as a user would.
+    chosen = [group.indicators[0] for group in groups][: scenario.signals]
+    chosen += [i for i in expected if i not in chosen][: scenario.signals - len(chosen)]
     for indicator in chosen:
+        group = next(g for g in groups if indicator in g.indicators)
+        if not group.expanded:
+            click(qtbot, group.toggle)
+            assert group.expanded
         status = "told-third-party" if scenario.told_by_third_party else "seen"
         click(qtbot, find(window, QRadioButton, f"status-{indicator.id}-{status}"))
         facts = find(window, QPlainTextEdit, f"facts-{indicator.id}")
@@ -157,10 +170,15 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     assert protocol.steps[1].title.get(language) in page_text(window)
     click(qtbot, find(window, QCheckBox, "consultation-done"))
     find(window, QLineEdit, "consultation-with").insert("aandachtsfunctionaris")
-    click(qtbot, find(window, QCheckBox, "vt-advice"))
+    advice = find(window, QCheckBox, "vt-advice")
+    # Asking Veilig Thuis for advice is a step for the others, not for Veilig Thuis itself.
+    assert advice.isVisible() == (scenario.role != "veilig-thuis")
+    if advice.isVisible():
+        click(qtbot, advice)
     consultation = window.case.meldcode_steps.consultation
     assert consultation.done and consultation.with_whom == "aandachtsfunctionaris"
-    assert consultation.on is not None and consultation.vt_advice
+    assert consultation.on is not None
+    assert consultation.vt_advice == (scenario.role != "veilig-thuis")
     click(qtbot, find(window, QRadioButton, "conversation-not-done"))
     exceptions = find(window, QComboBox, "conversation-exception")
     assert exceptions.isEnabled()

@@ -102,3 +102,30 @@ def test_failed_save_says_so_and_keeps_the_case(
     assert len(warnings) == 1
     assert window.case.context.acute_danger is False
     assert not window.step_done("referral")
+
+
+def test_person_name_and_birth_date_only_when_typed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import datetime as dt
+    import io
+
+    from pypdf import PdfReader
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit
+
+    window.go_to("referral")
+    assert window.case.person.name == "" and window.case.person.date_of_birth is None
+    birth = find(window, QDateEdit, "birth-date")
+    assert not birth.isEnabled()
+    find(window, QLineEdit, "person-name").insert("Nguyễn Thị Hương")
+    click(qtbot, find(window, QCheckBox, "birth-date-known"))
+    birth.setDate(QDate(2011, 4, 5))
+    assert window.case.person.name == "Nguyễn Thị Hương"
+    assert window.case.person.date_of_birth == dt.date(2011, 4, 5)
+    target = tmp_path / "verwijzing.pdf"
+    assert window.save_to(target)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Nguyễn Thị Hương" in text
+    click(qtbot, find(window, QCheckBox, "birth-date-known"))
+    assert window.case.person.date_of_birth is None

@@ -32,7 +32,7 @@ def open_signals(qtbot: QtBot, window: MainWindow, age: int = 34) -> list[Indica
 def test_search_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     shown = open_signals(qtbot, window)
     page = window.page("signals")
-    target = shown[-1]
+    target = shown[-1]  # possibly in a folded list: the search opens it
     word = max(target.text.nl.split(), key=len).strip(".,;:()")
     search = find(window, QLineEdit, "signal-search")
     assert search.hasFocus()
@@ -50,7 +50,7 @@ def test_search_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     assert page.visible_indicators() == []  # type: ignore[attr-defined]
     assert find(window, QLabel, "signal-no-match").isVisible()
     search.clear()
-    assert sorted(page.visible_indicators()) == sorted(i.id for i in shown)  # type: ignore[attr-defined]
+    assert sorted(page.listed_indicators()) == sorted(i.id for i in shown)  # type: ignore[attr-defined]
     assert not find(window, QLabel, "signal-no-match").isVisible()
 
 
@@ -96,3 +96,25 @@ def test_help_is_shown_on_demand(qtbot: QtBot, window: MainWindow) -> None:
     assert text.isVisible() and text.text() == helped.help.nl  # type: ignore[union-attr]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not text.isVisible()
+
+
+def test_no_concern_chosen_reads_as_not_sure(qtbot: QtBot, window: MainWindow) -> None:
+    window.go_to("signals")
+    assert window.case.concerns == window.session.concerns_for_age()
+    assert window.page("signals").visible_indicators()  # type: ignore[attr-defined]
+    window.go_to("concerns")
+    assert find(window, QCheckBox, "concern-not-sure").isChecked()
+
+
+def test_lists_fold_and_build_their_rows_when_opened(qtbot: QtBot, window: MainWindow) -> None:
+    open_signals(qtbot, window)
+    page = window.page("signals")
+    groups = page.groups  # type: ignore[attr-defined]
+    assert groups[0].expanded and groups[0].rows
+    for group in groups[1:]:
+        assert not group.expanded and not group.rows  # nothing built for a folded list
+        click(qtbot, group.toggle)
+        assert group.expanded
+        assert set(group.rows) == {i.id for i in group.indicators}
+        click(qtbot, group.toggle)
+        assert not group.expanded

@@ -79,7 +79,9 @@ def _reach(layout: Layout, contact: Contact) -> str:
     _ = layout._
     lines = []
     if contact.phone:
-        lines.append(f"<b>{markup(contact.phone)}</b>")
+        # Only a number the sources agree on is printed in bold, as a number to dial.
+        certain = contact.verification not in UNCERTAIN
+        lines.append(f"<b>{markup(contact.phone)}</b>" if certain else markup(contact.phone))
     if contact.channel is not None:
         lines.append(markup(layout.text(contact.channel)))
     if contact.verification in UNCERTAIN:

@@ -168,7 +168,7 @@ def _observation(
     }[group]
     details = [label(_("Source")) + f"{markup(source_label)}"]
     if observation.observer.strip():
-        who = _("Observed by") if group == "seen" else _("Told by")
+        who = _("Observed by") if group == "seen" else _("Heard by or from")
         details.append(f"<b>{markup(who)}:</b> {markup(observation.observer)}")
     if observation.when.strip():
         details.append(label(_("When")) + f"{markup(observation.when)}")

@@ -2,7 +2,9 @@
 
 DejaVu Sans covers Latin with its diacritics, Vietnamese, Greek and Cyrillic. A character it
 lacks (Arabic, CJK, emoji...) would print as an empty box, which a reader cannot tell from a
-typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``.
+typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``. Right-to-left letters
+(Hebrew) get the same treatment even where the font has them: without a bidi layout they would
+print reversed, which is worse than a visible code.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ def register_fonts() -> str:
     addMapping(FAMILY, 1, 0, BOLD)
     addMapping(FAMILY, 0, 1, ITALIC)
     addMapping(FAMILY, 1, 1, BOLD_ITALIC)
+    # reportlab graphics start every drawing in Helvetica, which would leave an unembedded
+    # font in the PDF; in Signaal, drawings start in the embedded family instead.
+    from reportlab import rl_config
+
+    rl_config.defaultGraphicsFontName = FAMILY
     return FAMILY
 
 
@@ -64,8 +71,13 @@ def printable(text: str) -> str:
             parts.append(_LAYOUT_CHARACTERS[character])
         elif unicodedata.category(character) == "Cc":
             continue
-        elif ord(character) in covered or character == " ":
+        elif (ord(character) in covered or character == " ") and not _right_to_left(character):
             parts.append(character)
         else:
             parts.append(f"[U+{ord(character):04X}]")
     return "".join(parts)
+
+
+def _right_to_left(character: str) -> bool:
+    """Hebrew, Arabic...: reportlab would lay these out left to right, i.e. reversed."""
+    return unicodedata.bidirectional(character) in ("R", "AL")

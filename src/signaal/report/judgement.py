@@ -11,6 +11,7 @@ from signaal.assessment.result import Explanation, TraffickingResult
 from signaal.content.models import Answer, Text, WeighingQuestion
 from signaal.i18n import N_
 from signaal.report.chart import legend, weight_bar
+from signaal.report.fonts import FAMILY
 from signaal.report.layout import Layout
 from signaal.report.styles import LIGHT_GREY, RULE_GREY
 from signaal.report.text import kept, label, markup, paragraph, paragraphs
@@ -37,6 +38,8 @@ def table_style(header: bool = True) -> TableStyle:
     """Thin grey rules, a shaded header row: clear on a black-and-white printer."""
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # Cells hold paragraphs, but the table would still select Helvetica (unembedded).
+        ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_GREY),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -117,6 +120,14 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
     _, styles, catalog = layout._, layout.styles, layout.catalog
     checklist = next((c for c in catalog.checklists if c.id == result.checklist), None)
     name = layout.text(checklist.title) if checklist is not None else result.checklist
+    if not any(d.indicators for d in result.dimensions.values()):
+        # A list looked at without any signal: one line, not an empty chart.
+        return [
+            layout.field(
+                _("Indicator profile: {checklist}").format(checklist=name),
+                _("no signals from this list were recorded"),
+            )
+        ]
     weight_names = {"strong": _("strong"), "medium": _("medium"), "weak": _("weak")}
     bar_width = 130.0
     rows: list[list[Flowable | str]] = [

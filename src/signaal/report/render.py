@@ -57,6 +57,7 @@ def render_referral(
     from reportlab.platypus import SimpleDocTemplate
 
     from signaal.report import advice, facts, judgement
+    from signaal.report.fonts import register_fonts
     from signaal.report.layout import Layout
     from signaal.report.page import (
         BOTTOM_MARGIN,
@@ -124,6 +125,8 @@ def render_referral(
         topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN,
         lang=language,
+        # Otherwise the canvas starts in Helvetica: an unused, unembedded font in the file.
+        initialFontName=register_fonts(),
     )
     document.build(story, canvasmaker=canvas_class(frame))
     return buffer.getvalue()

@@ -24,34 +24,44 @@ def markup(text: str) -> str:
     return escape(printable(text)).replace("\n", "<br/>")
 
 
-def pieces(text: str, limit: int = PIECE_LENGTH) -> list[str]:
-    """`text` split at blank lines, then at spaces (or anywhere) into pieces of at most `limit`."""
-    result: list[str] = []
+def pieces(text: str, limit: int = PIECE_LENGTH) -> list[tuple[str, bool]]:
+    """`text` split at blank lines, then into pieces of at most `limit` characters.
+
+    A long block is cut after a sentence where possible, else at a space, else anywhere (one
+    endless word). Each piece comes with whether the same block goes on in the next piece.
+    """
+    result: list[tuple[str, bool]] = []
     for block in _BLANK_LINES.split(text.strip()):
         block = block.strip()
         while len(block) > limit:
-            cut = block.rfind(" ", limit // 2, limit)
-            if cut == -1:
-                cut = block.rfind("\n", limit // 2, limit)
-            if cut == -1:
+            window = block[: limit + 1]
+            sentence = max(window.rfind(end, limit // 2) for end in (". ", "? ", "! ", "\n"))
+            cut = sentence + 1 if sentence != -1 else window.rfind(" ", limit // 2)
+            if cut <= 0:
                 cut = limit
-            result.append(block[:cut].rstrip())
+            result.append((block[:cut].rstrip(), True))
             block = block[cut:].lstrip()
         if block:
-            result.append(block)
+            result.append((block, False))
     return result
 
 
 def paragraphs(
     text: str, style: ParagraphStyle, *, prefix: str = "", suffix: str = ""
 ) -> list[Flowable]:
-    """Long free text as a run of paragraphs; `prefix`/`suffix` are trusted markup."""
+    """Long free text as a run of paragraphs; `prefix`/`suffix` are trusted markup.
+
+    A piece that continues in the next one has no space after it, so a cut block still reads
+    as one block.
+    """
     parts = pieces(text)
+    joined = ParagraphStyle(f"{style.name}-continued", parent=style, spaceAfter=0)
     flowables: list[Flowable] = []
-    for index, part in enumerate(parts):
+    for index, (part, continues) in enumerate(parts):
         head = prefix if index == 0 else ""
         tail = suffix if index == len(parts) - 1 else ""
-        flowables.append(Paragraph(f"{head}{markup(part)}{tail}", style))
+        piece_style = joined if continues else style
+        flowables.append(Paragraph(f"{head}{markup(part)}{tail}", piece_style))
     return flowables
 
 

@@ -6,12 +6,11 @@ the window is first painted (`attach_catalog`), and the PDF code only when a ref
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from signaal import i18n
 from signaal.i18n import _
 from signaal.preferences import Preferences
 from signaal.preferences import save as save_preferences
+from signaal.ui.actions import HIDE_SHORTCUT
 
 if TYPE_CHECKING:
     from signaal.assessment import Case
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
     from signaal.ui.profile_panel import ProfilePanel
     from signaal.ui.session import Session
 
-HIDE_SHORTCUT = "Ctrl+Shift+H"
 SUGGESTED_FILE_NAME = "signaal-verwijzing.pdf"
 MINUTE_MS = 60_000
 
@@ -95,6 +93,7 @@ class MainWindow(QMainWindow):
 
     def attach_catalog(self, catalog: Catalog) -> None:
         """Build the working window around a loaded catalog."""
+        from signaal.ui.actions import WindowActions
         from signaal.ui.idle import IdleGuard
         from signaal.ui.profile_panel import ProfilePanel
         from signaal.ui.session import Session
@@ -102,8 +101,15 @@ class MainWindow(QMainWindow):
 
         self._session = Session(catalog, self)
         self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
-        self._build_actions()
-        self._build_menus()
+        self.actions_ = WindowActions(self)
+        # Short names for the actions tests and the other helpers use most.
+        self.action_new = self.actions_.new
+        self.action_hide = self.actions_.hide
+        self.action_quit = self.actions_.quit
+        self.action_back = self.actions_.back
+        self.action_next = self.actions_.next
+        self.theme_actions = self.actions_.themes
+        self.toolbar = self.actions_.toolbar
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("step-list")
@@ -184,115 +190,13 @@ class MainWindow(QMainWindow):
         self.step_list.setCurrentRow(0)
         self._update_steps()
 
-    def _action(self, name: str, slot: object, shortcut: QKeySequence | str | None) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        # Added to the window itself so the shortcut works while menus and toolbar are hidden.
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        standard = QKeySequence.StandardKey
-        self.action_new = self._action("action-new-case", self.new_case, QKeySequence(standard.New))
-        self.action_hide = self._action("action-hide", self.toggle_hidden, HIDE_SHORTCUT)
-        self.action_preview = self._action("action-preview", self.preview, "Ctrl+Shift+P")
-        self.action_print = self._action(
-            "action-print", self.print_referral, QKeySequence(standard.Print)
-        )
-        self.action_save = self._action(
-            "action-save", self.save_referral, QKeySequence(standard.Save)
-        )
-        self.action_quit = self._action("action-quit", self.close, "Ctrl+Q")
-        self.action_about = self._action("action-about", self.show_about, None)
-        self.action_idle = self._action("action-idle-time", self.choose_idle_minutes, None)
-        self.action_next = self._action("action-next", self.go_next, "Alt+Right")
-        self.action_back = self._action("action-back", self.go_back, "Alt+Left")
-        self.theme_group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for theme in ("system", "light", "dark"):
-            action = QAction(self)
-            action.setObjectName(f"action-theme-{theme}")
-            action.setCheckable(True)
-            action.setChecked(theme == self.preferences.theme)
-            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
-            self.theme_group.addAction(action)
-            self.theme_actions[theme] = action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        for action in (self.action_new, self.action_preview, self.action_print, self.action_save):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.action_quit)
-        self.view_menu = bar.addMenu("")
-        self.view_menu.addAction(self.action_hide)
-        self.view_menu.addAction(self.action_back)
-        self.view_menu.addAction(self.action_next)
-        self.theme_menu = self.view_menu.addMenu("")
-        for action in self.theme_actions.values():
-            self.theme_menu.addAction(action)
-        self.view_menu.addAction(self.action_idle)
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.action_about)
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("main-toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            self.action_new,
-            self.action_hide,
-            self.action_preview,
-            self.action_print,
-            self.action_save,
-        ):
-            self.toolbar.addAction(action)
-        self.addToolBar(self.toolbar)
-
     # translation ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every text of the window and of every page built so far, in the active language."""
         from signaal.ui.steps import STEPS
 
         self.setWindowTitle("Signaal")
-        self.file_menu.setTitle(_("&Case"))
-        self.view_menu.setTitle(_("&View"))
-        self.help_menu.setTitle(_("&Help"))
-        self.theme_menu.setTitle(_("&Theme"))
-        self.toolbar.setWindowTitle(_("Actions"))
-        texts = {
-            self.action_new: (_("&New case"), _("Wipe everything and start again")),
-            self.action_hide: (
-                _("&Hide screen"),
-                _("Blank the window at once ({shortcut})").format(shortcut=HIDE_SHORTCUT),
-            ),
-            self.action_preview: (_("Pre&view referral"), _("Show the referral PDF")),
-            self.action_print: (_("&Print referral…"), _("Print the referral")),
-            self.action_save: (
-                _("&Save referral as PDF…"),
-                _("Save the referral where you choose"),
-            ),
-            self.action_quit: (_("&Quit"), _("Close Signaal; the case is wiped")),
-            self.action_about: (_("&About Signaal"), _("Version, sources and licence")),
-            self.action_idle: (
-                _("&Idle time…"),
-                _("After how many idle minutes the case is wiped"),
-            ),
-            self.action_next: (_("Next step"), _("Go to the next step")),
-            self.action_back: (_("Previous step"), _("Go to the previous step")),
-            self.theme_actions["system"]: (_("Follow the &system"), _("Use the system colours")),
-            self.theme_actions["light"]: (_("&Light"), _("Light colours")),
-            self.theme_actions["dark"]: (_("&Dark"), _("Dark colours")),
-        }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            action.setIconText(text.replace("&", ""))
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({shortcut})" if shortcut and shortcut not in tip else tip)
-            action.setStatusTip(tip)
+        self.actions_.retranslate()
         self.step_list.setAccessibleName(_("Steps"))
         self.step_list.setAccessibleDescription(
             _("The steps of the flow; a check mark shows the steps you have done")
@@ -306,8 +210,6 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(name)
             button.setAccessibleDescription(description)
             button.setToolTip(description)
-        # The toolbar shows the hide shortcut, so it is learnt before it is needed.
-        self.action_hide.setIconText(f"{self.action_hide.iconText()} ({HIDE_SHORTCUT})")
         self.cover_button.setText(
             _("Show Signaal again ({shortcut})").format(shortcut=HIDE_SHORTCUT)
         )
@@ -541,10 +443,11 @@ class MainWindow(QMainWindow):
     def wipe(self) -> None:
         """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
         from signaal.ui.steps import STEP_KEYS
+        from signaal.ui.wiping import clear_clipboard_of, clear_texts
 
         for page in self.pages.values():
-            _clear_texts(page)
-        _clear_clipboard_of(self.session.case)
+            clear_texts(page)
+        clear_clipboard_of(self.session.case)
         self.session.reset()
         for key, page in list(self.pages.items()):
             index = STEP_KEYS.index(key)
@@ -628,37 +531,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def show_about(self) -> None:
-        about = importlib.import_module("signaal.ui.about")
-        about.AboutDialog(self.catalog, self).exec()
+        from signaal.ui.about import AboutDialog
 
-
-def _clear_texts(widget: QWidget) -> None:
-    """Empty every editor before the widget goes, so no typed text lingers in memory."""
-    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
-
-    for editor in widget.findChildren(QPlainTextEdit):
-        editor.blockSignals(True)
-        editor.clear()
-    for line in widget.findChildren(QLineEdit):
-        line.blockSignals(True)
-        line.clear()
-
-
-def _clear_clipboard_of(case: Case) -> None:
-    """Empty the clipboard when it holds text copied from the case (anything else stays)."""
-    clipboard = QGuiApplication.clipboard()
-    text = clipboard.text().strip()
-    if not text:
-        return
-    if clipboard.ownsClipboard() or any(text in value for value in _strings(case.model_dump())):
-        clipboard.clear()
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
+        AboutDialog(self.catalog, self).exec()

@@ -53,8 +53,8 @@ def print_to(printer: QPrinter, pdf: bytes, parent: QWidget | None = None) -> bo
     family = _font_family()
     try:
         paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-        for page in range(memory.document.pageCount()):
-            if page and not printer.newPage():
+        for index, page in enumerate(_pages(printer, memory.document.pageCount())):
+            if index and not printer.newPage():
                 raise OSError("the printer refused a new page")
             size = memory.document.pagePointSize(page)
             scale = paper.width() / size.width()
@@ -74,6 +74,14 @@ def print_to(printer: QPrinter, pdf: bytes, parent: QWidget | None = None) -> bo
         _report_failure(parent)
         return False
     return True
+
+
+def _pages(printer: QPrinter, count: int) -> range:
+    """The pages chosen in the print dialog (1-based there), or all of them."""
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0:
+        return range(count)
+    return range(min(first, count) - 1, min(max(last, first), count))
 
 
 def _draw_text_layer(painter: QPainter, memory: MemoryPdf, page: int, family: str) -> None:

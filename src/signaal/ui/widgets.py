@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+from functools import cache
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
@@ -87,12 +89,18 @@ def urgency_label(urgency: str) -> str:
     return _(URGENCY_LABELS.get(urgency, urgency))
 
 
+@cache
+def _long_date(day: dt.date, language: str) -> str:
+    """Dates of the catalog, formatted once per language (babel is slow to ask)."""
+    return format_date(day, language)
+
+
 def verification_text(contact: Contact) -> str:
     """A number that is not verified is never shown as certain."""
     language = content_language()
     note = contact.verification_note.get(language) if contact.verification_note else ""
     if contact.verification in ("verified", "verified-old"):
-        day = format_date(contact.verified_on)
+        day = _long_date(contact.verified_on, content_language())
         checked = _("Checked on {date}.").format(date=day)
         if contact.verification == "verified-old":
             checked = _("Checked on {date}; check again before you rely on it.").format(date=day)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
@@ -43,6 +43,7 @@ class ConcernsPage(Page):
         self.days.setObjectName("days-since-contact")
         self.days.setRange(DAYS_NOT_KNOWN, 100_000)
         self.days.setValue(DAYS_NOT_KNOWN)
+        self.days.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.days.valueChanged.connect(self._days_changed)
         self.days_label.setBuddy(self.days)
         contact_layout.addWidget(self.days_label)

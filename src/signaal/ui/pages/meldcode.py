@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from signaal.ui.session import Session
 from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
 
 CONSENT_VALUES = ("", "yes", "no")
+VEILIG_THUIS_ROLES = {"veilig-thuis"}
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -34,6 +36,7 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setDate(QDate.currentDate())
     edit.setMaximumDate(QDate.currentDate().addDays(1))
+    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return edit
 
 
@@ -200,11 +203,20 @@ class MeldcodePage(Page):
         self.steps_text.setText("\n".join(lines))
         self.retranslate_guidance()
         step2, step3 = steps.get(2), steps.get(3)
+        # Veilig Thuis is the advice line itself: its steps 2 and 3 are about the reporter, so
+        # the consultation and the conversation get plain titles, and "asked Veilig Thuis" goes.
+        own = session.case.role in VEILIG_THUIS_ROLES
+        if own:
+            step2 = step3 = None
         self.consult_box.setTitle(
             _("Step 2: {title}").format(title=step2.title.get(language))
             if step2
             else _("Consultation")
         )
+        for widget in (self.vt_advice, self.vt_advice_on, self.vt_summary):
+            widget.setVisible(not own)
+        for label in (self.vt_on_label, self.vt_summary_label):
+            label.setVisible(not own)
         self.consult_done.setText(_("I have consulted someone about this"))
         describe(
             self.consult_done,
@@ -227,9 +239,13 @@ class MeldcodePage(Page):
         self.talk_box.setTitle(
             _("Step 3: {title}").format(title=step3.title.get(language))
             if step3
-            else _("Conversation")
+            else _("Conversation with those involved")
         )
-        self.talk_question.setText(step3.description.get(language) if step3 else "")
+        self.talk_question.setText(
+            step3.description.get(language)
+            if step3
+            else _("Did you talk with the person or the parents about the concerns?")
+        )
         self.talk_done.setText(_("Conversation held"))
         self.talk_not_done.setText(_("Not held"))
         describe(self.talk_done, _("Conversation held"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from signaal.i18n import _, content_language
+from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.weighing import outcome_name
 from signaal.ui.profile_panel import concern_name, profile_name
@@ -35,6 +35,8 @@ class OutcomePage(Page):
         self.summary.setObjectName("outcome-summary")
         self.summary_layout = QVBoxLayout(self.summary)
         self.summary_layout.setContentsMargins(0, 0, 0, 0)
+        self._shown_for: tuple[int, str] | None = None
+        self._shown_assessment: object = None
         self.decision_box = QGroupBox()
         decision = QVBoxLayout(self.decision_box)
         self.decision_label = WrapLabel()
@@ -91,10 +93,17 @@ class OutcomePage(Page):
         self._fill_summary()
 
     def _fill_summary(self) -> None:
-        clear_layout(self.summary_layout)
         session = self.session
         catalog = session.catalog
         assessment = session.assessment()
+        language = active_language()
+        # The session keeps one Assessment object until an answer changes: same object and
+        # language, same summary — showing the page again costs nothing.
+        if self._shown_for == (id(assessment), language):
+            return
+        self._shown_for = (id(assessment), language)
+        self._shown_assessment = assessment  # keeps the id from being reused
+        clear_layout(self.summary_layout)
         language = content_language()
         add = self.summary_layout.addWidget
 

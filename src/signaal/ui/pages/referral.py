@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -54,6 +59,29 @@ class ReferralPage(Page):
         for label, field in zip(self.labels, fields, strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
+        # The person: a name and date of birth only when the user types them.
+        self.person_box = QGroupBox()
+        person_form = form_layout(self.person_box)
+        self.person_note = WrapLabel()
+        self.person_name = QLineEdit()
+        self.person_name.setObjectName("person-name")
+        self.birth_known = QCheckBox()
+        self.birth_known.setObjectName("birth-date-known")
+        self.birth_date = QDateEdit()
+        self.birth_date.setObjectName("birth-date")
+        self.birth_date.setCalendarPopup(True)
+        self.birth_date.setDisplayFormat("yyyy-MM-dd")
+        self.birth_date.setMaximumDate(QDate.currentDate())
+        self.birth_date.setDate(QDate.currentDate().addYears(-10))
+        self.birth_date.setEnabled(False)
+        self.birth_date.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.person_labels = [FieldLabel(), FieldLabel()]
+        self.person_labels[0].setBuddy(self.person_name)
+        self.person_labels[1].setBuddy(self.birth_date)
+        person_form.addRow(self.person_note)
+        person_form.addRow(self.person_labels[0], self.person_name)
+        person_form.addRow("", self.birth_known)
+        person_form.addRow(self.person_labels[1], self.birth_date)
         self.note = WrapLabel()
         buttons = QHBoxLayout()
         self.preview = QPushButton()
@@ -68,6 +96,7 @@ class ReferralPage(Page):
         self.status = WrapLabel()
         self.status.setObjectName("referral-status")
         self.layout_.addWidget(self.form_box)
+        self.layout_.addWidget(self.person_box)
         self.layout_.addWidget(self.note)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.status)
@@ -80,6 +109,9 @@ class ReferralPage(Page):
         self.reporter_name.textChanged.connect(self._reporter_changed)
         self.reporter_organisation.textChanged.connect(self._reporter_changed)
         self.reporter_phone.textChanged.connect(self._reporter_changed)
+        self.person_name.textChanged.connect(self._person_changed)
+        self.birth_known.toggled.connect(self._person_changed)
+        self.birth_date.dateChanged.connect(self._person_changed)
         self.retranslate()
         self.refresh()
 
@@ -112,6 +144,19 @@ class ReferralPage(Page):
         for label, field, (text, name) in zip(self.labels, fields, texts, strict=True):
             label.setText(text)
             describe(field, name)
+        self.person_box.setTitle(_("The person (only if the referral needs it)"))
+        self.person_note.setText(
+            _(
+                "By default the referral carries only the initials or pseudonym from step 2. "
+                "Fill in a name or date of birth only when the receiver needs them."
+            )
+        )
+        self.person_labels[0].setText(_("Full n&ame (optional)"))
+        describe(self.person_name, _("Full name of the person"), _("Printed only if you type it"))
+        self.birth_known.setText(_("Add the date of &birth"))
+        describe(self.birth_known, _("Add the date of birth"), _("Printed only if checked"))
+        self.person_labels[1].setText(_("Date of birth"))
+        describe(self.birth_date, _("Date of birth"))
         self.note.setText(
             _(
                 "The PDF contains special-category personal data: share it only with those who "
@@ -138,6 +183,18 @@ class ReferralPage(Page):
         ):
             if field.text() != value:
                 field.setText(value)
+        person = case.person
+        if self.person_name.text() != person.name:
+            self.person_name.setText(person.name)
+        born = person.date_of_birth
+        self.birth_known.blockSignals(True)
+        self.birth_known.setChecked(born is not None)
+        self.birth_known.blockSignals(False)
+        self.birth_date.setEnabled(born is not None)
+        if born is not None:
+            self.birth_date.blockSignals(True)
+            self.birth_date.setDate(QDate(born.year, born.month, born.day))
+            self.birth_date.blockSignals(False)
 
     def _purpose_changed(self, index: int) -> None:
         purpose = self.purpose.itemData(index)
@@ -149,3 +206,12 @@ class ReferralPage(Page):
         reporter.name = self.reporter_name.text()
         reporter.organisation = self.reporter_organisation.text()
         reporter.phone = self.reporter_phone.text()
+
+    def _person_changed(self) -> None:
+        person = self.session.case.person
+        person.name = self.person_name.text()
+        known = self.birth_known.isChecked()
+        self.birth_date.setEnabled(known)
+        born = self.birth_date.date()
+        person.date_of_birth = dt.date(born.year(), born.month(), born.day()) if known else None
+        self.session.mark_edited()

@@ -1,18 +1,20 @@
 """Step 4: the checklists that fit role, age band and concerns, grouped as the content groups them.
 
-The rows are built once per (role, age band, concerns) and kept: a click changes one row and the
-side panel, never the whole list. The search box only hides and shows rows.
+Each checklist folds; its rows are built when it is first opened, and then kept: a click changes
+one row and the side panel, never the whole list. The search looks through the content (not the
+widgets), opens the lists with a match and only hides and shows rows.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from signaal.i18n import _, content_language
+from signaal.i18n import _
 from signaal.ui.pages.base import Page
+from signaal.ui.pages.checklist_group import ChecklistGroup
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
-from signaal.ui.widgets import Heading, WrapLabel, describe, set_heading
+from signaal.ui.widgets import WrapLabel, describe, set_heading
 
 ListKey = tuple[str, str | None, tuple[str, ...]]
 
@@ -32,13 +34,18 @@ class SignalsPage(Page):
         self.no_match.setObjectName("signal-no-match")
         self.no_match.setVisible(False)
         self.header.addWidget(self.no_match)
-        self.rows: dict[str, SignalRow] = {}
-        # (checklist heading, its description, [(section heading, [rows])])
-        self.groups: list[tuple[Heading, WrapLabel, list[tuple[Heading, list[SignalRow]]]]] = []
+        self.groups: list[ChecklistGroup] = []
         self.list_widget: QWidget | None = None
         self.key: ListKey | None = None
+        # What the user opened, restored when a search is cleared.
+        self.opened: set[str] = set()
         self.retranslate()
         self.refresh()
+
+    @property
+    def rows(self) -> dict[str, SignalRow]:
+        """The signal rows built so far, by indicator id."""
+        return {i: row for group in self.groups for i, row in group.rows.items()}
 
     def first_focus(self) -> QWidget | None:
         return self.search
@@ -48,19 +55,28 @@ class SignalsPage(Page):
         return (case.role, case.age_band, tuple(case.concerns))
 
     def refresh(self) -> None:
+        session = self.session
+        if not session.case.concerns:
+            # No concern chosen is read as "not sure": every list that fits the age.
+            session.concerns_not_sure = True
+            session.case.concerns = session.concerns_for_age()
+            session.touch()
         key = self.list_key()
         if key != self.key:
             self.key = key
             self._build()
         else:
-            for row in self.rows.values():
-                row.load()
+            for group in self.groups:
+                group.load()
+                group.update_count()
         self.apply_filter(self.search.text())
 
     def _build(self) -> None:
-        """(Re)build the rows for the current role, age band and concerns."""
+        """(Re)build the groups for the current role, age band and concerns; rows come later."""
         if self.list_widget is not None:
             self.layout_.removeWidget(self.list_widget)
+            self.list_widget.hide()
+            self.list_widget.setParent(None)
             self.list_widget.deleteLater()
         session = self.session
         catalog = session.catalog
@@ -68,60 +84,34 @@ class SignalsPage(Page):
         widget = QWidget()
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.rows = {}
         self.groups = []
         for checklist in catalog.checklists_for(case.role, case.age_band, case.concerns):
             indicators = catalog.indicators_for(checklist, case.role, case.age_band)
             if not indicators:
                 continue
-            heading = Heading(level=2)
-            heading.setObjectName(f"checklist-{checklist.id}")
-            description = WrapLabel()
-            layout.addWidget(heading)
-            layout.addWidget(description)
-            sections = []
-            for section in checklist.sections:
-                members = [i for i in indicators if i.section == section.id]
-                if not members:
-                    continue
-                section_heading = Heading(level=3)
-                section_heading.setObjectName(f"section-{section.id}")
-                layout.addWidget(section_heading)
-                rows = []
-                for indicator in members:
-                    row = SignalRow(session, indicator)
-                    layout.addWidget(row)
-                    rows.append(row)
-                    self.rows[indicator.id] = row
-                sections.append((section_heading, rows))
-            self.groups.append((heading, description, sections))
+            group = ChecklistGroup(session, checklist, indicators)
+            group.toggle.toggled.connect(lambda on, g=group: self._remember(g.checklist.id, on))
+            layout.addWidget(group)
+            self.groups.append(group)
+        # Open the first list, and every list that already holds answers.
+        for index, group in enumerate(self.groups):
+            answered = any(session.observation(i.id) is not None for i in group.indicators)
+            if index == 0 or answered or group.checklist.id in self.opened:
+                group.set_expanded(True)
         self.list_widget = widget
         self.layout_.insertWidget(0, widget)
-        self._translate_groups()
 
-    def _translate_groups(self) -> None:
-        language = content_language()
-        catalog = self.session.catalog
-        case = self.session.case
-        checklists = {
-            c.id: c for c in catalog.checklists_for(case.role, case.age_band, case.concerns)
-        }
-        for heading, description, sections in self.groups:
-            checklist = checklists.get(heading.objectName().removeprefix("checklist-"))
-            if checklist is None:
-                continue
-            set_heading(heading, checklist.title.get(language))
-            text = checklist.description.get(language)
-            if checklist.note is not None:
-                text += "\n" + checklist.note.get(language)
-            description.setText(text)
-            titles = {s.id: s for s in checklist.sections}
-            for section_heading, _rows in sections:
-                section = titles[section_heading.objectName().removeprefix("section-")]
-                title = section.title.get(language)
-                if section.description is not None:
-                    title += " — " + section.description.get(language)
-                set_heading(section_heading, title)
+    def _remember(self, checklist_id: str, opened: bool) -> None:
+        if self.search.text().strip():
+            return  # a search opens lists by itself; only the user's own choice is kept
+        if opened:
+            self.opened.add(checklist_id)
+        else:
+            self.opened.discard(checklist_id)
+
+    def expand_all(self) -> None:
+        for group in self.groups:
+            group.set_expanded(True)
 
     def retranslate(self) -> None:
         set_heading(self.title, _("Signals"))
@@ -133,41 +123,53 @@ class SignalsPage(Page):
         )
         self.search.setPlaceholderText(_("Search signals…"))
         describe(self.search, _("Search signals"), _("Shows only the signals containing this text"))
-        self.no_match.setText(_("No signal contains this text."))
         self.retranslate_guidance()
-        for row in self.rows.values():
-            row.retranslate()
-        self._translate_groups()
-        if self.key is not None and not self.rows:
-            self.no_match.setText(
-                _("No signal list fits this role, age and concerns yet: check the previous steps.")
-            )
+        for group in self.groups:
+            group.retranslate()
+        self._show_no_match()
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
-        any_shown = False
-        for heading, description, sections in self.groups:
-            checklist_shown = False
-            for section_heading, rows in sections:
-                shown = [row.matches(needle) for row in rows]
+        for group in self.groups:
+            matches = set(group.matching(needle))
+            if needle:
+                if matches and not group.expanded:
+                    group.set_expanded(True)
+            else:
+                group.set_expanded(group.expanded or group.checklist.id in self.opened)
+            _show(group, bool(matches))
+            _show(group.description, not needle)
+            for heading, rows in group.sections:
+                shown = [row.indicator.id in matches for row in rows]
                 for row, visible in zip(rows, shown, strict=True):
                     _show(row, visible)
-                _show(section_heading, any(shown))
-                checklist_shown = checklist_shown or any(shown)
-            _show(heading, checklist_shown)
-            _show(description, checklist_shown and not needle)
-            any_shown = any_shown or checklist_shown
-        if not self.rows:
+                _show(heading, any(shown))
+        self._show_no_match()
+
+    def _show_no_match(self) -> None:
+        if not self.groups:
             self.no_match.setText(
                 _("No signal list fits this role, age and concerns yet: check the previous steps.")
             )
-        else:
-            self.no_match.setText(_("No signal contains this text."))
-        _show(self.no_match, not any_shown)
+            _show(self.no_match, self.key is not None)
+            return
+        self.no_match.setText(_("No signal contains this text."))
+        _show(self.no_match, all(group.isHidden() for group in self.groups))
 
     def visible_indicators(self) -> list[str]:
-        """The ids of the signals the user can see now (after the search filter)."""
-        return [i for i, row in self.rows.items() if not row.isHidden()]
+        """The ids of the signals the user can see now (open lists, after the search filter)."""
+        return [
+            indicator_id
+            for group in self.groups
+            if not group.isHidden() and group.expanded
+            for indicator_id, row in group.rows.items()
+            if not row.isHidden()
+        ]
+
+    def listed_indicators(self) -> list[str]:
+        """The ids of every signal on the page, opened or folded, that matches the search."""
+        needle = self.search.text().strip().casefold()
+        return [i for group in self.groups for i in group.matching(needle)]
 
 
 def _show(widget: QWidget, visible: bool) -> None:

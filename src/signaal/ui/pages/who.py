@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QWidget,
 )
@@ -47,6 +48,7 @@ class WhoPage(Page):
         self.age.setObjectName("age-spin")
         self.age.setRange(UNKNOWN_AGE, 130)
         self.age.setValue(UNKNOWN_AGE)
+        self.age.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.age.valueChanged.connect(self._age_changed)
         self.band_label = WrapLabel()
         self.band_label.setObjectName("age-band")
