@@ -108,6 +108,11 @@ class MainWindow(QMainWindow):
         self.action_quit = self.actions_.quit
         self.action_back = self.actions_.back
         self.action_next = self.actions_.next
+        self.action_preview = self.actions_.preview
+        self.action_print = self.actions_.print
+        self.action_save = self.actions_.save
+        self.action_about = self.actions_.about
+        self.action_idle = self.actions_.idle
         self.theme_actions = self.actions_.themes
         self.toolbar = self.actions_.toolbar
 
