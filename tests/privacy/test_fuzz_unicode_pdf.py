@@ -118,11 +118,15 @@ def test_every_free_text_field_reaches_the_referral_but_the_known_gaps() -> None
     assert set(FREE_TEXT_FIELDS) - set(PRINTED) == KNOWN_NOT_PRINTED
 
 
+# A right-to-left run is drawn reversed, so its brackets are mirrored: "(" may print as ")".
+UNMIRRORED = str.maketrans(")]}>»", "([{<«")
+
+
 def comparable(text: str) -> str:
-    """NFKC, without whitespace, control and format characters."""
+    """NFKC, without whitespace, control and format characters, brackets of one kind."""
     return "".join(
         char
-        for char in unicodedata.normalize("NFKC", text)
+        for char in unicodedata.normalize("NFKC", text).translate(UNMIRRORED)
         if not char.isspace() and unicodedata.category(char) not in {"Cc", "Cf"}
     )
 
@@ -141,9 +145,8 @@ def visible(text: str) -> str:
         category = unicodedata.category(char)
         if category in INVISIBLE:
             continue
-        if ord(char) not in SHOWABLE or unicodedata.bidirectional(char) in ("R", "AL"):
-            # The documented fallback; right-to-left letters too (no bidi layout: see README).
-            kept.append(f"[U+{ord(char):04X}]")
+        if ord(char) not in SHOWABLE:
+            kept.append(f"[U+{ord(char):04X}]")  # the documented fallback
         elif ord(char) <= 0xFFFF:
             kept.append(char)
     return comparable("".join(kept))
