@@ -37,6 +37,8 @@ def test_a_good_case_parses(kit) -> None:
         ({"age": -1}, "age", "greater than or equal"),
         ({"age_band": "5-6"}, "age_band", "unknown age band"),
         ({"age_band": "18+"}, "age_band", "does not include the age 9"),
+        ({"minor": False}, "minor", "not that of an adult"),
+        ({"age": None, "age_band": "18+", "minor": True}, "minor", "not that of a child"),
         ({"concerns": "child-sexual-abuse"}, "concerns", "list"),
         ({"concerns": ["trafficking"]}, "concerns[0]", "unknown concern"),
         ({"concerns": ["child-sexual-abuse", "child-sexual-abuse"]}, "concerns[1]", "twice"),

@@ -56,6 +56,14 @@ def test_minor_abuse_or_exploitation_goes_to_veilig_thuis(kit) -> None:
     assert "veilig-thuis" not in [c for c, _ in _advice(nothing)]
 
 
+def test_a_child_of_unknown_age_is_routed_as_a_minor(kit) -> None:
+    """A "child" without an age: the minor rules still apply (and the adult ones do not)."""
+    child = kit.run(minor=True, concerns=["child-sexual-abuse"], told=["csa-disclosure"])
+    assert ("veilig-thuis", "today") in _advice(child)
+    unknown = kit.run(concerns=["child-sexual-abuse"], told=["csa-disclosure"])
+    assert "veilig-thuis" not in [c for c, _ in _advice(unknown)]
+
+
 def test_household_exploitation_goes_to_veilig_thuis_also_for_adults(kit) -> None:
     assessment = kit.run(**ADULT_LABOUR, context={"perpetrator_relation": "household"})
     assert _advice(assessment) == [("veilig-thuis", "soon")]

@@ -52,6 +52,13 @@ def test_age_band_wins_and_unknown_age_shows_both_lists(kit) -> None:
     assert all(any(e.rule == "age-unknown" for e in r.explanations) for r in both.trafficking)
 
 
+def test_a_child_of_unknown_age_gets_only_the_child_lists(kit) -> None:
+    child = kit.run(minor=True, concerns=["labour-exploitation"])
+    assert _lists(child) == ["child-labour"]
+    adult = kit.run(minor=False, concerns=["labour-exploitation"])
+    assert _lists(adult) == ["adult-labour"]
+
+
 def test_signals_on_a_list_outside_the_concerns_are_not_ignored(kit) -> None:
     signals = _signals(kit, "adult-sexual", "exploitation")
     assessment = kit.run(age=25, concerns=["labour-exploitation"], seen=signals)

@@ -111,6 +111,11 @@ class Case(CaseModel):
         max_length=20,
         description="Age band id (0-4, 4-12, 12-18, 18+); wins over `age` when both are given.",
     )
+    minor: bool | None = Field(
+        default=None,
+        description="Child (true) or adult (false) when neither age nor age band is known; "
+        "an age or age band that is given decides instead.",
+    )
     concerns: list[str] = Field(
         default=[],
         description="Concern ids: child-sexual-abuse, sexual-, labour-, criminal-exploitation.",

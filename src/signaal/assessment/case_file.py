@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from signaal.assessment.case import Case
+from signaal.assessment.conditions import resolve_age_band
 from signaal.content.catalog import Catalog
 
 # A real case file is a few kilobytes; refuse anything absurd before reading it into memory.
@@ -114,6 +115,14 @@ def inconsistencies(case: Case, catalog: Catalog) -> list[str]:
         for b in catalog.age_bands
     ):
         problems.append(f"field 'age': no age band covers the age {case.age}")
+    band_id = resolve_age_band(catalog, case)
+    if (
+        case.minor is not None
+        and band_id is not None
+        and catalog.age_bands_by_id[band_id].minor is not case.minor
+    ):
+        kind = "a child" if case.minor else "an adult"
+        problems.append(f"field 'minor': the age or age band given is not that of {kind}")
     first: dict[str, int] = {}
     for index, observation in enumerate(case.observations):
         if observation.indicator in first:

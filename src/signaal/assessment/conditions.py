@@ -76,7 +76,7 @@ def case_facts(catalog: Catalog, case: Case) -> Facts:
     return Facts(
         role=case.role,
         age_band=band,
-        minor=None if band is None else catalog.age_bands_by_id[band].minor,
+        minor=case.minor if band is None else catalog.age_bands_by_id[band].minor,
         concerns=frozenset(case.concerns),
         present=present,
         flags=flags,

@@ -55,7 +55,7 @@ def applicable_lists(catalog: Catalog, facts: Facts) -> list[tuple[Checklist, li
     chosen = []
     for checklist in lists:
         notes: list[Explanation] = []
-        fits_age = facts.age_band is None or facts.age_band in checklist.age_bands
+        fits_age = catalog.fits_age(checklist.age_bands, facts.age_band, facts.minor)
         by_concern = bool(concerns & set(checklist.concerns))
         if by_concern and fits_age:
             if any(FALLBACK_CONCERNS[c] in checklist.concerns for c in borrowed):

@@ -117,27 +117,39 @@ class Catalog(Strict):
                 return band
         raise ValueError(f"no age band covers age {age}")
 
+    def fits_age(self, bands: list[str], age_band: str | None, minor: bool | None = None) -> bool:
+        """Whether an item for `bands` applies: to the known band, else to a child or an adult
+        of unknown age (`minor`), else (nothing known) always."""
+        if age_band is not None:
+            return age_band in bands
+        if minor is None:
+            return True
+        by_id = self.age_bands_by_id
+        return any(by_id[band].minor is minor for band in bands if band in by_id)
+
     def checklists_for(
-        self, role: str, age_band: str | None, concerns: list[str]
+        self, role: str, age_band: str | None, concerns: list[str], minor: bool | None = None
     ) -> list[Checklist]:
-        """The checklists that fit a role, an age band (None: any) and the chosen concerns."""
+        """The checklists that fit a role, an age band (None: any, or any band of a child or
+        adult when `minor` is known) and the chosen concerns."""
         return [
             checklist
             for checklist in self.checklists
             if (not checklist.roles or role in checklist.roles)
-            and (age_band is None or age_band in checklist.age_bands)
+            and self.fits_age(checklist.age_bands, age_band, minor)
             and any(concern in checklist.concerns for concern in concerns)
         ]
 
     def indicators_for(
-        self, checklist: Checklist, role: str, age_band: str | None
+        self, checklist: Checklist, role: str, age_band: str | None, minor: bool | None = None
     ) -> list[Indicator]:
-        """The indicators of one checklist that this role sees for this age band."""
+        """The indicators of one checklist that this role sees for this age band (or child or
+        adult of unknown age)."""
         return [
             indicator
             for indicator in checklist.indicators
             if (not indicator.roles or role in indicator.roles)
-            and (age_band is None or age_band in indicator.age_bands)
+            and self.fits_age(indicator.age_bands, age_band, minor)
         ]
 
     @property

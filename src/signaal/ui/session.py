@@ -101,10 +101,12 @@ class Session(QObject):
     def is_minor(self) -> bool | None:
         band = self.case.age_band
         if band is None or band not in self.catalog.age_bands_by_id:
-            return None
+            return self.case.minor
         return self.catalog.age_bands_by_id[band].minor
 
     def concerns_for_age(self) -> list[str]:
         """The concerns that fit the person's age band (all of them when it is unknown)."""
-        band = self.case.age_band
-        return [c.id for c in self.catalog.concerns if band is None or band in c.age_bands]
+        band, minor = self.case.age_band, self.case.minor
+        return [
+            c.id for c in self.catalog.concerns if self.catalog.fits_age(c.age_bands, band, minor)
+        ]

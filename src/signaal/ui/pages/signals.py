@@ -16,7 +16,7 @@ from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
 from signaal.ui.widgets import WrapLabel, describe, set_heading
 
-ListKey = tuple[str, str | None, tuple[str, ...]]
+ListKey = tuple[str, str | None, bool | None, tuple[str, ...]]
 
 
 class SignalsPage(Page):
@@ -52,7 +52,7 @@ class SignalsPage(Page):
 
     def list_key(self) -> ListKey:
         case = self.session.case
-        return (case.role, case.age_band, tuple(case.concerns))
+        return (case.role, case.age_band, case.minor, tuple(case.concerns))
 
     def refresh(self) -> None:
         session = self.session
@@ -85,8 +85,10 @@ class SignalsPage(Page):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
         self.groups = []
-        for checklist in catalog.checklists_for(case.role, case.age_band, case.concerns):
-            indicators = catalog.indicators_for(checklist, case.role, case.age_band)
+        for checklist in catalog.checklists_for(
+            case.role, case.age_band, case.concerns, case.minor
+        ):
+            indicators = catalog.indicators_for(checklist, case.role, case.age_band, case.minor)
             if not indicators:
                 continue
             group = ChecklistGroup(session, checklist, indicators)

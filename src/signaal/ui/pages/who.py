@@ -186,6 +186,12 @@ class WhoPage(Page):
         elif session.person_kind == "adult":
             band = next((b.id for b in session.catalog.age_bands if not b.minor), None)
         case.age_band = band
+        # A child of unknown age still counts as a minor for the lists and the routing.
+        case.minor = (
+            None
+            if band is not None
+            else {"child": True, "adult": False}.get(session.person_kind or "")
+        )
         if session.concerns_not_sure:
             case.concerns = session.concerns_for_age()
         else:
