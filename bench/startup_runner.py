@@ -49,6 +49,9 @@ class PaintProbe(QObject):
         return False
 
     def first_painted(self) -> None:
+        # Every Paint event of the first frame queued this; only the first call is that moment.
+        if self.first_paint is not None:
+            return
         self.first_paint = time.clock_gettime(time.CLOCK_MONOTONIC)
         self.first_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         if self.ready_name is None:

@@ -1,7 +1,7 @@
 """`signaal`: build the QApplication with its privacy guards, paint the window, then load content.
 
-The window appears first (Qt only); the catalog (pydantic) loads in a zero-delay timer right after,
-and the PDF code (reportlab, babel) only when a referral is made.
+The window appears first (Qt only); the catalog (pydantic) loads once the window has painted
+(`AfterFirstPaint`), and the PDF code (reportlab, babel) only when a referral is made.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from signaal.ui.privacy import prepare_environment
 
     prepare_environment()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from signaal import preferences
     from signaal.i18n import set_language
     from signaal.ui.errors import install_exception_hook
+    from signaal.ui.first_paint import AfterFirstPaint
     from signaal.ui.main_window import MainWindow
     from signaal.ui.qt_i18n import install_qt_translator
 
@@ -36,8 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         apply_theme(stored.theme)
     window = MainWindow(preferences=stored, preferences_path=preferences.preferences_path())
     window.show()
-    QTimer.singleShot(0, lambda: load_content(window))
-    return app.exec()
+    # A zero-delay timer here would run before Qt's first paint and keep the window blank.
+    loading = AfterFirstPaint(window, lambda: load_content(window))
+    exit_code = app.exec()
+    del loading  # held until here: its Python eventFilter must outlive the event loop
+    return exit_code
 
 
 def load_content(window: object) -> None:

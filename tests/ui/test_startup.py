@@ -1,28 +1,90 @@
-"""The window paints before the heavy parts load; the app starts, shows, loads and quits."""
+"""The window paints before the heavy parts load; the catalog arrives once, after that paint."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from signaal.content import Catalog
+import signaal.content
+from signaal.app import load_content
+from signaal.content import Catalog, ContentError, ContentProblem
+from signaal.ui.first_paint import AfterFirstPaint
 from signaal.ui.main_window import MainWindow
 
+# Long enough that only a paint can start the load in the tests that expect one.
+NEVER_MS = 3_600_000
 
-def test_first_paint_imports_no_pydantic_reportlab_or_babel() -> None:
-    code = (
-        "import sys\n"
-        "import signaal.app, signaal.ui.main_window\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in "
-        "('pydantic', 'reportlab', 'babel', 'signaal.content', 'signaal.assessment')]\n"
-        "heavy += [m for m in sys.modules if m.startswith(('signaal.content', 'signaal.assessment',"
-        " 'signaal.report'))]\n"
-        "assert not heavy, heavy\n"
+# Runs the real `signaal.app.main()` and, at the window's first Paint event, prints what is
+# imported and on screen by then, then ends the process.
+FIRST_PAINT_PROBE = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+import PySide6.QtWidgets as QtWidgets
+
+HEAVY = ("pydantic", "reportlab", "babel", "signaal.content", "signaal.assessment",
+         "signaal.report")
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched.objectName() == "main-window":
+            heavy = sorted(m for m in sys.modules if m.startswith(HEAVY))
+            central = type(watched.centralWidget()).__name__
+            print(json.dumps({"heavy": heavy, "central": central}), flush=True)
+            os._exit(0)
+        return False
+
+class ProbedApplication(QtWidgets.QApplication):
+    def exec(self):
+        self.probe = Probe()
+        self.installEventFilter(self.probe)
+        return super().exec()
+
+QtWidgets.QApplication = ProbedApplication
+from signaal.app import main
+main(["signaal"])
+"""
+
+
+class PaintCounter(QObject):
+    """Counts the Paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_first_paint_comes_before_pydantic_reportlab_and_babel(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    (config / "signaal").mkdir(parents=True)
+    # A stored theme takes the theme module onto the path to the first paint as well.
+    (config / "signaal" / "preferences.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr
+    painted = json.loads(lines[-1])
+    assert painted == {"heavy": [], "central": "QLabel"}
 
 
 def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None:
@@ -33,3 +95,76 @@ def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None
     window.attach_catalog(catalog)
     assert window.current_key() == "start"
     assert window.findChild(QLabel, "privacy-line") is not None
+
+
+def test_catalog_is_attached_once_after_the_first_paint(qtbot: QtBot, catalog: Catalog) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    paints = PaintCounter(window)
+    paints_before_load: list[int] = []
+
+    def load() -> None:
+        paints_before_load.append(paints.count)
+        window.attach_catalog(catalog)
+
+    window.show()
+    loading = AfterFirstPaint(window, load, fallback_ms=NEVER_MS)
+    assert paints_before_load == []
+    assert isinstance(window.centralWidget(), QLabel)
+
+    qtbot.waitUntil(lambda: loading.done)
+    assert len(paints_before_load) == 1
+    assert paints_before_load[0] >= 1
+    assert window.current_key() == "start"
+    assert not any(timer.isActive() for timer in loading.findChildren(QTimer))
+    # Later paints do not load again.
+    window.repaint()
+    qtbot.waitUntil(lambda: paints.count > paints_before_load[0])
+    QApplication.processEvents()
+    assert len(paints_before_load) == 1
+
+
+def test_a_window_that_never_paints_still_gets_its_catalog_once(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    window = MainWindow()  # never shown, as when started hidden: no Paint event comes
+    qtbot.addWidget(window)
+    paints = PaintCounter(window)
+    paints_before_load: list[int] = []
+
+    def load() -> None:
+        paints_before_load.append(paints.count)
+        window.attach_catalog(catalog)
+
+    loading = AfterFirstPaint(window, load, fallback_ms=0)
+    qtbot.waitUntil(lambda: loading.done)
+    assert paints_before_load == [0]
+    assert window.current_key() == "start"
+    # A first paint after the fallback does not load again.
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: paints.count > 0)
+    QApplication.processEvents()
+    assert paints_before_load == [0]
+
+
+def test_broken_content_is_explained_and_ends_signaal(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    problem = ContentProblem(file="signals.toml", key="signals", message="broken")
+
+    def broken_catalog() -> Catalog:
+        raise ContentError([problem])
+
+    shown: list[str] = []
+    exits: list[int] = []
+    monkeypatch.setattr(signaal.content, "load_catalog", broken_catalog)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QApplication, "exit", lambda code=0: exits.append(code))
+    window = MainWindow()
+    qtbot.addWidget(window)
+
+    load_content(window)
+    assert shown == [str(problem)]
+    assert exits == [1]
+    assert isinstance(window.centralWidget(), QLabel)
