@@ -10,6 +10,11 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from signaal.assessment import Case
+    from signaal.content import Catalog
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -144,19 +149,28 @@ def _schema(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _assess(arguments: argparse.Namespace) -> int:
-    from signaal.assessment import assess
+def _catalog_and_case(arguments: argparse.Namespace) -> tuple[Catalog, Case] | int:
+    """The content and the case file the command names, or the exit code after saying why."""
     from signaal.assessment.case_file import CaseFileError, read_case
-    from signaal.assessment.json_output import assessment_json
     from signaal.content import ContentError
 
     try:
         catalog = _load(arguments.content)
-        case = read_case(arguments.case, catalog)
+        return catalog, read_case(arguments.case, catalog)
     except ContentError as error:
         return _fail(str(error), EXIT_CONTENT)
     except CaseFileError as error:
         return _fail(str(error))
+
+
+def _assess(arguments: argparse.Namespace) -> int:
+    from signaal.assessment import assess
+    from signaal.assessment.json_output import assessment_json
+
+    inputs = _catalog_and_case(arguments)
+    if isinstance(inputs, int):
+        return inputs
+    catalog, case = inputs
     result = assessment_json(assess(catalog, case), arguments.lang)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     return EXIT_OK
@@ -164,17 +178,12 @@ def _assess(arguments: argparse.Namespace) -> int:
 
 def _report(arguments: argparse.Namespace) -> int:
     from signaal.assessment import assess
-    from signaal.assessment.case_file import CaseFileError, read_case
-    from signaal.content import ContentError
     from signaal.report import render_referral
 
-    try:
-        catalog = _load(arguments.content)
-        case = read_case(arguments.case, catalog)
-    except ContentError as error:
-        return _fail(str(error), EXIT_CONTENT)
-    except CaseFileError as error:
-        return _fail(str(error))
+    inputs = _catalog_and_case(arguments)
+    if isinstance(inputs, int):
+        return inputs
+    catalog, case = inputs
     language = arguments.lang or case.language
     pdf = render_referral(
         catalog, case, assess(catalog, case), language, deterministic=arguments.deterministic
