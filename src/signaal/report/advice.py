@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from signaal.content.models import Contact
 from signaal.i18n import N_
 from signaal.report.judgement import table_style
 from signaal.report.layout import Layout
-from signaal.report.text import italic, markup, paragraph
+from signaal.report.text import Paragraph, italic, markup, paragraph
 
 URGENCY_LABELS = {
     "immediate": N_("immediately"),

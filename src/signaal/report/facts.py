@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from signaal.assessment.case import Observation
 from signaal.i18n import N_
 from signaal.report.layout import Layout, section
-from signaal.report.text import kept, label, markup, paragraphs
+from signaal.report.text import Paragraph, kept, label, markup, paragraphs
 
 # The meldcode asks to keep own observations visibly apart from what others told.
 SOURCE_GROUPS = (

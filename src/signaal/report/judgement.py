@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from signaal.assessment.result import Explanation, TraffickingResult
 from signaal.content.models import Answer, Text, WeighingQuestion
@@ -14,7 +14,7 @@ from signaal.report.chart import legend, weight_bar
 from signaal.report.fonts import FAMILY
 from signaal.report.layout import Layout
 from signaal.report.styles import LIGHT_GREY, RULE_GREY
-from signaal.report.text import kept, label, markup, paragraph, paragraphs
+from signaal.report.text import Paragraph, kept, label, markup, paragraph, paragraphs
 
 PROFILE_LABELS = {
     "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),

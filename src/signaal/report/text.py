@@ -7,16 +7,40 @@ every split, which gets slow for a pasted document; short pieces flow fast and a
 from __future__ import annotations
 
 import re
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as PlatypusParagraph
 
 from signaal.report.fonts import printable
 
 # About a third of a page of body text: small enough to flow fast, large enough to read as one.
 PIECE_LENGTH = 1500
 _BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+class Paragraph(PlatypusParagraph):
+    """A platypus Paragraph that breaks its lines once per width.
+
+    platypus wraps the same paragraph again at the same width: a keep-with-next group to
+    measure it, then the frame to place each member; a table to size its rows, again to draw
+    them and again when it splits over a page. Line breaking depends only on the text, the style
+    and the width, so a repeat wrap at the width of the last one reuses its lines.
+    """
+
+    _wrapped: tuple[float, Any, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        last = self._wrapped
+        # `split` drops `blPara` when the paragraph cannot start on this page: wrap afresh then.
+        if last is not None and last[0] == availWidth and getattr(self, "blPara", None) is last[1]:
+            self.width, self.height = last[2]
+            return last[2]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, getattr(self, "blPara", None), size)
+        return size
 
 
 def markup(text: str) -> str:
