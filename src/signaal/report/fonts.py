@@ -58,6 +58,16 @@ def covered_code_points() -> frozenset[int]:
     return frozenset(common)
 
 
+@cache
+def _unchanged_characters() -> frozenset[str]:
+    """Characters `printable` keeps as they are: drawn by the font, left to right, line breaks."""
+    return frozenset(
+        character
+        for character in map(chr, covered_code_points())
+        if unicodedata.category(character) != "Cc" and not _right_to_left(character)
+    ) | {" ", "\n"}
+
+
 def printable(text: str) -> str:
     """`text` in composed form, ready to draw left to right.
 
@@ -67,6 +77,13 @@ def printable(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if text.isascii() and text.isprintable():
         return text  # the common case: DejaVu covers all of printable ASCII
+    if _unchanged_characters().issuperset(text):
+        return text  # Dutch, Polish, Greek... with line breaks: nothing to replace or reorder
+    return replaced(text)
+
+
+def replaced(text: str) -> str:
+    """`printable` character by character: layout characters, fallbacks, visual order."""
     covered = covered_code_points()
     parts: list[str] = []
     for character in text:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -33,8 +34,10 @@ class Styles:
     closing: ParagraphStyle
 
 
+@cache
 def stylesheet() -> Styles:
-    """Build the styles on the embedded DejaVu family (registered on first use)."""
+    """The styles on the embedded DejaVu family (registered on first use); built once, never
+    changed afterwards."""
     family = register_fonts()
     body = ParagraphStyle("body", fontName=family, fontSize=9.5, leading=12.5, spaceAfter=3)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=GREY)
@@ -94,3 +97,9 @@ def stylesheet() -> Styles:
             "closing", parent=body, fontSize=8.5, leading=11, spaceBefore=14, textColor=GREY
         ),
     )
+
+
+@cache
+def continued(style: ParagraphStyle) -> ParagraphStyle:
+    """`style` for a piece of text that goes on in the next paragraph: no gap after it."""
+    return ParagraphStyle(f"{style.name}-continued", parent=style, spaceAfter=0)

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as PlatypusParagraph
 
 from signaal.report.fonts import printable
+from signaal.report.styles import continued
 
 # About a third of a page of body text: small enough to flow fast, large enough to read as one.
 PIECE_LENGTH = 1500
@@ -79,7 +80,7 @@ def paragraphs(
     as one block.
     """
     parts = pieces(text)
-    joined = ParagraphStyle(f"{style.name}-continued", parent=style, spaceAfter=0)
+    joined = continued(style)
     flowables: list[Flowable] = []
     for index, (part, continues) in enumerate(parts):
         head = prefix if index == 0 else ""
