@@ -177,7 +177,7 @@ def _observation(
         flowables += paragraphs(
             observation.facts,
             styles.detail,
-            prefix=label(_("Facts")),
+            label=_("Facts"),
         )
     if observation.quote.strip():
         opening, closing = QUOTE_MARKS.get(layout.language, QUOTE_MARKS["en"])

@@ -103,3 +103,34 @@ def stylesheet() -> Styles:
 def continued(style: ParagraphStyle) -> ParagraphStyle:
     """`style` for a piece of text that goes on in the next paragraph: no gap after it."""
     return ParagraphStyle(f"{style.name}-continued", parent=style, spaceAfter=0)
+
+
+# A label wider than this prints inline, where it may wrap like any text.
+LABEL_LIMIT = 200.0
+# reportlab leaves 0.6 × the style's bullet font size after a bullet; the label's own frag sets
+# its real size, so this makes that gap nil and the label is followed by a plain space.
+_NO_BULLET_GAP = 0.01
+
+
+@cache
+def label_style(style: ParagraphStyle, label: str) -> tuple[ParagraphStyle, str] | None:
+    """`style` with its first line indented by the bold `label` and a space, and the label's
+    face; None for a label too wide to hang."""
+    from reportlab.lib.fonts import ps2tt, tt2ps
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    family, _, italic = ps2tt(style.fontName)
+    bold = tt2ps(family, 1, italic)
+    width = stringWidth(label, bold, style.fontSize)
+    if width > LABEL_LIMIT:
+        return None
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    hanging = ParagraphStyle(
+        f"{style.name}-label",
+        parent=style,
+        firstLineIndent=style.firstLineIndent + width + space,
+        bulletIndent=style.leftIndent + style.firstLineIndent,
+        bulletFontName=bold,
+        bulletFontSize=_NO_BULLET_GAP,
+    )
+    return hanging, bold
