@@ -31,6 +31,7 @@ class Styles:
     note: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
+    cell_italic: ParagraphStyle
     closing: ParagraphStyle
 
 
@@ -92,6 +93,9 @@ def stylesheet() -> Styles:
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         cell_bold=ParagraphStyle(
             "cell_bold", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0
+        ),
+        cell_italic=ParagraphStyle(
+            "cell_italic", parent=body, fontName=ITALIC, fontSize=8.5, leading=10.5, spaceAfter=0
         ),
         closing=ParagraphStyle(
             "closing", parent=body, fontSize=8.5, leading=11, spaceBefore=14, textColor=GREY

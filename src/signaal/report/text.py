@@ -133,10 +133,6 @@ def label(text: str) -> str:
     return f"<b>{markup(text)}:</b> "
 
 
-def italic(text: str) -> str:
-    return f"<i>{markup(text)}</i>"
-
-
 def kept(flowable: Flowable) -> Flowable:
     """`flowable` kept on the same page as the one after it (platypus keepWithNext)."""
     flowable.keepWithNext = 1
