@@ -25,7 +25,10 @@ _LAYOUT_CHARACTERS = {"\n": "\n", "\t": " ", "\r": ""}
 
 @cache
 def register_fonts() -> str:
-    """Register the embedded TrueType family (once per process) and return its name."""
+    """Register the embedded TrueType family (once per process) and return its name.
+
+    Also sets reportlab's process-wide defaults the referral relies on (drawing font, streams).
+    """
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -41,6 +44,9 @@ def register_fonts() -> str:
     from reportlab import rl_config
 
     rl_config.defaultGraphicsFontName = FAMILY
+    # Compressed streams are written as binary, not also as ASCII85 text: the file is smaller,
+    # and reportlab's pure-Python ASCII85 encoder took a good part of the time to write it.
+    rl_config.useA85 = 0
     return FAMILY
 
 
