@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from report_cases import body_text, case_for, flat, pdf_pages
 from signaal.assessment import assess
 from signaal.content import Catalog
 from signaal.report import render_referral
-from signaal.report.fonts import printable
+from signaal.report.fonts import printable, replaced
 
 ANY_TEXT = st.text(max_size=400)
 LATIN = st.text(
@@ -57,6 +58,21 @@ def test_fallback_is_only_for_missing_glyphs() -> None:
     assert printable("a\x00b\tc\r\nd") == "ab c\nd"
     # Decomposed input (e + combining circumflex + dot below) prints composed.
     assert printable("Nguye\u0302\u0303n") == "Nguyễn"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        st.one_of(
+            st.sampled_from("aé ëŁ€„”\n\t\rשב2(ك王\x00\u0301"),
+            st.characters(exclude_categories=["Cs"]),
+        ),
+        max_size=40,
+    )
+)
+def test_fast_paths_agree_with_the_slow_one(text: str) -> None:
+    """`printable` returns most text unchanged without walking it; the result must be the same."""
+    assert printable(text) == replaced(unicodedata.normalize("NFC", text))
 
 
 def test_printable_ascii_needs_no_fallback() -> None:

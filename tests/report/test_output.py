@@ -198,3 +198,27 @@ def test_every_font_is_embedded(catalog: Catalog, tmp_path: Path) -> None:
     assert listing
     for line in listing:
         assert "DejaVuSans" in line and " yes yes yes " in line, line
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_chart_legend_names_weights_as_the_counts_do(catalog: Catalog, language: str) -> None:
+    """The legend under the ILO chart, the counts beside it and the assessment's explanations
+    call a weight by the same word (once the legend said "middel" and the counts "gemiddeld")."""
+    from signaal.assessment.texts import weight_count
+
+    _ = translator(language)
+    words = [_("strong"), _("medium"), _("weak")]
+    counts = _("{strong} strong, {medium} medium, {weak} weak").format(strong=1, medium=2, weak=3)
+    assert counts == f"1 {words[0]}, 2 {words[1]}, 3 {words[2]}"
+    for number, (weight, word) in enumerate(
+        zip(("strong", "medium", "weak"), words, strict=True), start=1
+    ):
+        assert weight_count(number, weight).get(language) == f"{number} {word}"
+    case = case_for(catalog, "gp", 34)
+    text = flat(
+        body_text(
+            pdf_pages(render_referral(catalog, case, assess(catalog, case), language)), language
+        )
+    )
+    # The legend stands right above the chart's header row.
+    assert flat("".join(words) + _("Dimension")) in text

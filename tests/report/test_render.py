@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
@@ -10,8 +11,9 @@ from pypdf import PdfReader
 from report_cases import NAMES, body_text, case_for, flat, pdf_pages
 
 from signaal.assessment import Assessment, Case, assess
+from signaal.assessment.case import Consultation
 from signaal.content import Catalog
-from signaal.i18n import translator
+from signaal.i18n import format_date, translator
 from signaal.report import render_referral
 from signaal.report.facts import source_group
 from signaal.report.render import document_title
@@ -261,3 +263,38 @@ def test_list_without_signals_is_one_line(catalog: Catalog) -> None:
     assert text.count(flat("This is an indicator profile, not a determination")) == len(
         assessment.trafficking
     ) - len(silent)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("ticked", [True, False], ids=["ticked", "unticked"])
+def test_consultation_and_veilig_thuis_advice_print_whenever_typed(
+    catalog: Catalog, language: str, ticked: bool
+) -> None:
+    """Step 2 as typed, with its dates, even when a box was unticked afterwards."""
+    case = case_for(catalog, "teacher", 14, count=1)
+    consultation = case.meldcode_steps.consultation
+    consultation.done = consultation.vt_advice = ticked
+    consultation.with_whom = "intern begeleider"
+    consultation.on = dt.date(2026, 10, 20)
+    consultation.vt_advice_on = dt.date(2026, 10, 21)
+    consultation.vt_advice_summary = "Eerst met moeder praten.\n\nDaarna opnieuw bellen."
+    _pages, text = rendered(catalog, case, language)
+    _ = translator(language)
+    advised = flat(f"{_('What Veilig Thuis advised')}: Eerst met moeder praten.")
+    assert advised + flat("Daarna opnieuw bellen.") in text
+    consulted = f"{_('Consultation (step 2)')}: intern begeleider, "
+    assert flat(consulted + format_date(dt.date(2026, 10, 20), language)) in text
+    assert (
+        flat(f"{_('Advice from Veilig Thuis')}: {format_date(dt.date(2026, 10, 21), language)}")
+        in text
+    )
+    assert (flat(_("not marked as done")) in text) is not ticked
+    assert (flat(_("not marked as asked")) in text) is not ticked
+
+
+def test_nothing_typed_for_step_2_says_so(catalog: Catalog) -> None:
+    case = case_for(catalog, "teacher", 14, count=1)
+    case.meldcode_steps.consultation = Consultation()
+    _pages, text = rendered(catalog, case, "en")
+    assert flat("Consultation (step 2): not (yet) done") in text
+    assert flat("Advice from Veilig Thuis: not asked") in text

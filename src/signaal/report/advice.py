@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from signaal.content.models import Contact
 from signaal.i18n import N_
 from signaal.report.judgement import table_style
 from signaal.report.layout import Layout
-from signaal.report.text import italic, markup, paragraph
+from signaal.report.text import Paragraph, markup, paragraph
 
 URGENCY_LABELS = {
     "immediate": N_("immediately"),
@@ -34,7 +34,7 @@ def referral_advice(layout: Layout) -> list[Flowable]:
     ]
     if not advised:
         return []
-    rows: list[list[Flowable | str]] = [
+    rows: list[list[Flowable | list[Flowable] | str]] = [
         [
             paragraph(_("Contact"), styles.cell_bold),
             paragraph(_("Phone or channel"), styles.cell_bold),
@@ -48,11 +48,12 @@ def referral_advice(layout: Layout) -> list[Flowable]:
         name = f"{number}. {layout.text(contact.name)}"
         rows.append(
             [
-                Paragraph(
-                    f"<b>{markup(name)}</b><br/>{markup(layout.text(contact.purpose))}",
-                    styles.cell,
-                ),
-                Paragraph(_reach(layout, contact), styles.cell),
+                # A cell of one-font paragraphs, not one mixing bold and regular: faster to lay out.
+                [
+                    paragraph(name, styles.cell_bold),
+                    paragraph(layout.text(contact.purpose), styles.cell),
+                ],
+                _reach(layout, contact),
                 paragraph(layout.text(contact.hours), styles.cell),
                 paragraph(_(URGENCY_LABELS[referral.urgency]), styles.cell),
             ]
@@ -74,27 +75,29 @@ def referral_advice(layout: Layout) -> list[Flowable]:
     return [layout.section(_("Referral advice")), intro, table, *why]
 
 
-def _reach(layout: Layout, contact: Contact) -> str:
-    """Phone and channel as markup; an uncertain number carries its verification note."""
-    _ = layout._
-    lines = []
+def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
+    """Phone and channel, one line each; an uncertain number carries its verification note."""
+    _, styles = layout._, layout.styles
+    lines: list[Flowable] = []
     if contact.phone:
         # Only a number the sources agree on is printed in bold, as a number to dial.
         certain = contact.verification not in UNCERTAIN
-        lines.append(f"<b>{markup(contact.phone)}</b>" if certain else markup(contact.phone))
+        lines.append(paragraph(contact.phone, styles.cell_bold if certain else styles.cell))
     if contact.channel is not None:
-        lines.append(markup(layout.text(contact.channel)))
+        lines.append(paragraph(layout.text(contact.channel), styles.cell))
     if contact.verification in UNCERTAIN:
         warning = _("Not verified: check this number before you use it.")
         if contact.verification == "conflict":
             warning = _("Sources disagree: check this number before you use it.")
-        lines.append(f"<i>{markup(warning)}</i>")
+        lines.append(paragraph(warning, styles.cell_italic))
     elif contact.verification == "verified-old":
-        lines.append(italic(_("Checked some time ago: verify before use.")))
+        lines.append(paragraph(_("Checked some time ago: verify before use."), styles.cell_italic))
     if contact.verification_note is not None:
-        lines.append(f"<i>{markup(layout.text(contact.verification_note))}</i>")
-    lines.append(markup(_("checked on {date}").format(date=layout.date(contact.verified_on))))
-    return "<br/>".join(lines)
+        lines.append(paragraph(layout.text(contact.verification_note), styles.cell_italic))
+    lines.append(
+        paragraph(_("checked on {date}").format(date=layout.date(contact.verified_on)), styles.cell)
+    )
+    return lines
 
 
 def used_source_ids(layout: Layout) -> list[str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from signaal.assessment.case import Observation
 from signaal.i18n import N_
 from signaal.report.layout import Layout, section
-from signaal.report.text import kept, label, markup, paragraphs
+from signaal.report.text import Paragraph, kept, label, markup, paragraphs
 
 # The meldcode asks to keep own observations visibly apart from what others told.
 SOURCE_GROUPS = (
@@ -32,25 +32,40 @@ def reporter(layout: Layout) -> list[Flowable]:
     ):
         if value.strip():
             body.append(layout.field(field_name, value))
-    consultation = case.meldcode_steps.consultation
+    body += meldcode_step2(layout)
+    return section(layout.section(_("Reporter")), body)
+
+
+def meldcode_step2(layout: Layout) -> list[Flowable]:
+    """The consultation and the Veilig Thuis advice, with their dates, whenever anything of them
+    was typed: text left behind after a box was unticked is printed, and says so."""
+    _, consultation = layout._, layout.case.meldcode_steps.consultation
+    whom = consultation.with_whom.strip()
+    on = layout.date(consultation.on) if consultation.on is not None else ""
     if consultation.done:
-        parts = [consultation.with_whom.strip() or _("a colleague")]
-        if consultation.on is not None:
-            parts.append(layout.date(consultation.on))
-        body.append(layout.field(_("Consultation (step 2)"), ", ".join(parts)))
+        value = ", ".join(filter(None, [whom or _("a colleague"), on]))
+    elif whom or on:
+        value = f"{', '.join(filter(None, [whom, on]))} ({_('not marked as done')})"
     else:
-        body.append(layout.field(_("Consultation (step 2)"), _("not (yet) done")))
-    if consultation.vt_advice:
+        value = _("not (yet) done")
+    flowables: list[Flowable] = [layout.field(_("Consultation (step 2)"), value)]
+    summary = consultation.vt_advice_summary
+    if consultation.vt_advice or consultation.vt_advice_on is not None or summary.strip():
         when = (
             layout.date(consultation.vt_advice_on)
             if consultation.vt_advice_on is not None
             else _("date not recorded")
         )
-        body.append(layout.field(_("Advice from Veilig Thuis"), when))
-        body += paragraphs(consultation.vt_advice_summary, layout.styles.detail)
+        if not consultation.vt_advice:
+            when = f"{when} ({_('not marked as asked')})"
+        flowables.append(layout.field(_("Advice from Veilig Thuis"), when))
+        if summary.strip():
+            flowables += paragraphs(
+                summary, layout.styles.detail, label=_("What Veilig Thuis advised")
+            )
     else:
-        body.append(layout.field(_("Advice from Veilig Thuis"), _("not asked")))
-    return section(layout.section(_("Reporter")), body)
+        flowables.append(layout.field(_("Advice from Veilig Thuis"), _("not asked")))
+    return flowables
 
 
 def persons(layout: Layout) -> list[Flowable]:
@@ -177,7 +192,7 @@ def _observation(
         flowables += paragraphs(
             observation.facts,
             styles.detail,
-            prefix=label(_("Facts")),
+            label=_("Facts"),
         )
     if observation.quote.strip():
         opening, closing = QUOTE_MARKS.get(layout.language, QUOTE_MARKS["en"])

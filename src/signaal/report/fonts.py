@@ -25,7 +25,10 @@ _LAYOUT_CHARACTERS = {"\n": "\n", "\t": " ", "\r": ""}
 
 @cache
 def register_fonts() -> str:
-    """Register the embedded TrueType family (once per process) and return its name."""
+    """Register the embedded TrueType family (once per process) and return its name.
+
+    Also sets reportlab's process-wide defaults the referral relies on (drawing font, streams).
+    """
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -41,6 +44,9 @@ def register_fonts() -> str:
     from reportlab import rl_config
 
     rl_config.defaultGraphicsFontName = FAMILY
+    # Compressed streams are written as binary, not also as ASCII85 text: the file is smaller,
+    # and reportlab's pure-Python ASCII85 encoder took a good part of the time to write it.
+    rl_config.useA85 = 0
     return FAMILY
 
 
@@ -58,6 +64,16 @@ def covered_code_points() -> frozenset[int]:
     return frozenset(common)
 
 
+@cache
+def _unchanged_characters() -> frozenset[str]:
+    """Characters `printable` keeps as they are: drawn by the font, left to right, line breaks."""
+    return frozenset(
+        character
+        for character in map(chr, covered_code_points())
+        if unicodedata.category(character) != "Cc" and not _right_to_left(character)
+    ) | {" ", "\n"}
+
+
 def printable(text: str) -> str:
     """`text` in composed form, ready to draw left to right.
 
@@ -67,6 +83,13 @@ def printable(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if text.isascii() and text.isprintable():
         return text  # the common case: DejaVu covers all of printable ASCII
+    if _unchanged_characters().issuperset(text):
+        return text  # Dutch, Polish, Greek... with line breaks: nothing to replace or reorder
+    return replaced(text)
+
+
+def replaced(text: str) -> str:
+    """`printable` character by character: layout characters, fallbacks, visual order."""
     covered = covered_code_points()
     parts: list[str] = []
     for character in text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from signaal.assessment.result import Explanation, TraffickingResult
 from signaal.content.models import Answer, Text, WeighingQuestion
@@ -14,7 +14,7 @@ from signaal.report.chart import legend, weight_bar
 from signaal.report.fonts import FAMILY
 from signaal.report.layout import Layout
 from signaal.report.styles import LIGHT_GREY, RULE_GREY
-from signaal.report.text import kept, label, markup, paragraph, paragraphs
+from signaal.report.text import Paragraph, kept, labelled, markup, paragraph, paragraphs
 
 PROFILE_LABELS = {
     "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
@@ -190,11 +190,7 @@ def _explanations(
         flowables.append(Paragraph(f"– {markup(sentence)}", layout.styles.detail))
         if signals and explanation.indicators:
             named = dict.fromkeys(layout.indicator_text(i) for i in explanation.indicators)
-            flowables.append(
-                Paragraph(
-                    label(layout._("Based on")) + markup("; ".join(named)), layout.styles.note
-                )
-            )
+            flowables.append(labelled(layout._("Based on"), "; ".join(named), layout.styles.note))
     return flowables
 
 
@@ -233,9 +229,7 @@ def weighing(layout: Layout) -> list[Flowable]:
             flowables.append(answer_line)
         else:
             flowables.append(kept(answer_line))
-            flowables.append(
-                Paragraph(label(_("Why")) + markup(layout.text(reason)), layout.styles.detail)
-            )
+            flowables.append(labelled(_("Why"), layout.text(reason), layout.styles.detail))
     outcome = (
         _(OUTCOME_LABELS[result.outcome])
         if result.outcome is not None
@@ -275,7 +269,7 @@ def step3(layout: Layout) -> list[Flowable]:
         flowables += paragraphs(
             conversation.reaction,
             layout.styles.detail,
-            prefix=label(_("Reaction")),
+            label=_("Reaction"),
         )
     elif conversation.done is False or conversation.exception:
         flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
@@ -296,9 +290,9 @@ def decision(layout: Layout) -> list[Flowable]:
     _, own = layout._, layout.case.decision
     flowables: list[Flowable] = []
     if own.decision.strip():
-        flowables += paragraphs(own.decision, layout.styles.body, prefix=label(_("Decision")))
+        flowables += paragraphs(own.decision, layout.styles.body, label=_("Decision"))
     if own.reasoning.strip():
-        flowables += paragraphs(own.reasoning, layout.styles.body, prefix=label(_("Reasoning")))
+        flowables += paragraphs(own.reasoning, layout.styles.body, label=_("Reasoning"))
     if not flowables:
         return []
     return [layout.subsection(_("The professional's decision")), *flowables]

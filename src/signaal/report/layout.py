@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
@@ -14,7 +14,7 @@ from signaal.content.catalog import Catalog
 from signaal.content.models import Text
 from signaal.i18n import format_date
 from signaal.report.styles import Styles
-from signaal.report.text import labelled, markup, paragraph
+from signaal.report.text import Paragraph, labelled, markup, paragraph
 
 
 @dataclass(frozen=True)
