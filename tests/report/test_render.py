@@ -298,3 +298,15 @@ def test_nothing_typed_for_step_2_says_so(catalog: Catalog) -> None:
     _pages, text = rendered(catalog, case, "en")
     assert flat("Consultation (step 2): not (yet) done") in text
     assert flat("Advice from Veilig Thuis: not asked") in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("minor", [True, False])
+def test_child_or_adult_of_unknown_age_is_said(
+    catalog: Catalog, language: str, minor: bool
+) -> None:
+    case = Case(role="teacher", minor=minor, concerns=[catalog.concerns[0].id])
+    _pages, text = rendered(catalog, case, language)
+    _ = translator(language)
+    said = _("child, age not known") if minor else _("adult, age not known")
+    assert flat(_("Age band")) in text and flat(said) in text

@@ -125,7 +125,10 @@ def _age_band(layout: Layout) -> str:
         except ValueError:
             return ""
     if band_id is None:
-        return ""
+        if case.minor is None:
+            return ""
+        _ = layout._
+        return _("child, age not known") if case.minor else _("adult, age not known")
     band = catalog.age_bands_by_id.get(band_id)
     return band_id if band is None else layout.text(band.name)
 
