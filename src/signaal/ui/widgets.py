@@ -72,6 +72,12 @@ class Heading(WrapLabel):
         self.setAccessibleName(text)
 
 
+def set_shown(widget: QWidget, visible: bool) -> None:
+    """setVisible only on a change: each call relayouts, and a list has hundreds of widgets."""
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)
+
+
 def set_heading(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setAccessibleName(text)

@@ -1,12 +1,19 @@
 """Step 4: the checklists that fit role, age band and concerns, grouped as the content groups them.
 
-Each checklist folds; its rows are built when it is first opened, and then kept: a click changes
-one row and the side panel, never the whole list. The search looks through the content (not the
-widgets), opens the lists with a match and only hides and shows rows.
+Each checklist folds; its rows are made when it is first opened (a screenful at once, the rest in
+idle time once the page is on screen), and then kept: a click changes one row and the side panel,
+never the whole list. In idle time the page also prepares the facts and quote fields of the rows
+on screen, so that answering a signal only has to show them. The search looks through the
+content (not the widgets), opens the lists with a match, makes the rows it needs and only hides
+and shows rows.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from signaal.i18n import _
@@ -14,9 +21,12 @@ from signaal.ui.pages.base import Page
 from signaal.ui.pages.checklist_group import ChecklistGroup
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
-from signaal.ui.widgets import WrapLabel, describe, set_heading
+from signaal.ui.widgets import WrapLabel, describe, set_heading, set_shown
 
 ListKey = tuple[str, str | None, tuple[str, ...]]
+
+# Idle work is done in slices this long: a click that comes meanwhile waits at most this much.
+IDLE_SLICE_SECONDS = 0.005
 
 
 class SignalsPage(Page):
@@ -39,6 +49,14 @@ class SignalsPage(Page):
         self.key: ListKey | None = None
         # What the user opened, restored when a search is cleared.
         self.opened: set[str] = set()
+        # Idle work (rows still to make, fields to prepare) starts from a paint of the list, so
+        # the page is on screen first; it stops when there is nothing left to do.
+        self._idle = QTimer(self)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._idle_step)
+        self._settled = False
+        self.body.installEventFilter(self)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._unsettle)
         self.retranslate()
         self.refresh()
 
@@ -91,6 +109,7 @@ class SignalsPage(Page):
                 continue
             group = ChecklistGroup(session, checklist, indicators)
             group.toggle.toggled.connect(lambda on, g=group: self._remember(g.checklist.id, on))
+            group.toggle.toggled.connect(self._unsettle)
             layout.addWidget(group)
             self.groups.append(group)
         # Open the first list, and every list that already holds answers.
@@ -100,6 +119,7 @@ class SignalsPage(Page):
                 group.set_expanded(True)
         self.list_widget = widget
         self.layout_.insertWidget(0, widget)
+        self._settled = False
 
     def _remember(self, checklist_id: str, opened: bool) -> None:
         if self.search.text().strip():
@@ -135,15 +155,13 @@ class SignalsPage(Page):
             if needle:
                 if matches and not group.expanded:
                     group.set_expanded(True)
+                group.ensure_rows(matches)  # a hit further down the list may not be made yet
             else:
                 group.set_expanded(group.expanded or group.checklist.id in self.opened)
-            _show(group, bool(matches))
-            _show(group.description, not needle)
-            for heading, rows in group.sections:
-                shown = [row.indicator.id in matches for row in rows]
-                for row, visible in zip(rows, shown, strict=True):
-                    _show(row, visible)
-                _show(heading, any(shown))
+            set_shown(group, bool(matches))
+            set_shown(group.description, not needle)
+            group.show_matching(matches if needle else None)
+        self._unsettle()
         self._show_no_match()
 
     def _show_no_match(self) -> None:
@@ -151,10 +169,10 @@ class SignalsPage(Page):
             self.no_match.setText(
                 _("No signal list fits this role, age and concerns yet: check the previous steps.")
             )
-            _show(self.no_match, self.key is not None)
+            set_shown(self.no_match, self.key is not None)
             return
         self.no_match.setText(_("No signal contains this text."))
-        _show(self.no_match, all(group.isHidden() for group in self.groups))
+        set_shown(self.no_match, all(group.isHidden() for group in self.groups))
 
     def visible_indicators(self) -> list[str]:
         """The ids of the signals the user can see now (open lists, after the search filter)."""
@@ -171,8 +189,53 @@ class SignalsPage(Page):
         needle = self.search.text().strip().casefold()
         return [i for group in self.groups for i in group.matching(needle)]
 
+    @property
+    def building(self) -> bool:
+        """Whether idle work is left: rows of an open list to make, or fields to prepare."""
+        return not self._settled or self._idle.isActive()
 
-def _show(widget: QWidget, visible: bool) -> None:
-    """setVisible only on a change: each call relayouts, and a list has hundreds of widgets."""
-    if widget.isHidden() == visible:
-        widget.setVisible(visible)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.Paint and not self._settled and not self._idle.isActive():
+            self._idle.start()
+        elif kind == QEvent.Type.Resize:
+            self._settled = False
+        return False
+
+    def _unsettle(self, *_args: object) -> None:
+        """What is on screen changed: look for idle work again at the next paint."""
+        self._settled = False
+
+    def _idle_step(self) -> None:
+        """One slice of idle work: first the fields of the rows on screen, then more rows."""
+        if not self.isVisible():
+            self._idle.stop()  # the next paint of the list starts it again
+            return
+        deadline = time.perf_counter() + IDLE_SLICE_SECONDS
+        for row in self._rows_on_screen():
+            if row.details is None:
+                row.prepare_details()
+                if time.perf_counter() >= deadline:
+                    return
+        for group in self.groups:
+            if group.pending and group.expanded and not group.isHidden():
+                group.build_more(deadline)
+                return
+        self._idle.stop()
+        self._settled = True
+
+    def _rows_on_screen(self) -> Iterator[SignalRow]:
+        viewport = self.scroll_area.viewport()
+        top = self.scroll_area.verticalScrollBar().value()
+        bottom = top + viewport.height()
+        for group in self.groups:
+            body = group.body
+            if body is None or not group.expanded or group.isHidden():
+                continue
+            origin = body.mapTo(self.body, QPoint(0, 0)).y()
+            if origin > bottom:
+                return
+            for row in group.rows.values():
+                y = origin + row.y()
+                if not row.isHidden() and y < bottom and y + row.height() > top:
+                    yield row
