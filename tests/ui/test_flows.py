@@ -218,6 +218,7 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
 
     # 7 Outcome: the explanations and a contact card per referral, then the own decision.
     assert window.current_key() == "outcome"
+    qtbot.waitUntil(lambda: not window.page("outcome").building)  # type: ignore[attr-defined]
     assessment = window.session.assessment()
     text = page_text(window)
     for explanation in assessment.weighing.explanations:

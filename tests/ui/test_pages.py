@@ -20,7 +20,9 @@ from ui_helpers import click, find, visible_text
 
 from signaal.i18n import content_language
 from signaal.ui.main_window import MainWindow
+from signaal.ui.pages.outcome import OutcomePage
 from signaal.ui.pages.weighing import outcome_name
+from signaal.ui.widgets import ContactCard
 
 
 def test_acute_danger_puts_112_in_front(qtbot: QtBot, window: MainWindow) -> None:
@@ -129,3 +131,37 @@ def test_person_name_and_birth_date_only_when_typed(
     assert "Nguyễn Thị Hương" in text
     click(qtbot, find(window, QCheckBox, "birth-date-known"))
     assert window.case.person.date_of_birth is None
+
+
+def test_outcome_shows_its_summary_at_once_and_adds_contact_cards_in_idle_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    click(qtbot, find(window, QRadioButton, "acute-no"))
+    window.go_to("weighing")
+    for _question in range(len(window.catalog.weighing_questions)):
+        answer = window.findChild(QPushButton, "answer-yes")
+        if answer is None or not answer.isVisible() or not answer.isEnabled():
+            break
+        click(qtbot, answer)
+    window.go_to("outcome")
+    page = window.page("outcome")
+    assert isinstance(page, OutcomePage)
+    assert find(window, QLabel, "outcome-weighing").isVisible()
+    referrals = window.session.assessment().referrals
+    if not referrals:
+        pytest.skip("no referral advice for this case in this catalog")
+    assert page.findChildren(ContactCard) == []  # they come after the page is painted
+    qtbot.waitUntil(lambda: not page.building)
+    cards = [
+        page.summary_layout.itemAt(i).widget()
+        for i in range(page.summary_layout.count())
+        if isinstance(page.summary_layout.itemAt(i).widget(), ContactCard)
+    ]
+    assert [card.objectName() for card in cards] == [
+        f"contact-{referral.contact}" for referral in referrals
+    ]
+    assert all(card.isVisible() for card in cards)
+    # Coming back with the same answers keeps the cards; a changed answer rebuilds them.
+    window.go_to("weighing")
+    window.go_to("outcome")
+    assert not page.building and page.findChildren(ContactCard)[0] is cards[0]

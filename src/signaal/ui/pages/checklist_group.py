@@ -19,11 +19,18 @@ from signaal.content.models import Checklist, Indicator, Section
 from signaal.i18n import _, content_language
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
-from signaal.ui.widgets import Heading, NoteLabel, describe, set_heading, set_shown
+from signaal.ui.widgets import (
+    Heading,
+    NoteLabel,
+    describe,
+    set_heading,
+    set_shown,
+    show_added,
+)
 
 # Rows made in the click that opens a list: more than the first screen holds at the default
 # window size. The others follow in idle time, a few milliseconds at a time.
-FIRST_ROWS = 8
+FIRST_ROWS = 6
 
 
 class ClickableHeading(Heading):
@@ -156,7 +163,10 @@ class ChecklistGroup(QWidget):
         position = sum(1 for placed in self._placed[:index] if placed is not None)
         self.body_layout.insertWidget(position, widget)
         self._placed[index] = widget
-        widget.setVisible(shown)
+        if shown:
+            show_added(widget)
+        else:
+            widget.hide()
         if isinstance(widget, SignalRow):
             self._chain(index, widget)
 
@@ -240,7 +250,7 @@ class ChecklistGroup(QWidget):
         if expanded:
             self.build()
         if self.body is not None:
-            self.body.setVisible(expanded)
+            set_shown(self.body, expanded)
 
 
 def _section_title(section: Section) -> str:

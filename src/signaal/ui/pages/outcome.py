@@ -1,9 +1,16 @@
-"""Step 7: what the assessment says and why, who to contact, and the professional's own decision."""
+"""Step 7: what the assessment says and why, who to contact, and the professional's own decision.
+
+The contact cards are the heaviest part of the page: they are added in idle time, a few
+milliseconds at a time, once the page with its summary is on screen.
+"""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from signaal.content.models import Contact
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.weighing import outcome_name
@@ -12,11 +19,13 @@ from signaal.ui.session import Session
 from signaal.ui.widgets import (
     ContactCard,
     Heading,
+    IdleWork,
     NoteLabel,
     WrapLabel,
     clear_layout,
     describe,
     set_heading,
+    show_added,
 )
 
 
@@ -37,6 +46,9 @@ class OutcomePage(Page):
         self.summary_layout.setContentsMargins(0, 0, 0, 0)
         self._shown_for: tuple[int, str] | None = None
         self._shown_assessment: object = None
+        # Contact cards still to add: contact, reason, urgency.
+        self._cards: list[tuple[Contact, str, str]] = []
+        self.idle = IdleWork(self.body, self._add_cards)
         self.decision_box = QGroupBox()
         decision = QVBoxLayout(self.decision_box)
         self.decision_label = WrapLabel()
@@ -149,13 +161,31 @@ class OutcomePage(Page):
         add(Heading(_("Who you can contact"), level=2))
         if not assessment.referrals:
             add(WrapLabel(_("No referral advice follows from the answers so far.")))
+        self._cards = []
         for referral in assessment.referrals:
             contact = catalog.contacts_by_id.get(referral.contact)
             if contact is not None:
                 reasons = [r.get(language) for r in referral.reasons] or [
                     referral.reason.get(language)
                 ]
-                add(ContactCard(contact, "\n".join(dict.fromkeys(reasons)), referral.urgency))
+                self._cards.append((contact, "\n".join(dict.fromkeys(reasons)), referral.urgency))
+        self.idle.wake()
+
+    @property
+    def building(self) -> bool:
+        """Whether contact cards are still to be added."""
+        return bool(self._cards)
+
+    def _add_cards(self, deadline: float) -> bool:
+        """Add contact cards in their order until `deadline`; whether any are left."""
+        while self._cards:
+            contact, reason, urgency = self._cards.pop(0)
+            card = ContactCard(contact, reason, urgency, self.summary)
+            self.summary_layout.addWidget(card)
+            show_added(card)
+            if time.perf_counter() >= deadline:
+                break
+        return bool(self._cards)
 
     def _decision_changed(self) -> None:
         decision = self.session.case.decision

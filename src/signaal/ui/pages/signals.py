@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from signaal.i18n import _
@@ -21,12 +21,9 @@ from signaal.ui.pages.base import Page
 from signaal.ui.pages.checklist_group import ChecklistGroup
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
-from signaal.ui.widgets import WrapLabel, describe, set_heading, set_shown
+from signaal.ui.widgets import IdleWork, WrapLabel, describe, set_heading, set_shown
 
 ListKey = tuple[str, str | None, tuple[str, ...]]
-
-# Idle work is done in slices this long: a click that comes meanwhile waits at most this much.
-IDLE_SLICE_SECONDS = 0.005
 
 
 class SignalsPage(Page):
@@ -49,14 +46,12 @@ class SignalsPage(Page):
         self.key: ListKey | None = None
         # What the user opened, restored when a search is cleared.
         self.opened: set[str] = set()
-        # Idle work (rows still to make, fields to prepare) starts from a paint of the list, so
-        # the page is on screen first; it stops when there is nothing left to do.
-        self._idle = QTimer(self)
-        self._idle.setInterval(0)
-        self._idle.timeout.connect(self._idle_step)
-        self._settled = False
-        self.body.installEventFilter(self)
-        self.scroll_area.verticalScrollBar().valueChanged.connect(self._unsettle)
+        # Rows still to make and fields to prepare; looked for again when what is on screen
+        # changes (scrolling, a list opened, rows added, a search).
+        self.idle = IdleWork(self.body, self._idle_step)
+        scroll_bar = self.scroll_area.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self.idle.wake)
+        scroll_bar.rangeChanged.connect(self.idle.wake)
         self.retranslate()
         self.refresh()
 
@@ -109,7 +104,7 @@ class SignalsPage(Page):
                 continue
             group = ChecklistGroup(session, checklist, indicators)
             group.toggle.toggled.connect(lambda on, g=group: self._remember(g.checklist.id, on))
-            group.toggle.toggled.connect(self._unsettle)
+            group.toggle.toggled.connect(self.idle.wake)
             layout.addWidget(group)
             self.groups.append(group)
         # Open the first list, and every list that already holds answers.
@@ -119,7 +114,7 @@ class SignalsPage(Page):
                 group.set_expanded(True)
         self.list_widget = widget
         self.layout_.insertWidget(0, widget)
-        self._settled = False
+        self.idle.wake()
 
     def _remember(self, checklist_id: str, opened: bool) -> None:
         if self.search.text().strip():
@@ -161,7 +156,7 @@ class SignalsPage(Page):
             set_shown(group, bool(matches))
             set_shown(group.description, not needle)
             group.show_matching(matches if needle else None)
-        self._unsettle()
+        self.idle.wake()
         self._show_no_match()
 
     def _show_no_match(self) -> None:
@@ -192,37 +187,20 @@ class SignalsPage(Page):
     @property
     def building(self) -> bool:
         """Whether idle work is left: rows of an open list to make, or fields to prepare."""
-        return not self._settled or self._idle.isActive()
+        return self.idle.busy
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        kind = event.type()
-        if kind == QEvent.Type.Paint and not self._settled and not self._idle.isActive():
-            self._idle.start()
-        elif kind == QEvent.Type.Resize:
-            self._settled = False
-        return False
-
-    def _unsettle(self, *_args: object) -> None:
-        """What is on screen changed: look for idle work again at the next paint."""
-        self._settled = False
-
-    def _idle_step(self) -> None:
+    def _idle_step(self, deadline: float) -> bool:
         """One slice of idle work: first the fields of the rows on screen, then more rows."""
-        if not self.isVisible():
-            self._idle.stop()  # the next paint of the list starts it again
-            return
-        deadline = time.perf_counter() + IDLE_SLICE_SECONDS
         for row in self._rows_on_screen():
             if row.details is None:
                 row.prepare_details()
                 if time.perf_counter() >= deadline:
-                    return
+                    return True
         for group in self.groups:
             if group.pending and group.expanded and not group.isHidden():
                 group.build_more(deadline)
-                return
-        self._idle.stop()
-        self._settled = True
+                return True
+        return False
 
     def _rows_on_screen(self) -> Iterator[SignalRow]:
         viewport = self.scroll_area.viewport()
