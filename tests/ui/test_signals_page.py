@@ -120,7 +120,9 @@ def test_no_concern_chosen_reads_as_not_sure(qtbot: QtBot, window: MainWindow) -
 def test_lists_fold_and_build_their_rows_when_opened(qtbot: QtBot, window: MainWindow) -> None:
     open_signals(qtbot, window)
     page = window.page("signals")
+    qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
     groups = page.groups  # type: ignore[attr-defined]
+    assert len(groups) == len(page.lists) > 1  # type: ignore[attr-defined]
     assert groups[0].expanded and groups[0].rows
     for group in groups[1:]:
         assert not group.expanded and not group.rows  # nothing built for a folded list
@@ -227,3 +229,34 @@ def test_fields_of_rows_on_screen_are_prepared_in_idle_time(
     assert facts.isVisible() and first.details_shown
     facts.setPlainText("maandag bij het hek")
     assert window.case.observation(first.indicator.id).facts == "maandag bij het hek"  # type: ignore[union-attr]
+
+
+def test_lists_below_the_first_screen_are_made_in_idle_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page, group = long_list(qtbot, window)
+    assert page.groups == [group] and len(page.lists) > 1
+    assert sorted(page.listed_indicators()) == sorted(
+        i.id for _checklist, indicators in page.lists for i in indicators
+    )
+    qtbot.waitUntil(lambda: not page.building)
+    assert [g.checklist.id for g in page.groups] == [c.id for c, _i in page.lists]
+    assert not any(g.expanded or g.rows for g in page.groups[1:])
+    # Tab from the search: each list's toggle, then its rows, then the next list's toggle.
+    toggles = []
+    widget = find(window, QLineEdit, "signal-search").nextInFocusChain()
+    while widget is not window and widget.objectName() != "step-list":
+        if widget.objectName().startswith("toggle-"):
+            toggles.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert toggles == [g.toggle.objectName() for g in page.groups]
+
+
+def test_a_search_makes_the_lists_it_needs_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    page, _group = long_list(qtbot, window)
+    _last_list, indicators = page.lists[-1]
+    target = indicators[-1]
+    find(window, QLineEdit, "signal-search").setText(target.text.nl)
+    assert len(page.groups) == len(page.lists)
+    assert find(window, SignalRow, f"signal-{target.id}").isVisible()
+    assert target.id in page.visible_indicators()

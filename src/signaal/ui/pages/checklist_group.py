@@ -235,15 +235,14 @@ class ChecklistGroup(QWidget):
 
     def matching(self, needle: str) -> list[str]:
         """Ids of this list's signals whose text or help contains `needle` (no widgets needed)."""
-        language = content_language()
-        found = []
-        for indicator in self.indicators:
-            haystack = indicator.text.get(language)
-            if indicator.help is not None:
-                haystack += " " + indicator.help.get(language)
-            if not needle or needle in haystack.casefold():
-                found.append(indicator.id)
-        return found
+        return matching(self.indicators, needle)
+
+    def last_in_chain(self) -> QWidget:
+        """The last control of this list that Tab reaches (rows made later come before it)."""
+        for placed in reversed(self._placed):
+            if isinstance(placed, SignalRow):
+                return placed.focus_chain()[-1]
+        return self.toggle
 
     def _toggled(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
@@ -251,6 +250,19 @@ class ChecklistGroup(QWidget):
             self.build()
         if self.body is not None:
             set_shown(self.body, expanded)
+
+
+def matching(indicators: list[Indicator], needle: str) -> list[str]:
+    """Ids of the signals whose text or help, in the shown language, contains `needle`."""
+    language = content_language()
+    found = []
+    for indicator in indicators:
+        haystack = indicator.text.get(language)
+        if indicator.help is not None:
+            haystack += " " + indicator.help.get(language)
+        if not needle or needle in haystack.casefold():
+            found.append(indicator.id)
+    return found
 
 
 def _section_title(section: Section) -> str:
