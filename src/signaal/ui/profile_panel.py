@@ -68,10 +68,14 @@ class ProfileText(QLabel):
         height = self._heights.get(width)
         if height is None:
             margins = self.contentsMargins()
-            self._document.setTextWidth(max(1, width - margins.left() - margins.right()))
+            self._set_text_width(max(1, width - margins.left() - margins.right()))
             height = math.ceil(self._document.size().height()) + margins.top() + margins.bottom()
             self._heights[width] = height
         return height
+
+    def _set_text_width(self, width: int) -> None:
+        if self._document.textWidth() != width:  # each change lays the text out again
+            self._document.setTextWidth(width)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         width = max(self.width(), 1)
@@ -82,7 +86,7 @@ class ProfileText(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         rect = self.contentsRect()
-        self._document.setTextWidth(rect.width())
+        self._set_text_width(rect.width())
         painter = QPainter(self)
         painter.translate(rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
