@@ -35,8 +35,8 @@ from signaal.ui.widgets import (
 # card: (contact, reason, urgency).
 SummaryItem = tuple[str | Contact, str, str]
 
-# Summary items made when the page opens: about the first screen at the default window size.
-SUMMARY_FIRST = 12
+# Contact cards count as this many lines when the first screen is measured.
+CARD_LINES = 5
 
 
 def _editor(name: str) -> QPlainTextEdit:
@@ -115,6 +115,8 @@ class OutcomePage(Page):
         self._fill_summary()
 
     def _fill_summary(self) -> None:
+        if self.window() is self:
+            return  # not in the window yet: how much fits on the first screen is unknown
         session = self.session
         assessment = session.assessment()
         language = active_language()
@@ -126,10 +128,29 @@ class OutcomePage(Page):
         self._shown_assessment = assessment  # keeps the id from being reused
         clear_layout(self.summary_layout)
         self._pending = self._summary_items(assessment)
-        for item in self._pending[:SUMMARY_FIRST]:
+        first = self._first_screen(self._pending)
+        for item in self._pending[:first]:
             self.summary_layout.addWidget(self._make(item))
-        del self._pending[:SUMMARY_FIRST]
+        del self._pending[:first]
         self.idle.wake()
+
+    def _first_screen(self, items: list[SummaryItem]) -> int:
+        """How many items fill the first screen, counted generously.
+
+        The window's whole height, with lines as long as the window is wide: an item too many
+        costs a little time, one too few would show the decision below the summary and then push
+        it down when the rest comes in.
+        """
+        window = self.window()
+        metrics = self.fontMetrics()
+        per_line = max(1, window.width() // max(1, metrics.averageCharWidth()))
+        height = 0
+        for count, (kind, text, _name) in enumerate(items):
+            if height > window.height():
+                return count
+            lines = CARD_LINES if isinstance(kind, Contact) else -(-len(text) // per_line)
+            height += lines * metrics.lineSpacing()
+        return len(items)
 
     def _summary_items(self, assessment: Assessment) -> list[SummaryItem]:
         """What the summary shows, in order: each a heading, a text, a note or a contact card."""
