@@ -137,19 +137,23 @@ class OutcomePage(Page):
     def _first_screen(self, items: list[SummaryItem]) -> int:
         """How many items fill the first screen, counted generously.
 
-        The window's whole height, with lines as long as the window is wide: an item too many
-        costs a little time, one too few would show the decision below the summary and then push
-        it down when the rest comes in.
+        The height of the area pages are shown in, with lines as long as the window is wide:
+        an item too many costs a little time, one too few would show the decision under the
+        summary's first part and then push it down when the rest comes in.
         """
         window = self.window()
+        area = self.parentWidget() or window
         metrics = self.fontMetrics()
         per_line = max(1, window.width() // max(1, metrics.averageCharWidth()))
-        height = 0
+        spacing = max(0, self.summary_layout.spacing())
+        height = 0.0
         for count, (kind, text, _name) in enumerate(items):
-            if height > window.height():
+            if height > area.height():
                 return count
-            lines = CARD_LINES if isinstance(kind, Contact) else -(-len(text) // per_line)
-            height += lines * metrics.lineSpacing()
+            lines: float = CARD_LINES
+            if not isinstance(kind, Contact):
+                lines = -(-len(text) // per_line) * (1.2 if kind in ("heading", "result") else 1)
+            height += lines * metrics.lineSpacing() + spacing
         return len(items)
 
     def _summary_items(self, assessment: Assessment) -> list[SummaryItem]:
