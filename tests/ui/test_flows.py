@@ -119,6 +119,7 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     assert sorted(page.listed_indicators()) == sorted(i.id for i in expected)  # type: ignore[attr-defined]
     # The first list is open; the others fold until the user opens them.
     groups = page.groups  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
     if groups:
         assert groups[0].expanded
         assert set(page.visible_indicators()) == {  # type: ignore[attr-defined]
@@ -217,6 +218,7 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
 
     # 7 Outcome: the explanations and a contact card per referral, then the own decision.
     assert window.current_key() == "outcome"
+    qtbot.waitUntil(lambda: not window.page("outcome").building)  # type: ignore[attr-defined]
     assessment = window.session.assessment()
     text = page_text(window)
     for explanation in assessment.weighing.explanations:

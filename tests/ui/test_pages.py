@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -20,7 +22,9 @@ from ui_helpers import click, find, visible_text
 
 from signaal.i18n import content_language
 from signaal.ui.main_window import MainWindow
+from signaal.ui.pages.outcome import OutcomePage
 from signaal.ui.pages.weighing import outcome_name
+from signaal.ui.widgets import ContactCard
 
 
 def test_acute_danger_puts_112_in_front(qtbot: QtBot, window: MainWindow) -> None:
@@ -129,3 +133,45 @@ def test_person_name_and_birth_date_only_when_typed(
     assert "Nguyễn Thị Hương" in text
     click(qtbot, find(window, QCheckBox, "birth-date-known"))
     assert window.case.person.date_of_birth is None
+
+
+def test_outcome_shows_its_first_screen_at_once_and_the_rest_in_idle_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    click(qtbot, find(window, QRadioButton, "acute-no"))
+    window.go_to("who")
+    find(window, QSpinBox, "age-spin").setValue(34)
+    window.go_to("signals")  # no concern chosen: every list that fits the age
+    signals = window.page("signals")
+    qtbot.waitUntil(lambda: not signals.building)  # type: ignore[attr-defined]
+    for row in list(signals.rows.values())[:4]:  # type: ignore[attr-defined]
+        click(qtbot, row.buttons["seen"])
+    window.go_to("weighing")
+    for _question in range(len(window.catalog.weighing_questions)):
+        answer = window.findChild(QPushButton, "answer-yes")
+        if answer is None or not answer.isVisible() or not answer.isEnabled():
+            break
+        click(qtbot, answer)
+    window.go_to("outcome")
+    page = window.page("outcome")
+    assert isinstance(page, OutcomePage)
+    assert find(window, QLabel, "outcome-weighing").isVisible()
+    at_once = page.summary_layout.count()
+    QApplication.processEvents()  # laid out and painted: the first screen as the user sees it
+    viewport = page.scroll_area.viewport()
+    decision_top = page.decision_box.mapTo(viewport, QPoint(0, 0)).y()
+    qtbot.waitUntil(lambda: not page.building)
+    widgets = [page.summary_layout.itemAt(i).widget() for i in range(page.summary_layout.count())]
+    assert len(widgets) > at_once, "the case should give a summary longer than a screen"
+    # Meanwhile the decision stayed below the first screen: the rest did not push it down.
+    assert decision_top >= viewport.height()
+    assert all(widget.isVisible() for widget in widgets)
+    referrals = window.session.assessment().referrals
+    cards = [widget for widget in widgets if isinstance(widget, ContactCard)]
+    assert [card.objectName() for card in cards] == [
+        f"contact-{referral.contact}" for referral in referrals
+    ]
+    # Coming back with the same answers keeps the summary as it is.
+    window.go_to("weighing")
+    window.go_to("outcome")
+    assert not page.building and page.summary_layout.itemAt(0).widget() is widgets[0]

@@ -6,13 +6,24 @@ import html
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QRadioButton, QSpinBox, QToolButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QToolButton,
+)
 from pytestqt.qtbot import QtBot
 from ui_helpers import click, find, indicators_on_screen
 
 from signaal.content.models import Indicator
 from signaal.i18n import _
 from signaal.ui.main_window import MainWindow
+from signaal.ui.pages.checklist_group import FIRST_ROWS, ChecklistGroup
+from signaal.ui.pages.signal_row import SignalRow
+from signaal.ui.pages.signals import SignalsPage
 from signaal.ui.profile_panel import profile_name
 
 
@@ -109,12 +120,143 @@ def test_no_concern_chosen_reads_as_not_sure(qtbot: QtBot, window: MainWindow) -
 def test_lists_fold_and_build_their_rows_when_opened(qtbot: QtBot, window: MainWindow) -> None:
     open_signals(qtbot, window)
     page = window.page("signals")
+    qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
     groups = page.groups  # type: ignore[attr-defined]
+    assert len(groups) == len(page.lists) > 1  # type: ignore[attr-defined]
     assert groups[0].expanded and groups[0].rows
     for group in groups[1:]:
         assert not group.expanded and not group.rows  # nothing built for a folded list
         click(qtbot, group.toggle)
         assert group.expanded
-        assert set(group.rows) == {i.id for i in group.indicators}
+        assert 0 < len(group.rows) <= FIRST_ROWS  # a screenful in the click that opens it
+        qtbot.waitUntil(lambda g=group: set(g.rows) == {i.id for i in g.indicators})
         click(qtbot, group.toggle)
         assert not group.expanded
+
+
+def rows_in_layout(group: ChecklistGroup) -> list[str]:
+    """The signal ids of a list's rows in the order they stand on screen."""
+    assert group.body_layout is not None
+    widgets = [group.body_layout.itemAt(i).widget() for i in range(group.body_layout.count())]
+    return [w.indicator.id for w in widgets if isinstance(w, SignalRow)]
+
+
+def long_list(qtbot: QtBot, window: MainWindow) -> tuple[SignalsPage, ChecklistGroup]:
+    open_signals(qtbot, window)
+    page = window.page("signals")
+    assert isinstance(page, SignalsPage)
+    group = page.groups[0]
+    if len(group.indicators) <= FIRST_ROWS:
+        pytest.skip("the first list is short enough to be made at once")
+    return page, group
+
+
+def test_a_long_list_opens_with_a_screenful_and_fills_in_idle_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page, group = long_list(qtbot, window)
+    assert len(group.rows) == FIRST_ROWS and group.pending and page.building
+    qtbot.waitUntil(lambda: not page.building)
+    order = [i.id for i in group.indicators]
+    assert rows_in_layout(group) == [i for i in order if i in rows_in_layout(group)]
+    assert sorted(rows_in_layout(group)) == sorted(order)
+    assert all(row.isVisible() for row in group.rows.values())
+    # Answers given before the rows existed are shown in them.
+    last = group.indicators[-1]
+    assert window.case.observation(last.id) is None
+    find(window, QRadioButton, f"status-{last.id}-told").click()
+    assert window.case.observation(last.id).status == "told"  # type: ignore[union-attr]
+
+
+def test_tab_goes_through_a_list_in_order_while_it_is_made(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page, group = long_list(qtbot, window)
+    search = find(window, QLineEdit, "signal-search")
+    # A search makes a row far down the list before the rows above it exist.
+    target = group.indicators[-1]
+    search.setText(target.text.nl)
+    search.clear()
+    qtbot.waitUntil(lambda: not page.building)
+    # Tab after the list's toggle: its rows' controls, in the order the rows stand.
+    controls = (QRadioButton, QToolButton)
+    chain = []
+    widget = group.toggle.nextInFocusChain()
+    while not (
+        widget is window
+        or (isinstance(widget, QToolButton) and widget.objectName().startswith("toggle-"))
+    ):
+        if isinstance(widget, controls) and widget.isVisible():
+            chain.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    expected = [
+        w.objectName()
+        for row in (group.rows[i.id] for i in group.indicators)
+        for w in row.focus_chain()
+        if isinstance(w, controls)
+    ]
+    assert chain == expected
+
+
+def test_search_finds_a_signal_whose_row_is_not_made_yet(qtbot: QtBot, window: MainWindow) -> None:
+    page, group = long_list(qtbot, window)
+    target = group.indicators[-1]
+    assert target.id not in group.rows
+    search = find(window, QLineEdit, "signal-search")
+    search.setText(target.text.nl)
+    row = find(window, SignalRow, f"signal-{target.id}")
+    assert row.isVisible() and target.id in page.visible_indicators()
+    qtbot.waitUntil(lambda: not page.building)
+    # The rows made meanwhile follow the search: only the hits show.
+    hits = set(group.matching(target.text.nl.casefold()))
+    assert {i for i, r in group.rows.items() if r.isVisible()} == hits
+    assert rows_in_layout(group) == [i.id for i in group.indicators]
+    search.clear()
+    assert all(r.isVisible() for r in group.rows.values())
+
+
+def test_fields_of_rows_on_screen_are_prepared_in_idle_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page, group = long_list(qtbot, window)
+    first = group.rows[group.indicators[0].id]
+    assert first.details is None
+    qtbot.waitUntil(lambda: not page.building)
+    facts = find(window, QPlainTextEdit, f"facts-{first.indicator.id}")
+    assert not facts.isVisible()  # made, but shown only when the signal is answered
+    assert group.rows[group.indicators[-1].id].details is None  # far off screen: not made
+    click(qtbot, first.buttons["seen"])
+    assert facts.isVisible() and first.details_shown
+    facts.setPlainText("maandag bij het hek")
+    assert window.case.observation(first.indicator.id).facts == "maandag bij het hek"  # type: ignore[union-attr]
+
+
+def test_lists_below_the_first_screen_are_made_in_idle_time(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page, group = long_list(qtbot, window)
+    assert page.groups == [group] and len(page.lists) > 1
+    assert sorted(page.listed_indicators()) == sorted(
+        i.id for _checklist, indicators in page.lists for i in indicators
+    )
+    qtbot.waitUntil(lambda: not page.building)
+    assert [g.checklist.id for g in page.groups] == [c.id for c, _i in page.lists]
+    assert not any(g.expanded or g.rows for g in page.groups[1:])
+    # Tab from the search: each list's toggle, then its rows, then the next list's toggle.
+    toggles = []
+    widget = find(window, QLineEdit, "signal-search").nextInFocusChain()
+    while widget is not window and widget.objectName() != "step-list":
+        if widget.objectName().startswith("toggle-"):
+            toggles.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+    assert toggles == [g.toggle.objectName() for g in page.groups]
+
+
+def test_a_search_makes_the_lists_it_needs_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    page, _group = long_list(qtbot, window)
+    _last_list, indicators = page.lists[-1]
+    target = indicators[-1]
+    find(window, QLineEdit, "signal-search").setText(target.text.nl)
+    assert len(page.groups) == len(page.lists)
+    assert find(window, SignalRow, f"signal-{target.id}").isVisible()
+    assert target.id in page.visible_indicators()

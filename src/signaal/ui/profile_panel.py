@@ -6,9 +6,17 @@ It shows only what `assess` returns, so the panel, the outcome page and the PDF 
 from __future__ import annotations
 
 import html
+import math
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from signaal.i18n import N_, _, content_language
@@ -31,6 +39,72 @@ def concern_name(level: str) -> str:
     return _(CONCERN_NAMES.get(level, level))
 
 
+class ProfileText(QLabel):
+    """The panel's rich text, wrapped to the width the panel gives it.
+
+    A QLabel (its text is what tests and screen readers read), but laid out and painted from a
+    QTextDocument of its own: QLabel's size hint for wrapped rich text lays the text out at
+    several trial widths, about 5 ms on every click. Here the width is the panel's; heights are
+    kept per width until the text or font changes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._heights: dict[int, int] = {}
+        self._document = QTextDocument()
+        self._document.setDocumentMargin(0)
+        super().__init__(parent)
+        self._document.setDefaultFont(self.font())
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        if text != self.text():
+            self._heights.clear()
+            self._document.setHtml(text)
+            super().setText(text)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        height = self._heights.get(width)
+        if height is None:
+            margins = self.contentsMargins()
+            self._set_text_width(max(1, width - margins.left() - margins.right()))
+            height = math.ceil(self._document.size().height()) + margins.top() + margins.bottom()
+            self._heights[width] = height
+        return height
+
+    def _set_text_width(self, width: int) -> None:
+        if self._document.textWidth() != width:  # each change lays the text out again
+            self._document.setTextWidth(width)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        width = max(self.width(), 1)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        rect = self.contentsRect()
+        self._set_text_width(rect.width())
+        painter = QPainter(self)
+        painter.translate(rect.topLeft())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = self.palette()
+        context.palette.setColor(
+            QPalette.ColorRole.Text, self.palette().color(self.foregroundRole())
+        )
+        context.clip = QRectF(event.rect().translated(-rect.topLeft()))
+        self._document.documentLayout().draw(painter, context)
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._document.setDefaultFont(self.font())
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 class ProfilePanel(QFrame):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,7 +119,7 @@ class ProfilePanel(QFrame):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.text = QLabel()
+        self.text = ProfileText()
         self.text.setObjectName("profile-text")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)

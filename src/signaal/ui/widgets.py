@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import time
+from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,6 +23,58 @@ from PySide6.QtWidgets import (
 from signaal.content import Catalog
 from signaal.content.models import Contact, Guidance
 from signaal.i18n import N_, _, content_language, format_date
+
+
+class PageBody(QWidget):
+    """The scrolled part of a page; says when it has been painted (for `IdleWork`)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        self.painted.emit()
+
+
+# Idle work runs in slices this long: a click that comes meanwhile waits at most this much.
+IDLE_SLICE_SECONDS = 0.005
+
+
+class IdleWork(QObject):
+    """Work a page does while the event loop is idle, in short slices, after it is on screen.
+
+    `wake()` asks for work; it starts at the next `painted` signal of `body` (so the page is shown
+    before any of it) and runs `step(deadline)` from a zero-delay timer until `step` answers that
+    nothing is left. `deadline` is a `time.perf_counter()` value to stop at.
+    """
+
+    def __init__(self, body: PageBody, step: Callable[[float], bool]) -> None:
+        super().__init__(body)
+        self._body = body
+        self._step = step
+        self._wanted = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._run)
+        body.painted.connect(self._painted)
+
+    @property
+    def busy(self) -> bool:
+        """Whether work was asked for and has not been found done yet."""
+        return self._wanted or self._timer.isActive()
+
+    def wake(self, *_args: object) -> None:
+        self._wanted = True
+
+    def _painted(self) -> None:
+        if self._wanted and not self._timer.isActive():
+            self._timer.start()
+
+    def _run(self) -> None:
+        if not self._body.isVisible():
+            self._timer.stop()  # the next paint starts it again
+            return
+        if not self._step(time.perf_counter() + IDLE_SLICE_SECONDS):
+            self._wanted = False
+            self._timer.stop()
 
 
 def describe(widget: QWidget, name: str, description: str = "") -> None:
@@ -70,6 +124,33 @@ class Heading(WrapLabel):
         font.setPointSizeF(font.pointSizeF() * {1: 1.45, 2: 1.2}.get(level, 1.05))
         self.setFont(font)
         self.setAccessibleName(text)
+
+
+def set_shown(widget: QWidget, visible: bool) -> None:
+    """Show or hide a widget, calling setVisible only when that changes something.
+
+    Each call relayouts, and a list has hundreds of widgets. A widget never hidden on purpose
+    shows together with its parent: showing it earlier would style it and lay it out at a size
+    it does not have yet.
+    """
+    explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    if visible:
+        parent = widget.parentWidget()
+        if widget.isHidden() and (explicit or parent is None or parent.isVisible()):
+            widget.setVisible(True)
+    elif not (widget.isHidden() and explicit):
+        widget.setVisible(False)
+
+
+def show_added(widget: QWidget) -> None:
+    """Show a widget just added to a shown, margin-less column, laid out at its final width.
+
+    Left alone, Qt would show it from a queued call after laying it out at a default size.
+    """
+    parent = widget.parentWidget()
+    if parent is not None and parent.isVisible() and widget.isHidden():
+        widget.resize(parent.width(), widget.height())
+        widget.show()
 
 
 def set_heading(label: QLabel, text: str) -> None:
@@ -125,19 +206,22 @@ class ContactCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         language = content_language()
         layout = QVBoxLayout(self)
-        title = Heading(f"{contact.name.get(language)} — {urgency_label(urgency)}", level=3)
+        # Children made with their parent: cheaper than moving them in from windows of their own.
+        title = Heading(
+            f"{contact.name.get(language)} — {urgency_label(urgency)}", level=3, parent=self
+        )
         layout.addWidget(title)
         number = contact.phone or (contact.channel.get(language) if contact.channel else "")
-        phone = QLabel(f"<b>{html.escape(number)}</b>")
-        phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        phone.setObjectName(f"contact-{contact.id}-number")
         if number:
+            phone = QLabel(f"<b>{html.escape(number)}</b>", self)
+            phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            phone.setObjectName(f"contact-{contact.id}-number")
             layout.addWidget(phone)
-        hours = WrapLabel(_("Reachable: {hours}").format(hours=contact.hours.get(language)))
+        hours = WrapLabel(_("Reachable: {hours}").format(hours=contact.hours.get(language)), self)
         layout.addWidget(hours)
-        why = WrapLabel(reason or contact.purpose.get(language))
+        why = WrapLabel(reason or contact.purpose.get(language), self)
         layout.addWidget(why)
-        check = WrapLabel(verification_text(contact))
+        check = WrapLabel(verification_text(contact), self)
         check.setEnabled(contact.verification in ("verified", "verified-old"))
         layout.addWidget(check)
         describe(

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from signaal.ui.session import Session
-from signaal.ui.widgets import GuidanceBox, Heading, WrapLabel, guidance_boxes
+from signaal.ui.widgets import GuidanceBox, Heading, PageBody, WrapLabel, guidance_boxes
 
 
 class Page(QWidget):
@@ -32,7 +32,7 @@ class Page(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.body = QWidget()
+        self.body = PageBody()
         self.body.setObjectName("page-body")
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setAlignment(Qt.AlignmentFlag.AlignTop)

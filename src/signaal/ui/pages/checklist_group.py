@@ -1,20 +1,36 @@
 """One checklist on the signals step: a header that folds, its sections and signal rows.
 
-The rows are built the first time the group is opened (or a search needs them): a case with
-several lists opens at once, and only the lists the user looks at cost anything.
+The rows are made when the group is first opened: a screenful at once (`FIRST_ROWS`), the rest
+in idle time (`build_more`, driven by the signals page), so a list of seventy signals opens
+within a frame and a case with several lists costs only what the user looks at. A search makes
+the rows it needs at once (`ensure_rows`), each in its place in the list.
 """
 
 from __future__ import annotations
+
+import time
+from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
-from signaal.content.models import Checklist, Indicator
+from signaal.content.models import Checklist, Indicator, Section
 from signaal.i18n import _, content_language
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
-from signaal.ui.widgets import Heading, NoteLabel, describe, set_heading
+from signaal.ui.widgets import (
+    Heading,
+    NoteLabel,
+    describe,
+    set_heading,
+    set_shown,
+    show_added,
+)
+
+# Rows made in the click that opens a list: more than the first screen holds at the default
+# window size. The others follow in idle time, a few milliseconds at a time.
+FIRST_ROWS = 6
 
 
 class ClickableHeading(Heading):
@@ -58,8 +74,15 @@ class ChecklistGroup(QWidget):
         self.description = NoteLabel()
         self.layout_.addWidget(self.description)
         self.body: QWidget | None = None
+        self.body_layout: QVBoxLayout | None = None
         self.rows: dict[str, SignalRow] = {}
-        self.sections: list[tuple[Heading, list[SignalRow]]] = []
+        self.headings: dict[str, Heading] = {}
+        # The list as shown: each section (indicator None: its heading), then its signals.
+        self._plan: list[tuple[Section, Indicator | None]] = []
+        self._members: dict[str, list[str]] = {}  # signal ids by section id
+        self._placed: list[SignalRow | Heading | None] = []
+        self._next = 0  # everything in the plan before this index has been made
+        self._matches: set[str] | None = None  # the search's hits; None: no search
         self.retranslate()
 
     @property
@@ -69,33 +92,106 @@ class ChecklistGroup(QWidget):
     def set_expanded(self, expanded: bool) -> None:
         self.toggle.setChecked(expanded)
 
+    @property
+    def pending(self) -> bool:
+        """Whether the list is open but some of its rows are still to be made."""
+        return self.body is not None and self._next < len(self._plan)
+
     def build(self) -> None:
-        """Create the section headings and rows (once)."""
+        """Create the body with its first rows (once); `build_more` makes the others."""
         if self.body is not None:
             return
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
         for section in self.checklist.sections:
             members = [i for i in self.indicators if i.section == section.id]
-            if not members:
-                continue
-            heading = Heading(level=3)
-            heading.setObjectName(f"section-{section.id}")
-            layout.addWidget(heading)
-            rows = []
-            for indicator in members:
-                row = SignalRow(self.session, indicator)
-                layout.addWidget(row)
-                rows.append(row)
-                self.rows[indicator.id] = row
-            self.sections.append((heading, rows))
-        self.body = body
-        body.setVisible(self.expanded)
-        self.layout_.addWidget(body)
-        # Created after the header: Tab goes header → description → the rows.
-        QWidget.setTabOrder(self.toggle, body)
-        self._translate_sections()
+            if members:
+                self._plan.append((section, None))
+                self._plan += [(section, indicator) for indicator in members]
+                self._members[section.id] = [indicator.id for indicator in members]
+        self._placed = [None] * len(self._plan)
+        self.body = QWidget(self)
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.body)
+        rows = 0
+        while self._next < len(self._plan) and rows < FIRST_ROWS:
+            rows += self._plan[self._next][1] is not None
+            self._make(self._next)
+            self._next += 1
+
+    def build_more(self, deadline: float) -> None:
+        """Make the next rows, in order, until `deadline` (a `time.perf_counter()` value)."""
+        while self.pending:
+            if self._placed[self._next] is None:
+                self._make(self._next)
+            self._next += 1
+            if time.perf_counter() >= deadline:
+                return
+
+    def build_all(self) -> None:
+        """Make every row now (for code that needs them all at once)."""
+        self.build()
+        self.build_more(float("inf"))
+
+    def ensure_rows(self, indicator_ids: Iterable[str]) -> None:
+        """Make the rows of these signals now, each with its section heading, in its place."""
+        if self.body is None:
+            return
+        wanted = set(indicator_ids) - set(self.rows)
+        heading_index = 0
+        for index, (_section, indicator) in enumerate(self._plan):
+            if indicator is None:
+                heading_index = index
+            elif indicator.id in wanted:
+                if self._placed[heading_index] is None:
+                    self._make(heading_index)
+                self._make(index)
+
+    def _make(self, index: int) -> None:
+        assert self.body is not None and self.body_layout is not None
+        section, indicator = self._plan[index]
+        widget: SignalRow | Heading
+        if indicator is None:
+            widget = Heading(level=3, parent=self.body)
+            widget.setObjectName(f"section-{section.id}")
+            set_heading(widget, _section_title(section))
+            self.headings[section.id] = widget
+            shown = self._section_shown(section.id)
+        else:
+            widget = SignalRow(self.session, indicator, self.body)
+            self.rows[indicator.id] = widget
+            shown = self._matches is None or indicator.id in self._matches
+        position = sum(1 for placed in self._placed[:index] if placed is not None)
+        self.body_layout.insertWidget(position, widget)
+        self._placed[index] = widget
+        if shown:
+            show_added(widget)
+        else:
+            widget.hide()
+        if isinstance(widget, SignalRow):
+            self._chain(index, widget)
+
+    def _chain(self, index: int, row: SignalRow) -> None:
+        """Tab order: the list's toggle, then its rows in the order shown, whenever made."""
+        previous: QWidget = self.toggle
+        for placed in reversed(self._placed[:index]):
+            if isinstance(placed, SignalRow):
+                previous = placed.focus_chain()[-1]
+                break
+        for widget in row.focus_chain():
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+
+    def _section_shown(self, section_id: str) -> bool:
+        matches = self._matches
+        return matches is None or any(i in matches for i in self._members[section_id])
+
+    def show_matching(self, matches: set[str] | None) -> None:
+        """Show only the rows of these signals (None: all); rows made later follow suit."""
+        self._matches = matches
+        for indicator_id, row in self.rows.items():
+            set_shown(row, matches is None or indicator_id in matches)
+        for section_id, heading in self.headings.items():
+            set_shown(heading, self._section_shown(section_id))
 
     def retranslate(self) -> None:
         language = content_language()
@@ -108,7 +204,9 @@ class ChecklistGroup(QWidget):
         self.description.setText(text)
         for row in self.rows.values():
             row.retranslate()
-        self._translate_sections()
+        sections = {section.id: section for section in self.checklist.sections}
+        for section_id, heading in self.headings.items():
+            set_heading(heading, _section_title(sections[section_id]))
 
     def update_count(self) -> None:
         """How many signals this list has and how many are marked, for the folded header."""
@@ -131,35 +229,45 @@ class ChecklistGroup(QWidget):
             )
         )
 
-    def _translate_sections(self) -> None:
-        language = content_language()
-        titles = {section.id: section for section in self.checklist.sections}
-        for heading, _rows in self.sections:
-            section = titles[heading.objectName().removeprefix("section-")]
-            title = section.title.get(language)
-            if section.description is not None:
-                title += " — " + section.description.get(language)
-            set_heading(heading, title)
-
     def load(self) -> None:
         for row in self.rows.values():
             row.load()
 
     def matching(self, needle: str) -> list[str]:
         """Ids of this list's signals whose text or help contains `needle` (no widgets needed)."""
-        language = content_language()
-        found = []
-        for indicator in self.indicators:
-            haystack = indicator.text.get(language)
-            if indicator.help is not None:
-                haystack += " " + indicator.help.get(language)
-            if not needle or needle in haystack.casefold():
-                found.append(indicator.id)
-        return found
+        return matching(self.indicators, needle)
+
+    def last_in_chain(self) -> QWidget:
+        """The last control of this list that Tab reaches (rows made later come before it)."""
+        for placed in reversed(self._placed):
+            if isinstance(placed, SignalRow):
+                return placed.focus_chain()[-1]
+        return self.toggle
 
     def _toggled(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         if expanded:
             self.build()
         if self.body is not None:
-            self.body.setVisible(expanded)
+            set_shown(self.body, expanded)
+
+
+def matching(indicators: list[Indicator], needle: str) -> list[str]:
+    """Ids of the signals whose text or help, in the shown language, contains `needle`."""
+    language = content_language()
+    found = []
+    for indicator in indicators:
+        haystack = indicator.text.get(language)
+        if indicator.help is not None:
+            haystack += " " + indicator.help.get(language)
+        if not needle or needle in haystack.casefold():
+            found.append(indicator.id)
+    return found
+
+
+def _section_title(section: Section) -> str:
+    language = content_language()
+    title = section.title.get(language)
+    if section.description is not None:
+        title += " — " + section.description.get(language)
+    return title

@@ -1,9 +1,19 @@
-"""Step 7: what the assessment says and why, who to contact, and the professional's own decision."""
+"""Step 7: what the assessment says and why, who to contact, and the professional's own decision.
+
+The summary is long (explanations per list, then a contact card per referral): its first screen
+is made when the page opens, the rest in idle time, a few milliseconds at a time, once the page
+is on screen.
+"""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
+from signaal.assessment import Assessment
+from signaal.assessment.result import Explanation
+from signaal.content.models import Contact
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.weighing import outcome_name
@@ -12,12 +22,21 @@ from signaal.ui.session import Session
 from signaal.ui.widgets import (
     ContactCard,
     Heading,
+    IdleWork,
     NoteLabel,
     WrapLabel,
     clear_layout,
     describe,
     set_heading,
+    show_added,
 )
+
+# A summary item: ("heading" | "result" | "text" | "note", text, object name), or a contact
+# card: (contact, reason, urgency).
+SummaryItem = tuple[str | Contact, str, str]
+
+# Contact cards count as this many lines when the first screen is measured.
+CARD_LINES = 5
 
 
 def _editor(name: str) -> QPlainTextEdit:
@@ -37,6 +56,9 @@ class OutcomePage(Page):
         self.summary_layout.setContentsMargins(0, 0, 0, 0)
         self._shown_for: tuple[int, str] | None = None
         self._shown_assessment: object = None
+        # What the summary still has to show, below its first screen.
+        self._pending: list[SummaryItem] = []
+        self.idle = IdleWork(self.body, self._add_more)
         self.decision_box = QGroupBox()
         decision = QVBoxLayout(self.decision_box)
         self.decision_label = WrapLabel()
@@ -93,8 +115,9 @@ class OutcomePage(Page):
         self._fill_summary()
 
     def _fill_summary(self) -> None:
+        if self.window() is self:
+            return  # not in the window yet: how much fits on the first screen is unknown
         session = self.session
-        catalog = session.catalog
         assessment = session.assessment()
         language = active_language()
         # The session keeps one Assessment object until an answer changes: same object and
@@ -104,58 +127,120 @@ class OutcomePage(Page):
         self._shown_for = (id(assessment), language)
         self._shown_assessment = assessment  # keeps the id from being reused
         clear_layout(self.summary_layout)
+        self._pending = self._summary_items(assessment)
+        first = self._first_screen(self._pending)
+        for item in self._pending[:first]:
+            self.summary_layout.addWidget(self._make(item))
+        del self._pending[:first]
+        self.idle.wake()
+
+    def _first_screen(self, items: list[SummaryItem]) -> int:
+        """How many items fill the first screen, counted generously.
+
+        The height of the area pages are shown in, with lines as long as the window is wide:
+        an item too many costs a little time, one too few would show the decision under the
+        summary's first part and then push it down when the rest comes in.
+        """
+        window = self.window()
+        area = self.parentWidget() or window
+        metrics = self.fontMetrics()
+        per_line = max(1, window.width() // max(1, metrics.averageCharWidth()))
+        spacing = max(0, self.summary_layout.spacing())
+        height = 0.0
+        for count, (kind, text, _name) in enumerate(items):
+            if height > area.height():
+                return count
+            lines: float = CARD_LINES
+            if not isinstance(kind, Contact):
+                lines = -(-len(text) // per_line) * (1.2 if kind in ("heading", "result") else 1)
+            height += lines * metrics.lineSpacing() + spacing
+        return len(items)
+
+    def _summary_items(self, assessment: Assessment) -> list[SummaryItem]:
+        """What the summary shows, in order: each a heading, a text, a note or a contact card."""
+        catalog = self.session.catalog
         language = content_language()
-        add = self.summary_layout.addWidget
+        items: list[SummaryItem] = []
+
+        def bullets(texts: list[Explanation]) -> None:
+            items.extend(("text", "• " + text.text.get(language), "") for text in texts)
 
         weighing = assessment.weighing
-        add(Heading(_("Weighing"), level=2))
+        items.append(("heading", _("Weighing"), ""))
         if weighing.outcome is not None:
             headline = outcome_name(weighing.outcome)
         elif weighing.consult_veilig_thuis:
             headline = _("In doubt: ask Veilig Thuis for advice")
         else:
             headline = _("The weighing is not finished yet.")
-        result = Heading(headline, level=3)
-        result.setObjectName("outcome-weighing")
-        add(result)
-        for explanation in weighing.explanations:
-            add(WrapLabel("• " + explanation.text.get(language)))
+        items.append(("result", headline, "outcome-weighing"))
+        bullets(weighing.explanations)
 
         titles = {c.id: c.title.get(language) for c in catalog.checklists}
         for profile in assessment.trafficking:
-            add(Heading(titles.get(profile.checklist, profile.checklist), level=2))
-            label = WrapLabel(
-                _("Indicator profile: {profile}").format(profile=profile_name(profile.profile))
+            items.append(("heading", titles.get(profile.checklist, profile.checklist), ""))
+            items.append(
+                (
+                    "text",
+                    _("Indicator profile: {profile}").format(profile=profile_name(profile.profile)),
+                    f"outcome-profile-{profile.checklist}",
+                )
             )
-            label.setObjectName(f"outcome-profile-{profile.checklist}")
-            add(label)
-            for explanation in profile.explanations:
-                add(WrapLabel("• " + explanation.text.get(language)))
+            bullets(profile.explanations)
             if profile.note is not None:
-                add(NoteLabel(profile.note.get(language)))
+                items.append(("note", profile.note.get(language), ""))
 
         concern = assessment.concern
         if concern.assessed:
-            add(Heading(_("Level of concern (sexual abuse)"), level=2))
-            level = WrapLabel(concern_name(concern.level))
-            level.setObjectName("outcome-concern")
-            add(level)
-            for explanation in concern.explanations:
-                add(WrapLabel("• " + explanation.text.get(language)))
+            items.append(("heading", _("Level of concern (sexual abuse)"), ""))
+            items.append(("text", concern_name(concern.level), "outcome-concern"))
+            bullets(concern.explanations)
+        bullets(assessment.notes)
 
-        for note in assessment.notes:
-            add(WrapLabel("• " + note.text.get(language)))
-
-        add(Heading(_("Who you can contact"), level=2))
+        items.append(("heading", _("Who you can contact"), ""))
         if not assessment.referrals:
-            add(WrapLabel(_("No referral advice follows from the answers so far.")))
+            items.append(("text", _("No referral advice follows from the answers so far."), ""))
         for referral in assessment.referrals:
             contact = catalog.contacts_by_id.get(referral.contact)
             if contact is not None:
                 reasons = [r.get(language) for r in referral.reasons] or [
                     referral.reason.get(language)
                 ]
-                add(ContactCard(contact, "\n".join(dict.fromkeys(reasons)), referral.urgency))
+                items.append((contact, "\n".join(dict.fromkeys(reasons)), referral.urgency))
+        return items
+
+    def _make(self, item: SummaryItem) -> QWidget:
+        kind, text, name = item
+        parent = self.summary
+        widget: QWidget
+        if isinstance(kind, Contact):
+            widget = ContactCard(kind, text, name, parent)
+        elif kind == "heading":
+            widget = Heading(text, level=2, parent=parent)
+        elif kind == "result":
+            widget = Heading(text, level=3, parent=parent)
+        elif kind == "note":
+            widget = NoteLabel(text, parent=parent)
+        else:
+            widget = WrapLabel(text, parent)
+        if name and not isinstance(kind, Contact):
+            widget.setObjectName(name)
+        return widget
+
+    @property
+    def building(self) -> bool:
+        """Whether parts of the summary (below the first screen) are still to be added."""
+        return bool(self._pending)
+
+    def _add_more(self, deadline: float) -> bool:
+        """Add the rest of the summary in its order until `deadline`; whether any is left."""
+        while self._pending:
+            widget = self._make(self._pending.pop(0))
+            self.summary_layout.addWidget(widget)
+            show_added(widget)
+            if time.perf_counter() >= deadline:
+                break
+        return bool(self._pending)
 
     def _decision_changed(self) -> None:
         decision = self.session.case.decision

@@ -1,8 +1,9 @@
 """One signal on a checklist: not seen / seen / told, the facts, a quote, help on demand.
 
 A row starts small (the signal and its choices); the facts and quote fields and the help text are
-created the first time they are needed. A list of a hundred signals builds quickly that way, and a
-click changes one row only.
+created when they are needed. A list of a hundred signals builds quickly that way, and a click
+changes one row only. The signals page prepares the facts and quote fields of the rows on screen
+in idle time (`prepare_details`), hidden, so that a click only has to show them.
 """
 
 from __future__ import annotations
@@ -46,9 +47,12 @@ class SignalRow(QFrame):
         self.indicator = indicator
         self.setObjectName(f"signal-{indicator.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Children are created with their parent: a widget made without one starts as a window
+        # of its own, and moving it into the row later costs more than creating it there.
         self.layout_ = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.text = WrapLabel()
+        self.layout_.addLayout(top)
+        self.text = WrapLabel(parent=self)
         font = QFont(self.text.font())
         font.setBold(True)
         self.text.setFont(font)
@@ -56,18 +60,18 @@ class SignalRow(QFrame):
         self.help_button: QToolButton | None = None
         self.help_text: WrapLabel | None = None
         if indicator.help is not None:
-            self.help_button = QToolButton()
+            self.help_button = QToolButton(self)
             self.help_button.setObjectName(f"help-{indicator.id}")
             self.help_button.setCheckable(True)
             self.help_button.setText("?")
             self.help_button.toggled.connect(self._toggle_help)
             top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.layout_.addLayout(top)
 
         statuses = QHBoxLayout()
+        self.layout_.addLayout(statuses)
         self.buttons: dict[str, QRadioButton] = {}
         for suffix, status, told_by in CHOICES:
-            button = QRadioButton()
+            button = QRadioButton(self)
             button.setObjectName(f"status-{indicator.id}-{suffix}")
             button.toggled.connect(
                 lambda on, s=status, t=told_by: self._status(s, t) if on else None
@@ -75,7 +79,6 @@ class SignalRow(QFrame):
             statuses.addWidget(button)
             self.buttons[suffix] = button
         statuses.addStretch(1)
-        self.layout_.addLayout(statuses)
 
         self.details: QWidget | None = None
         self.facts: QPlainTextEdit | None = None
@@ -84,6 +87,18 @@ class SignalRow(QFrame):
         self.quote_label: FieldLabel | None = None
         self.load()
         self.retranslate()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The row's controls in the order Tab visits them."""
+        chain: list[QWidget] = [] if self.help_button is None else [self.help_button]
+        chain += self.buttons.values()
+        if self.facts is not None and self.quote is not None:
+            chain += [self.facts, self.quote]
+        return chain
+
+    @property
+    def details_shown(self) -> bool:
+        return self.details is not None and not self.details.isHidden()
 
     def load(self) -> None:
         """Show what the case holds for this signal."""
@@ -110,34 +125,42 @@ class SignalRow(QFrame):
             if self.quote.text() != quote:
                 self.quote.setText(quote)
 
-    def _ensure_details(self) -> None:
-        """Create the facts and quote fields the first time the signal is answered."""
+    def prepare_details(self) -> None:
+        """Create the facts and quote fields, hidden until the signal is answered."""
         if self.details is not None:
             return
-        self.details = QWidget()
-        form = form_layout(self.details)
+        self.details = details = QWidget(self)
+        details.hide()
+        form = form_layout(details)
         form.setContentsMargins(0, 0, 0, 0)
-        self.facts = QPlainTextEdit()
+        self.facts = QPlainTextEdit(details)
         self.facts.setObjectName(f"facts-{self.indicator.id}")
         self.facts.setTabChangesFocus(True)
         self.facts.setFixedHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
-        self.quote = QLineEdit()
+        self.quote = QLineEdit(details)
         self.quote.setObjectName(f"quote-{self.indicator.id}")
-        self.facts_label = FieldLabel()
-        self.quote_label = FieldLabel()
+        self.facts_label = FieldLabel(parent=details)
+        self.quote_label = FieldLabel(parent=details)
         self.facts_label.setBuddy(self.facts)
         self.quote_label.setBuddy(self.quote)
         form.addRow(self.facts_label, self.facts)
         form.addRow(self.quote_label, self.quote)
-        self.layout_.addWidget(self.details)
+        self.layout_.addWidget(details)
         # Created late, the fields would sit at the end of the focus chain: put them after the
         # row's choices, so Tab goes choice → facts → quote → next signal.
         QWidget.setTabOrder(self.buttons[CHOICES[-1][0]], self.facts)
         QWidget.setTabOrder(self.facts, self.quote)
-        self.details.show()
         self.facts.textChanged.connect(self._facts_changed)
         self.quote.textChanged.connect(self._quote_changed)
         self._translate_details()
+        # Style the hidden fields now, not in the click that shows them.
+        details.ensurePolished()
+
+    def _ensure_details(self) -> None:
+        """Show the facts and quote fields (created now if idle time has not made them yet)."""
+        self.prepare_details()
+        if self.details is not None and self.details.isHidden():
+            self.details.show()
 
     def retranslate(self) -> None:
         text = self.indicator.text.get(content_language())
@@ -198,7 +221,7 @@ class SignalRow(QFrame):
 
     def _toggle_help(self, shown: bool) -> None:
         if self.help_text is None and self.indicator.help is not None:
-            self.help_text = WrapLabel(self.indicator.help.get(content_language()))
+            self.help_text = WrapLabel(self.indicator.help.get(content_language()), self)
             self.help_text.setObjectName(f"help-text-{self.indicator.id}")
             self.layout_.insertWidget(1, self.help_text)
         if self.help_text is not None:

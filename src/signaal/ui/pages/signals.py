@@ -1,20 +1,35 @@
 """Step 4: the checklists that fit role, age band and concerns, grouped as the content groups them.
 
-Each checklist folds; its rows are built when it is first opened, and then kept: a click changes
-one row and the side panel, never the whole list. The search looks through the content (not the
-widgets), opens the lists with a match and only hides and shows rows.
+Each checklist folds; its rows are made when it is first opened (a screenful at once, the rest in
+idle time once the page is on screen), and then kept: a click changes one row and the side panel,
+never the whole list. In idle time the page also prepares the facts and quote fields of the rows
+on screen, so that answering a signal only has to show them. The search looks through the
+content (not the widgets), opens the lists with a match, makes the rows it needs and only hides
+and shows rows.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from signaal.content.models import Checklist, Indicator
 from signaal.i18n import _
 from signaal.ui.pages.base import Page
-from signaal.ui.pages.checklist_group import ChecklistGroup
+from signaal.ui.pages.checklist_group import FIRST_ROWS, ChecklistGroup, matching
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
-from signaal.ui.widgets import WrapLabel, describe, set_heading
+from signaal.ui.widgets import (
+    IdleWork,
+    WrapLabel,
+    describe,
+    set_heading,
+    set_shown,
+    show_added,
+)
 
 ListKey = tuple[str, str | None, bool | None, tuple[str, ...]]
 
@@ -34,11 +49,20 @@ class SignalsPage(Page):
         self.no_match.setObjectName("signal-no-match")
         self.no_match.setVisible(False)
         self.header.addWidget(self.no_match)
+        # The lists that fit (checklist, its signals for this case) and those made so far.
+        self.lists: list[tuple[Checklist, list[Indicator]]] = []
         self.groups: list[ChecklistGroup] = []
         self.list_widget: QWidget | None = None
+        self.list_layout: QVBoxLayout | None = None
         self.key: ListKey | None = None
         # What the user opened, restored when a search is cleared.
         self.opened: set[str] = set()
+        # Rows still to make and fields to prepare; looked for again when what is on screen
+        # changes (scrolling, a list opened, rows added, a search).
+        self.idle = IdleWork(self.body, self._idle_step)
+        scroll_bar = self.scroll_area.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self.idle.wake)
+        scroll_bar.rangeChanged.connect(self.idle.wake)
         self.retranslate()
         self.refresh()
 
@@ -72,7 +96,10 @@ class SignalsPage(Page):
         self.apply_filter(self.search.text())
 
     def _build(self) -> None:
-        """(Re)build the groups for the current role, age band and concerns; rows come later."""
+        """(Re)build the lists for the current role, age band and concerns.
+
+        Only the lists on the first screen are made now; the others, and most rows, in idle time.
+        """
         if self.list_widget is not None:
             self.layout_.removeWidget(self.list_widget)
             self.list_widget.hide()
@@ -81,27 +108,49 @@ class SignalsPage(Page):
         session = self.session
         catalog = session.catalog
         case = session.case
-        widget = QWidget()
-        layout = QVBoxLayout(widget)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.list_widget = QWidget()
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.lists = [
+            (checklist, indicators)
+            for checklist in catalog.checklists_for(
+                case.role, case.age_band, case.concerns, case.minor
+            )
+            if (
+                indicators := catalog.indicators_for(
+                    checklist, case.role, case.age_band, case.minor
+                )
+            )
+        ]
         self.groups = []
-        for checklist in catalog.checklists_for(
-            case.role, case.age_band, case.concerns, case.minor
-        ):
-            indicators = catalog.indicators_for(checklist, case.role, case.age_band, case.minor)
-            if not indicators:
-                continue
-            group = ChecklistGroup(session, checklist, indicators)
-            group.toggle.toggled.connect(lambda on, g=group: self._remember(g.checklist.id, on))
-            layout.addWidget(group)
-            self.groups.append(group)
-        # Open the first list, and every list that already holds answers.
-        for index, group in enumerate(self.groups):
-            answered = any(session.observation(i.id) is not None for i in group.indicators)
-            if index == 0 or answered or group.checklist.id in self.opened:
-                group.set_expanded(True)
-        self.list_widget = widget
-        self.layout_.insertWidget(0, widget)
+        # About a screenful: a folded list's header counts as two rows.
+        filled = 0
+        while len(self.groups) < len(self.lists) and filled < FIRST_ROWS:
+            group = self._add_group()
+            filled += 2 + (len(group.rows) if group.expanded else 0)
+        self.layout_.insertWidget(0, self.list_widget)
+        self.idle.wake()
+
+    def _add_group(self) -> ChecklistGroup:
+        """Make the next list: open when it is the first, holds answers or was opened before."""
+        assert self.list_widget is not None and self.list_layout is not None
+        checklist, indicators = self.lists[len(self.groups)]
+        group = ChecklistGroup(self.session, checklist, indicators, self.list_widget)
+        group.toggle.toggled.connect(lambda on: self._remember(checklist.id, on))
+        group.toggle.toggled.connect(self.idle.wake)
+        self.list_layout.addWidget(group)
+        if self.groups:  # Tab: after the list above (whose later rows come in before it)
+            QWidget.setTabOrder(self.groups[-1].last_in_chain(), group.toggle)
+        self.groups.append(group)
+        answered = any(self.session.observation(i.id) is not None for i in indicators)
+        if len(self.groups) == 1 or answered or checklist.id in self.opened:
+            group.set_expanded(True)
+        show_added(group)
+        return group
+
+    def _add_all_groups(self) -> None:
+        while len(self.groups) < len(self.lists):
+            self._add_group()
 
     def _remember(self, checklist_id: str, opened: bool) -> None:
         if self.search.text().strip():
@@ -112,6 +161,7 @@ class SignalsPage(Page):
             self.opened.discard(checklist_id)
 
     def expand_all(self) -> None:
+        self._add_all_groups()
         for group in self.groups:
             group.set_expanded(True)
 
@@ -132,31 +182,31 @@ class SignalsPage(Page):
 
     def apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
+        if needle:
+            self._add_all_groups()  # a hit may be in a list not made yet
         for group in self.groups:
             matches = set(group.matching(needle))
             if needle:
                 if matches and not group.expanded:
                     group.set_expanded(True)
+                group.ensure_rows(matches)  # a hit further down the list may not be made yet
             else:
                 group.set_expanded(group.expanded or group.checklist.id in self.opened)
-            _show(group, bool(matches))
-            _show(group.description, not needle)
-            for heading, rows in group.sections:
-                shown = [row.indicator.id in matches for row in rows]
-                for row, visible in zip(rows, shown, strict=True):
-                    _show(row, visible)
-                _show(heading, any(shown))
+            set_shown(group, bool(matches))
+            set_shown(group.description, not needle)
+            group.show_matching(matches if needle else None)
+        self.idle.wake()
         self._show_no_match()
 
     def _show_no_match(self) -> None:
-        if not self.groups:
+        if not self.lists:
             self.no_match.setText(
                 _("No signal list fits this role, age and concerns yet: check the previous steps.")
             )
-            _show(self.no_match, self.key is not None)
+            set_shown(self.no_match, self.key is not None)
             return
         self.no_match.setText(_("No signal contains this text."))
-        _show(self.no_match, all(group.isHidden() for group in self.groups))
+        set_shown(self.no_match, all(group.isHidden() for group in self.groups))
 
     def visible_indicators(self) -> list[str]:
         """The ids of the signals the user can see now (open lists, after the search filter)."""
@@ -171,10 +221,41 @@ class SignalsPage(Page):
     def listed_indicators(self) -> list[str]:
         """The ids of every signal on the page, opened or folded, that matches the search."""
         needle = self.search.text().strip().casefold()
-        return [i for group in self.groups for i in group.matching(needle)]
+        return [i for _checklist, indicators in self.lists for i in matching(indicators, needle)]
 
+    @property
+    def building(self) -> bool:
+        """Whether idle work is left: rows of an open list to make, or fields to prepare."""
+        return self.idle.busy
 
-def _show(widget: QWidget, visible: bool) -> None:
-    """setVisible only on a change: each call relayouts, and a list has hundreds of widgets."""
-    if widget.isHidden() == visible:
-        widget.setVisible(visible)
+    def _idle_step(self, deadline: float) -> bool:
+        """One slice of idle work: first the fields of the rows on screen, then more rows."""
+        for row in self._rows_on_screen():
+            if row.details is None:
+                row.prepare_details()
+                if time.perf_counter() >= deadline:
+                    return True
+        for group in self.groups:  # in the order shown: a list's rows, then the next list
+            if group.pending and group.expanded and not group.isHidden():
+                group.build_more(deadline)
+                return True
+        if len(self.groups) < len(self.lists):
+            self._add_group()
+            return True
+        return False
+
+    def _rows_on_screen(self) -> Iterator[SignalRow]:
+        viewport = self.scroll_area.viewport()
+        top = self.scroll_area.verticalScrollBar().value()
+        bottom = top + viewport.height()
+        for group in self.groups:
+            body = group.body
+            if body is None or not group.expanded or group.isHidden():
+                continue
+            origin = body.mapTo(self.body, QPoint(0, 0)).y()
+            if origin > bottom:
+                return
+            for row in group.rows.values():
+                y = origin + row.y()
+                if not row.isHidden() and y < bottom and y + row.height() > top:
+                    yield row
