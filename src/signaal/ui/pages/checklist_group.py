@@ -127,11 +127,6 @@ class ChecklistGroup(QWidget):
             if time.perf_counter() >= deadline:
                 return
 
-    def build_all(self) -> None:
-        """Make every row now (for code that needs them all at once)."""
-        self.build()
-        self.build_more(float("inf"))
-
     def ensure_rows(self, indicator_ids: Iterable[str]) -> None:
         """Make the rows of these signals now, each with its section heading, in its place."""
         if self.body is None:
