@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -97,15 +98,24 @@ def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None
     assert window.findChild(QLabel, "privacy-line") is not None
 
 
-def test_catalog_is_attached_once_after_the_first_paint(qtbot: QtBot, catalog: Catalog) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    paints = PaintCounter(window)
+def attaching(
+    window: MainWindow, catalog: Catalog, paints: PaintCounter
+) -> tuple[list[int], Callable[[], None]]:
+    """A load action that attaches the catalog and notes how many paints came before each call."""
     paints_before_load: list[int] = []
 
     def load() -> None:
         paints_before_load.append(paints.count)
         window.attach_catalog(catalog)
+
+    return paints_before_load, load
+
+
+def test_catalog_is_attached_once_after_the_first_paint(qtbot: QtBot, catalog: Catalog) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    paints = PaintCounter(window)
+    paints_before_load, load = attaching(window, catalog, paints)
 
     window.show()
     loading = AfterFirstPaint(window, load, fallback_ms=NEVER_MS)
@@ -130,11 +140,7 @@ def test_a_window_that_never_paints_still_gets_its_catalog_once(
     window = MainWindow()  # never shown, as when started hidden: no Paint event comes
     qtbot.addWidget(window)
     paints = PaintCounter(window)
-    paints_before_load: list[int] = []
-
-    def load() -> None:
-        paints_before_load.append(paints.count)
-        window.attach_catalog(catalog)
+    paints_before_load, load = attaching(window, catalog, paints)
 
     loading = AfterFirstPaint(window, load, fallback_ms=0)
     qtbot.waitUntil(lambda: loading.done)
