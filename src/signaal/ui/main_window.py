@@ -364,8 +364,14 @@ class MainWindow(QMainWindow):
         key = STEP_KEYS[row]
         page = self.page(key)
         page.refresh()
+        # Give the page its final size before it shows: the side panel comes or goes first, and
+        # the page gets the stack's size, so its wrapped labels are laid out once, not per width.
+        with_panel = key in PANEL_STEPS
+        if self.profile_panel.isHidden() == with_panel:
+            self.profile_panel.setVisible(with_panel)
+            self.splitter.refresh()
+        page.setGeometry(self.stack.contentsRect())
         self.stack.setCurrentWidget(page)
-        self.profile_panel.setVisible(key in PANEL_STEPS)
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.step_list.count() - 1)
         self.action_back.setEnabled(row > 0)

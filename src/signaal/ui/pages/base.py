@@ -32,6 +32,9 @@ class Page(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Always there, so that a page growing past the window (rows made in idle time) does not
+        # narrow its body and lay every wrapped label out again.
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.body = PageBody()
         self.body.setObjectName("page-body")
         self.layout_ = QVBoxLayout(self.body)
