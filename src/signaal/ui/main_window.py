@@ -108,11 +108,6 @@ class MainWindow(QMainWindow):
         self.action_quit = self.actions_.quit
         self.action_back = self.actions_.back
         self.action_next = self.actions_.next
-        self.action_preview = self.actions_.preview
-        self.action_print = self.actions_.print
-        self.action_save = self.actions_.save
-        self.action_about = self.actions_.about
-        self.action_idle = self.actions_.idle
         self.theme_actions = self.actions_.themes
         self.toolbar = self.actions_.toolbar
 
@@ -198,8 +193,6 @@ class MainWindow(QMainWindow):
     # translation ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         """Every text of the window and of every page built so far, in the active language."""
-        from signaal.ui.steps import STEPS
-
         self.setWindowTitle("Signaal")
         self.actions_.retranslate()
         self.step_list.setAccessibleName(_("Steps"))
@@ -237,7 +230,6 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.retranslate()
         self._update_steps()
-        del STEPS
 
     def set_language(self, language: str) -> None:
         """Switch the language of the whole window at run time; every answer stays."""
