@@ -84,57 +84,55 @@ def fill_demo_case(window: object, role: str, age: int, signals: int, shoot: obj
     """Walk every step as a user would, taking a screenshot of each."""
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QRadioButton, QSpinBox
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QCheckBox,
+        QPlainTextEdit,
+        QPushButton,
+        QRadioButton,
+        QSpinBox,
+    )
 
     from signaal.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     take: Callable[[str], None] = shoot  # type: ignore[assignment]
+
+    def click(kind: type[QAbstractButton], name: str, shown_only: bool = False) -> None:
+        """Click the named button if this catalog has it (and, if asked, it is on screen)."""
+        button = window.findChild(kind, name)
+        if button is not None and (button.isVisible() or not shown_only):
+            button.click()
+
     window.go_to("start")
-    button = window.findChild(QRadioButton, f"role-{role}")
-    if button is not None:
-        button.click()
+    click(QRadioButton, f"role-{role}")
     take("1-start")
-    danger = window.findChild(QRadioButton, "acute-yes")
-    if danger is not None:
-        danger.click()
-        take("1-start-acute-danger")
-    acute = window.findChild(QRadioButton, "acute-no")
-    if acute is not None:
-        acute.click()
+    click(QRadioButton, "acute-yes")
+    take("1-start-acute-danger")
+    click(QRadioButton, "acute-no")
     window.go_to("who")
     spin = window.findChild(QSpinBox, "age-spin")
     if spin is not None:
         spin.setValue(age)
     take("2-who")
     window.go_to("concerns")
-    not_sure = window.findChild(QCheckBox, "concern-not-sure")
-    if not_sure is not None:
-        not_sure.click()
+    click(QCheckBox, "concern-not-sure")
     take("3-concerns")
     window.go_to("signals")
     page = window.page("signals")
     for indicator_id in list(getattr(page, "rows", {}))[:signals]:
-        seen = window.findChild(QRadioButton, f"status-{indicator_id}-seen")
-        if seen is not None:
-            seen.click()
+        click(QRadioButton, f"status-{indicator_id}-seen")
         facts = window.findChild(QPlainTextEdit, f"facts-{indicator_id}")
         if facts is not None:
             facts.setPlainText("Maandag 3 maart, 8:15 bij het hek: zei 'ik moet daarna werken'.")
     take("4-signals")
     window.go_to("meldcode")
-    consulted = window.findChild(QCheckBox, "consultation-done")
-    if consulted is not None:
-        consulted.click()
+    click(QCheckBox, "consultation-done")
     take("5-meldcode")
     window.go_to("weighing")
     take("6-weighing")
-    for name in ("answer-yes", "answer-yes"):
-        from PySide6.QtWidgets import QPushButton
-
-        answer = window.findChild(QPushButton, name)
-        if answer is not None and answer.isVisible():
-            answer.click()
+    for _question in range(2):  # the walk's first two questions, while it asks any
+        click(QPushButton, "answer-yes", shown_only=True)
     take("6-weighing-done")
     window.go_to("outcome")
     decision = window.findChild(QPlainTextEdit, "decision-text")
