@@ -95,15 +95,6 @@ class Session(QObject):
             self.case.observations.append(observation)
         setattr(observation, field, text)
 
-    def age_band(self) -> str | None:
-        return self.case.age_band
-
-    def is_minor(self) -> bool | None:
-        band = self.case.age_band
-        if band is None or band not in self.catalog.age_bands_by_id:
-            return self.case.minor
-        return self.catalog.age_bands_by_id[band].minor
-
     def concerns_for_age(self) -> list[str]:
         """The concerns that fit the person's age band (all of them when it is unknown)."""
         band, minor = self.case.age_band, self.case.minor

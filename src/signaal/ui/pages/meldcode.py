@@ -129,7 +129,6 @@ class MeldcodePage(Page):
         talk.addRow(self.reaction_label, self.talk_reaction)
         talk.addRow(self.exception_label, self.exception)
         talk.addRow(self.consent_label, self.consent)
-        self.talk_form = talk
 
         self.layout_.addWidget(self.consult_box)
         self.layout_.addWidget(self.talk_box)

@@ -160,11 +160,6 @@ class SignalsPage(Page):
         else:
             self.opened.discard(checklist_id)
 
-    def expand_all(self) -> None:
-        self._add_all_groups()
-        for group in self.groups:
-            group.set_expanded(True)
-
     def retranslate(self) -> None:
         set_heading(self.title, _("Signals"))
         self.intro.setText(
