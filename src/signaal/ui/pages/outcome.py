@@ -54,8 +54,8 @@ class OutcomePage(Page):
         self.summary.setObjectName("outcome-summary")
         self.summary_layout = QVBoxLayout(self.summary)
         self.summary_layout.setContentsMargins(0, 0, 0, 0)
-        self._shown_for: tuple[int, str] | None = None
-        self._shown_assessment: object = None
+        # The assessment and language the summary shows (the object itself, compared by identity).
+        self._shown_for: tuple[Assessment, str] | None = None
         # What the summary still has to show, below its first screen.
         self._pending: list[SummaryItem] = []
         self.idle = IdleWork(self.body, self._add_more)
@@ -122,10 +122,10 @@ class OutcomePage(Page):
         language = active_language()
         # The session keeps one Assessment object until an answer changes: same object and
         # language, same summary — showing the page again costs nothing.
-        if self._shown_for == (id(assessment), language):
+        shown = self._shown_for
+        if shown is not None and shown[0] is assessment and shown[1] == language:
             return
-        self._shown_for = (id(assessment), language)
-        self._shown_assessment = assessment  # keeps the id from being reused
+        self._shown_for = (assessment, language)
         clear_layout(self.summary_layout)
         self._pending = self._summary_items(assessment)
         first = self._first_screen(self._pending)
