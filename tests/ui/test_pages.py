@@ -108,6 +108,27 @@ def test_failed_save_says_so_and_keeps_the_case(
     assert not window.step_done("referral")
 
 
+def test_saving_from_the_preview_counts_as_the_referral(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from signaal.ui import saving
+    from signaal.ui.pdf_preview import PdfPreviewDialog
+
+    suggested: list[str] = []
+
+    def fake_save(pdf: bytes, _parent: object, name: str) -> Path:
+        suggested.append(name)
+        return tmp_path / name
+
+    monkeypatch.setattr(saving, "save_pdf", fake_save)
+    # Instead of waiting for the user, the preview presses its own Save button.
+    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: dialog.save_button.click())
+    window.go_to("referral")
+    window.preview()
+    assert suggested == ["signaal-verwijzing.pdf"]
+    assert window.step_done("referral")
+
+
 def test_person_name_and_birth_date_only_when_typed(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

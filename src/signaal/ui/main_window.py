@@ -504,7 +504,13 @@ class MainWindow(QMainWindow):
     def preview(self) -> None:
         from signaal.ui.pdf_preview import PdfPreviewDialog
 
-        PdfPreviewDialog(self.referral_pdf(), self).exec()
+        # Printing or saving from the preview counts as much as from the window's own actions.
+        dialog = PdfPreviewDialog(self.referral_pdf(), self, SUGGESTED_FILE_NAME)
+        dialog.printed.connect(
+            lambda: self._referral_made(_("The referral was sent to the printer."))
+        )
+        dialog.saved.connect(lambda: self._referral_made(_("The referral was saved.")))
+        dialog.exec()
 
     def print_referral(self) -> None:
         from signaal.ui.printing import print_pdf

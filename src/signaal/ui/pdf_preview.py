@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -54,6 +54,9 @@ class MemoryPdf:
 class PdfPreviewDialog(QDialog):
     """The referral as it will print, with Print and Save buttons next to Close."""
 
+    printed = Signal()
+    saved = Signal()
+
     def __init__(self, pdf: bytes, parent: QWidget | None = None, suggested_name: str = "") -> None:
         super().__init__(parent)
         self._pdf = pdf
@@ -88,9 +91,11 @@ class PdfPreviewDialog(QDialog):
     def _print(self) -> None:
         from signaal.ui.printing import print_pdf
 
-        print_pdf(self._pdf, self)
+        if print_pdf(self._pdf, self):
+            self.printed.emit()
 
     def _save(self) -> None:
         from signaal.ui.saving import save_pdf
 
-        save_pdf(self._pdf, self, self._suggested_name)
+        if save_pdf(self._pdf, self, self._suggested_name) is not None:
+            self.saved.emit()
