@@ -11,6 +11,8 @@ from functools import cache
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPaintEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
     QFormLayout,
     QFrame,
     QLabel,
@@ -151,6 +153,14 @@ def show_added(widget: QWidget) -> None:
     if parent is not None and parent.isVisible() and widget.isHidden():
         widget.resize(parent.width(), widget.height())
         widget.show()
+
+
+def set_checked(group: QButtonGroup, *states: tuple[QAbstractButton, bool]) -> None:
+    """Check the buttons of an exclusive group as given, also none (the group refuses that)."""
+    group.setExclusive(False)
+    for button, checked in states:
+        button.setChecked(checked)
+    group.setExclusive(True)
 
 
 def set_heading(label: QLabel, text: str) -> None:

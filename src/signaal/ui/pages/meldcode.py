@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
+from signaal.ui.widgets import (
+    FieldLabel,
+    WrapLabel,
+    describe,
+    form_layout,
+    set_checked,
+    set_heading,
+)
 
 CONSENT_VALUES = ("", "yes", "no")
 VEILIG_THUIS_ROLES = {"veilig-thuis"}
@@ -294,10 +301,11 @@ class MeldcodePage(Page):
         self.vt_advice_on.setDate(_to_qdate(consultation.vt_advice_on))
         if self.vt_summary.toPlainText() != consultation.vt_advice_summary:
             self.vt_summary.setPlainText(consultation.vt_advice_summary)
-        self.talk_group.setExclusive(False)
-        self.talk_done.setChecked(conversation.done is True)
-        self.talk_not_done.setChecked(conversation.done is False)
-        self.talk_group.setExclusive(True)
+        set_checked(
+            self.talk_group,
+            (self.talk_done, conversation.done is True),
+            (self.talk_not_done, conversation.done is False),
+        )
         if self.talk_with.text() != conversation.with_whom:
             self.talk_with.setText(conversation.with_whom)
         self.talk_on.setDate(_to_qdate(conversation.on))

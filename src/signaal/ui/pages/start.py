@@ -23,6 +23,7 @@ from signaal.ui.widgets import (
     WrapLabel,
     clear_layout,
     describe,
+    set_checked,
     set_heading,
 )
 
@@ -171,14 +172,9 @@ class StartPage(Page):
 
     def refresh(self) -> None:
         acute = self.session.case.context.acute_danger
-        self.acute_yes.setChecked(acute is True)
-        if acute is False:
-            self.acute_no.setChecked(True)
-        if acute is None:
-            self.acute_group.setExclusive(False)
-            self.acute_yes.setChecked(False)
-            self.acute_no.setChecked(False)
-            self.acute_group.setExclusive(True)
+        set_checked(
+            self.acute_group, (self.acute_yes, acute is True), (self.acute_no, acute is False)
+        )
         button = self.role_buttons.get(self.session.case.role)
         if button is not None:
             button.setChecked(True)

@@ -19,7 +19,7 @@ from signaal.content.models import Answer
 from signaal.i18n import N_, _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import Heading, WrapLabel, describe, set_heading
+from signaal.ui.widgets import Heading, WrapLabel, describe, set_checked, set_heading
 
 OUTCOME_NAMES = {
     "close": N_("Close the concern and record it in your file"),
@@ -191,11 +191,12 @@ class WeighingPage(Page):
             self.question.setAccessibleName(question.question.get(language))
             self.explanation.setText(question.explanation.get(language))
             chosen = answers.get(self.current)
-            self.answer_group.setExclusive(False)
+            set_checked(
+                self.answer_group,
+                *((button, answer == chosen) for answer, button in self.answer_buttons.items()),
+            )
             for answer, button in self.answer_buttons.items():
-                button.setChecked(answer == chosen)
                 describe(button, _(ANSWER_NAMES[answer]), question.question.get(language))
-            self.answer_group.setExclusive(True)
             self.previous.setEnabled(weighing.path.index(self.current) > 0)
         else:
             if weighing.outcome is not None:

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
+from signaal.ui.widgets import (
+    FieldLabel,
+    WrapLabel,
+    describe,
+    form_layout,
+    set_checked,
+    set_heading,
+)
 
 UNKNOWN_AGE = -1
 
@@ -148,10 +155,7 @@ class WhoPage(Page):
         self._show_band()
 
     def _check_kind(self, kind: str | None) -> None:
-        self.kind_group.setExclusive(False)
-        self.child.setChecked(kind == "child")
-        self.adult.setChecked(kind == "adult")
-        self.kind_group.setExclusive(True)
+        set_checked(self.kind_group, (self.child, kind == "child"), (self.adult, kind == "adult"))
 
     def _kind(self, kind: str) -> None:
         session = self.session
