@@ -15,7 +15,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from signaal.ui.main_window import MainWindow
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -80,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def fill_demo_case(window: object, role: str, age: int, signals: int, shoot: object) -> None:
+def fill_demo_case(
+    window: MainWindow, role: str, age: int, signals: int, take: Callable[[str], None]
+) -> None:
     """Walk every step as a user would, taking a screenshot of each."""
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import (
         QAbstractButton,
         QCheckBox,
@@ -92,11 +97,6 @@ def fill_demo_case(window: object, role: str, age: int, signals: int, shoot: obj
         QRadioButton,
         QSpinBox,
     )
-
-    from signaal.ui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
-    take: Callable[[str], None] = shoot  # type: ignore[assignment]
 
     def click(kind: type[QAbstractButton], name: str, shown_only: bool = False) -> None:
         """Click the named button if this catalog has it (and, if asked, it is on screen)."""

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from signaal.ui.main_window import MainWindow
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,15 +47,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return exit_code
 
 
-def load_content(window: object) -> None:
+def load_content(window: MainWindow) -> None:
     """Load the catalog into the shown window; a broken catalog is explained, then Signaal stops."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from signaal.content import ContentError, load_catalog
     from signaal.i18n import _
-    from signaal.ui.main_window import MainWindow
 
-    assert isinstance(window, MainWindow)
     try:
         catalog = load_catalog()
     except ContentError as error:
