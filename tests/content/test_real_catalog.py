@@ -85,6 +85,7 @@ def test_building_blocks_are_complete(shipped: Catalog) -> None:
     assert shipped.age_band_for(4).id == "4-12"
     assert shipped.age_band_for(17).id == "12-18"
     assert shipped.age_band_for(18).id == "18+"
+    assert (shipped.minor_at(0), shipped.minor_at(17), shipped.minor_at(18)) == (True, True, False)
     assert set(shipped.concerns_by_id) == {
         "child-sexual-abuse", "sexual-exploitation", "labour-exploitation",
         "criminal-exploitation",

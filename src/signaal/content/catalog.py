@@ -117,6 +117,13 @@ class Catalog(Strict):
                 return band
         raise ValueError(f"no age band covers age {age}")
 
+    def minor_at(self, age: int) -> bool | None:
+        """Whether someone of this age is a minor, by the catalog's age bands (None: no band)."""
+        try:
+            return self.age_band_for(age).minor
+        except ValueError:
+            return None
+
     def fits_age(self, bands: list[str], age_band: str | None, minor: bool | None = None) -> bool:
         """Whether an item for `bands` applies: to the known band, else to a child or an adult
         of unknown age (`minor`), else (nothing known) always."""

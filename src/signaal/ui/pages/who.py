@@ -163,7 +163,7 @@ class WhoPage(Page):
             return
         session.person_kind = kind
         age = session.case.age
-        if age is not None and (age >= 18) != (kind == "adult"):
+        if age is not None and session.catalog.minor_at(age) is (kind == "adult"):
             session.case.age = None
             self.age.blockSignals(True)
             self.age.setValue(UNKNOWN_AGE)
@@ -174,8 +174,10 @@ class WhoPage(Page):
         session = self.session
         session.case.age = None if value == UNKNOWN_AGE else value
         if session.case.age is not None:
-            session.person_kind = "adult" if session.case.age >= 18 else "child"
-            self._check_kind(session.person_kind)
+            minor = session.catalog.minor_at(session.case.age)
+            if minor is not None:
+                session.person_kind = "child" if minor else "adult"
+                self._check_kind(session.person_kind)
         self._update_band()
 
     def _update_band(self) -> None:
