@@ -184,12 +184,12 @@ def _observation(
         "third-party": _("Told by a third party"),
         "unknown": _("Told (source not recorded)"),
     }[group]
-    details = [label(_("Source")) + f"{markup(source_label)}"]
+    details = [label(_("Source")) + markup(source_label)]
     if observation.observer.strip():
         who = _("Observed by") if group == "seen" else _("Heard by or from")
-        details.append(f"<b>{markup(who)}:</b> {markup(observation.observer)}")
+        details.append(label(who) + markup(observation.observer))
     if observation.when.strip():
-        details.append(label(_("When")) + f"{markup(observation.when)}")
+        details.append(label(_("When")) + markup(observation.when))
     flowables.append(Paragraph(" · ".join(details), styles.detail))
     if observation.facts.strip():
         flowables += paragraphs(
