@@ -24,12 +24,11 @@ from signaal.report import render_referral
 SOURCE = Path(signaal.__file__).parent
 
 
-def test_cli_renders_the_same_bytes(catalog: Catalog, tmp_path: Path) -> None:
-    case = case_for(catalog, "teacher", 14, count=5)
-    case_file = tmp_path / "case.json"
-    case_file.write_text(case.model_dump_json(), encoding="utf-8")
-    output = tmp_path / "out.pdf"
-    done = subprocess.run(
+def run_report_cli(
+    case_file: Path, output: Path, *options: str
+) -> subprocess.CompletedProcess[str]:
+    """`signaal-cli report` in a fresh interpreter, as a user runs it."""
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -38,14 +37,20 @@ def test_cli_renders_the_same_bytes(catalog: Catalog, tmp_path: Path) -> None:
             str(case_file),
             "-o",
             str(output),
-            "--lang",
-            "en",
-            "--deterministic",
+            *options,
         ],
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_cli_renders_the_same_bytes(catalog: Catalog, tmp_path: Path) -> None:
+    case = case_for(catalog, "teacher", 14, count=5)
+    case_file = tmp_path / "case.json"
+    case_file.write_text(case.model_dump_json(), encoding="utf-8")
+    output = tmp_path / "out.pdf"
+    done = run_report_cli(case_file, output, "--lang", "en", "--deterministic")
     assert done.returncode == 0, done.stderr
     expected = render_referral(catalog, case, assess(catalog, case), "en", deterministic=True)
     assert output.read_bytes() == expected
@@ -54,20 +59,7 @@ def test_cli_renders_the_same_bytes(catalog: Catalog, tmp_path: Path) -> None:
 def test_cli_reports_an_unwritable_output(catalog: Catalog, tmp_path: Path) -> None:
     case_file = tmp_path / "case.json"
     case_file.write_text(case_for(catalog, "teacher", 14, count=1).model_dump_json())
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "signaal.cli",
-            "report",
-            str(case_file),
-            "-o",
-            str(tmp_path / "missing" / "out.pdf"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_report_cli(case_file, tmp_path / "missing" / "out.pdf")
     assert done.returncode != 0
     assert "cannot write the PDF" in done.stderr
 

@@ -178,18 +178,14 @@ def _observation(
         sections = {s.id: layout.text(s.title) for s in checklist.sections}
         where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
         flowables.append(kept(Paragraph(markup(where.rstrip(" ·")), styles.small)))
-    source_label = {
-        "seen": _("Own observation"),
-        "person": _("Told by the person concerned"),
-        "third-party": _("Told by a third party"),
-        "unknown": _("Told (source not recorded)"),
-    }[group]
-    details = [label(_("Source")) + f"{markup(source_label)}"]
+    # The told groups' titles name one observation as well; only "seen" has a plural title.
+    source_label = _("Own observation") if group == "seen" else _(dict(SOURCE_GROUPS)[group])
+    details = [label(_("Source")) + markup(source_label)]
     if observation.observer.strip():
         who = _("Observed by") if group == "seen" else _("Heard by or from")
-        details.append(f"<b>{markup(who)}:</b> {markup(observation.observer)}")
+        details.append(label(who) + markup(observation.observer))
     if observation.when.strip():
-        details.append(label(_("When")) + f"{markup(observation.when)}")
+        details.append(label(_("When")) + markup(observation.when))
     flowables.append(Paragraph(" · ".join(details), styles.detail))
     if observation.facts.strip():
         flowables += paragraphs(

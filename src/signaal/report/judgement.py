@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -34,24 +32,22 @@ OUTCOME_LABELS = {
 ANSWER_LABELS = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
 
 
-def table_style(header: bool = True) -> TableStyle:
+def table_style() -> TableStyle:
     """Thin grey rules, a shaded header row: clear on a black-and-white printer."""
-    commands: list[Any] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        # Cells hold paragraphs, but the table would still select Helvetica (unembedded).
-        ("FONTNAME", (0, 0), (-1, -1), FAMILY),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_GREY),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]
-    if header:
-        commands += [
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            # Cells hold paragraphs, but the table would still select Helvetica (unembedded).
+            ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_GREY),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREY),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
         ]
-    return TableStyle(commands)
+    )
 
 
 def judgement(layout: Layout) -> list[Flowable]:

@@ -14,7 +14,7 @@ from signaal.content.catalog import Catalog
 from signaal.content.models import Text
 from signaal.i18n import format_date
 from signaal.report.styles import Styles
-from signaal.report.text import Paragraph, labelled, markup, paragraph
+from signaal.report.text import Paragraph, labelled, paragraph
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Layout:
         return labelled(label, value, self.styles.body)
 
     def note(self, text: str) -> Paragraph:
-        return Paragraph(markup(text), self.styles.note)
+        return paragraph(text, self.styles.note)
 
     def indicator_text(self, indicator_id: str) -> str:
         """The signal's text; an id the catalog does not know is shown as it is."""

@@ -39,7 +39,7 @@ def document_title(catalog: Catalog, case: Case, language: str) -> str:
     return purpose if role is None else f"{purpose} – {role.name.get(language)}"
 
 
-def document_date(catalog: Catalog, case: Case, deterministic: bool) -> dt.date:
+def document_date(catalog: Catalog, deterministic: bool) -> dt.date:
     """Today; in deterministic mode a date fixed by the input (the catalog's date)."""
     return catalog.info.date if deterministic else dt.date.today()
 
@@ -83,7 +83,7 @@ def render_referral(
         width=PAGE_WIDTH - 2 * (MARGIN + FRAME_PADDING),
     )
     title = document_title(catalog, case, language)
-    date = format_date(document_date(catalog, case, deterministic), language)
+    date = format_date(document_date(catalog, deterministic), language)
     frame = PageFrame(
         confidential=_("Confidential"),
         title=title,

@@ -42,6 +42,7 @@ def stylesheet() -> Styles:
     family = register_fonts()
     body = ParagraphStyle("body", fontName=family, fontSize=9.5, leading=12.5, spaceAfter=3)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=GREY)
+    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0)
     return Styles(
         body=body,
         small=small,
@@ -90,13 +91,9 @@ def stylesheet() -> Styles:
             leading=11,
             leftIndent=12,
         ),
-        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
-        cell_bold=ParagraphStyle(
-            "cell_bold", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0
-        ),
-        cell_italic=ParagraphStyle(
-            "cell_italic", parent=body, fontName=ITALIC, fontSize=8.5, leading=10.5, spaceAfter=0
-        ),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
+        cell_italic=ParagraphStyle("cell_italic", parent=cell, fontName=ITALIC),
         closing=ParagraphStyle(
             "closing", parent=body, fontSize=8.5, leading=11, spaceBefore=14, textColor=GREY
         ),
