@@ -14,9 +14,10 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Literal, get_args
 
+from signaal.i18n import LANGUAGES
+
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = get_args(Theme)
-LANGUAGES = ("nl", "en")
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 240
 FILE_NAME = "preferences.json"

@@ -6,6 +6,7 @@ Cases are generated over the synthetic catalog and over the real shipped catalog
 from __future__ import annotations
 
 import json
+from typing import get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,17 +15,9 @@ from signaal.assessment import Case, Observation, assess
 from signaal.assessment.json_output import assessment_json
 from signaal.assessment.routing import URGENCY_ORDER
 from signaal.content import Catalog
+from signaal.content.models import RelationId
 
-RELATIONS = [
-    "household",
-    "dependency",
-    "school-staff",
-    "employer",
-    "online-contact",
-    "peer",
-    "stranger",
-    "unknown",
-]
+RELATIONS = get_args(RelationId)
 PROFILE_RANK = {"not-indicated": 0, "partly-indicated": 1, "indicated": 2}
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

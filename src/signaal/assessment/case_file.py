@@ -106,14 +106,11 @@ def inconsistencies(case: Case, catalog: Catalog) -> list[str]:
     problems = []
     if case.age is not None and case.age_band in catalog.age_bands_by_id:
         band = catalog.age_bands_by_id[case.age_band]
-        if case.age < band.min_age or (band.max_age is not None and case.age > band.max_age):
+        if not band.covers(case.age):
             problems.append(
                 f"field 'age_band': '{case.age_band}' does not include the age {case.age}"
             )
-    if case.age is not None and not any(
-        b.min_age <= case.age and (b.max_age is None or case.age <= b.max_age)
-        for b in catalog.age_bands
-    ):
+    if case.age is not None and not any(b.covers(case.age) for b in catalog.age_bands):
         problems.append(f"field 'age': no age band covers the age {case.age}")
     band_id = resolve_age_band(catalog, case)
     if (

@@ -10,7 +10,7 @@ from signaal.assessment.case import Case
 from signaal.assessment.result import Explanation, WeighingResult
 from signaal.assessment.texts import prefixed, text
 from signaal.content.catalog import Catalog
-from signaal.content.models import Text, WeighingOutcome, WeighingQuestion
+from signaal.content.models import Protocol, Text, WeighingOutcome, WeighingQuestion
 from signaal.i18n import N_
 
 # Guidance that belongs with a report outcome (e.g. informing those involved beforehand).
@@ -90,10 +90,15 @@ def _answered(
     )
 
 
+def _protocol(catalog: Catalog, role: str) -> Protocol | None:
+    """The role's protocol variant; None for a role or protocol the catalog does not know."""
+    role_entry = catalog.roles_by_id.get(role)
+    return None if role_entry is None else catalog.protocols_by_id.get(role_entry.protocol)
+
+
 def _step(catalog: Catalog, role: str, question: WeighingQuestion) -> Text | None:
     """Where the role's protocol variant asks this question ("Step 5 (Decide)"), if it says."""
-    role_entry = catalog.roles_by_id.get(role)
-    protocol = None if role_entry is None else catalog.protocols_by_id.get(role_entry.protocol)
+    protocol = _protocol(catalog, role)
     if protocol is not None:
         for step in protocol.steps:
             if question.id in step.weighing_questions:
@@ -104,8 +109,7 @@ def _step(catalog: Catalog, role: str, question: WeighingQuestion) -> Text | Non
 def _reporting_norms(catalog: Catalog, role: str) -> list[Explanation]:
     """The reporting norms of the role's protocol variant (KNMG adds its own), and the content's
     guidance on informing those involved before a report, where the catalog has it."""
-    role_entry = catalog.roles_by_id.get(role)
-    protocol = None if role_entry is None else catalog.protocols_by_id.get(role_entry.protocol)
+    protocol = _protocol(catalog, role)
     norms = [] if protocol is None else protocol.reporting_norms
     explanations = [
         Explanation(rule=f"{protocol.id if protocol else 'protocol'}-reporting-norm", text=norm)

@@ -113,7 +113,7 @@ class Catalog(Strict):
     def age_band_for(self, age: int) -> AgeBand:
         """The band an age in whole years falls in."""
         for band in self.age_bands:
-            if band.min_age <= age and (band.max_age is None or age <= band.max_age):
+            if band.covers(age):
                 return band
         raise ValueError(f"no age band covers age {age}")
 

@@ -276,11 +276,14 @@ def _key_pattern(key: str) -> re.Pattern[str]:
     )
 
 
+def _id_pattern(entry_id: str) -> re.Pattern[str]:
+    """The `id = "..."` line of the entry with this id."""
+    return re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(entry_id) + r"[\"']", re.MULTILINE)
+
+
 def _entry_start(text: str, entry_id: str, start: int) -> int | None:
     """Where the entry with this id begins: its `[[...]]` header, or else its `id` line."""
-    pattern = re.compile(
-        r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(entry_id) + r"[\"']", re.MULTILINE
-    )
+    pattern = _id_pattern(entry_id)
     found = pattern.search(text, start) or pattern.search(text)
     if found is None:
         return None
@@ -441,10 +444,9 @@ def _reference_problems(
 
 
 def _id_lines(text: str, entry_id: str) -> list[int | None]:
-    pattern = re.compile(
-        r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(entry_id) + r"[\"']", re.MULTILINE
-    )
-    return [text.count("\n", 0, found.start()) + 1 for found in pattern.finditer(text)]
+    return [
+        text.count("\n", 0, found.start()) + 1 for found in _id_pattern(entry_id).finditer(text)
+    ]
 
 
 def _reference_line(text: str, problem: ReferenceProblem) -> int | None:
@@ -455,9 +457,7 @@ def _reference_line(text: str, problem: ReferenceProblem) -> int | None:
     if position is None:
         return None
     if problem.field != "id":
-        id_line = re.compile(
-            r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(problem.entry_id) + r"[\"']", re.MULTILINE
-        ).search(text, position)
+        id_line = _id_pattern(problem.entry_id).search(text, position)
         if id_line is not None:
             position = id_line.start()
         for key in re.sub(r"\[\d+\]", "", problem.field).split("."):

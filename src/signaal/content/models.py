@@ -91,6 +91,10 @@ class AgeBand(Strict):
     max_age: int | None = Field(default=None, ge=0)
     minor: bool
 
+    def covers(self, age: int) -> bool:
+        """Whether an age in whole years falls in this band."""
+        return self.min_age <= age and (self.max_age is None or age <= self.max_age)
+
 
 class Concern(Sourced):
     id: Id
