@@ -22,7 +22,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -60,21 +59,9 @@ class Session:
         return self.folder("config") / "signaal" / "preferences.json"
 
 
-def strace_usable() -> str | None:
-    """Why strace cannot trace here, or None when it can."""
-    if shutil.which("strace") is None:
-        return "strace is not installed (CI installs it: .ci/run)"
-    probe = subprocess.run(
-        ["strace", "-f", "-qq", "-o", os.devnull, "true"], capture_output=True, check=False
-    )
-    if probe.returncode != 0:
-        return f"ptrace is not permitted here: {probe.stderr.decode(errors='replace').strip()}"
-    return None
-
-
 @pytest.fixture(scope="module")
 def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
-    reason = strace_usable()
+    reason = privacy_trace.strace_usable()
     if reason:
         pytest.skip(reason)
     root = tmp_path_factory.mktemp("traced-session")
@@ -98,21 +85,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
     )
     log = root / "strace.log"
     done = subprocess.run(
-        [
-            "strace",
-            "-f",
-            "-qq",
-            "-yy",
-            "-e",
-            "trace=%file,%network,%desc",
-            "-o",
-            str(log),
-            sys.executable,
-            "-B",
-            str(DRIVER),
-            MARKER,
-            str(target),
-        ],
+        privacy_trace.strace_command(log, sys.executable, "-B", str(DRIVER), MARKER, str(target)),
         cwd=root / "home",
         env=env,
         capture_output=True,
