@@ -7,8 +7,8 @@ proven separately in `test_log_guard.py`: switched fully on, it slows this sessi
 
 Allowed writes, each with its reason:
 - the PDF at the path typed into the save dialog: the user asked for it;
-- `$XDG_CONFIG_HOME/signaal/preferences.json` (and the folder, and a temporary file next to it
-  for an atomic replace): language, theme and idle time only — checked below to hold nothing else;
+- `$XDG_CONFIG_HOME/signaal/preferences.json` (and its folder): language, theme and idle time
+  only — checked below to hold nothing else;
 - `/dev/null`: writing there stores nothing;
 - fontconfig's cache (`$XDG_CACHE_HOME/fontconfig/`): written only when the system's font cache
   is stale, it holds font file names and their character coverage, never text that was laid
@@ -133,13 +133,11 @@ def test_the_session_did_what_a_user_does(session: Session) -> None:
 
 
 def allowed_write(session: Session, path: str) -> bool:
-    config = session.folder("config") / "signaal"
     font_cache = session.folder("cache") / "fontconfig"
     candidate = Path(path)
     return (
         path in (str(session.target), os.devnull)
-        or candidate in (config, font_cache)
-        or (candidate.parent == config and candidate.name.startswith("preferences.json"))
+        or candidate in (session.preferences.parent, session.preferences, font_cache)
         or candidate.parent == font_cache
     )
 
