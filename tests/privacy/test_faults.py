@@ -225,7 +225,7 @@ def test_an_exception_in_a_slot_shows_a_dialog_and_keeps_every_answer(
     assert "InjectedError" in output.err, "developers still learn where it happened"
     assert window.isVisible()
     answers_intact(window, answered)
-    # The app keeps working: another answer goes in as usual.
+    # The app keeps working: with the fault gone, the outcome page builds its assessment.
     show(window, "outcome")
     QApplication.processEvents()
     assert window.session.assessment() is not None
