@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -259,8 +260,6 @@ def test_a_failed_save_explains_and_keeps_the_case(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     answered = fill_case(window, qtbot)
-    from PySide6.QtWidgets import QFileDialog
-
     target = {
         "read-only": unwritable_folder(tmp_path) / "verwijzing.pdf",
         "full-disk": full_disk(tmp_path),
