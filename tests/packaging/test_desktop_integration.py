@@ -64,7 +64,7 @@ def test_metainfo_passes_appstream_validation() -> None:
 
 
 def test_generated_windows_version_resource_parses(
-    monkeypatch: pytest.MonkeyPatch, tmp_path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     compat = pytest.importorskip("PyInstaller.compat")
     # The parser module imports Windows-only helpers at the top; it needs none of them to parse.

@@ -1,4 +1,4 @@
-"""Read an `strace -f -qq -yy` log and pick out what matters for privacy.
+"""Run a program under `strace -f -qq -yy`, read the log and pick out what matters for privacy.
 
 What counts as *writing to the disk*: a successful open/openat/openat2/creat with a write flag
 (O_WRONLY, O_RDWR, O_CREAT, O_TRUNC), and every successful mkdir, rename, unlink, rmdir, link,
@@ -10,10 +10,14 @@ internet address.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import shutil
+import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 _LINE = re.compile(r"^(?P<pid>\d+)\s+(?P<rest>.*)$")
 _CALL = re.compile(r"^(?P<name>\w+)\((?P<args>.*)\)\s+=\s+(?P<result>-?\d+|\?)(?P<tail>.*)$")
@@ -45,6 +49,25 @@ RENAME_SOURCES = {"rename": 0, "renameat": 1, "renameat2": 1}
 # Netlink sockets talk to the local kernel only (e.g. glib asking for network interfaces);
 # they cannot reach another machine.
 NETWORK_FAMILIES_ALLOWED = {"AF_UNIX", "AF_LOCAL", "AF_NETLINK"}
+
+
+def strace_usable() -> str | None:
+    """Why strace cannot trace here, or None when it can."""
+    if shutil.which("strace") is None:
+        return "strace is not installed (CI installs it: .ci/run)"
+    probe = subprocess.run(
+        ["strace", "-f", "-qq", "-o", os.devnull, "true"], capture_output=True, check=False
+    )
+    if probe.returncode != 0:
+        return f"ptrace is not permitted here: {probe.stderr.decode(errors='replace').strip()}"
+    return None
+
+
+def strace_command(log: Path, *program: str) -> list[str]:
+    """`program` under strace as every trace here runs it: threads and children too, each
+    descriptor with its path, every file, network and descriptor call, written to `log`."""
+    options = ["-f", "-qq", "-yy", "-e", "trace=%file,%network,%desc", "-o", str(log)]
+    return ["strace", *options, *program]
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ proven separately in `test_log_guard.py`: switched fully on, it slows this sessi
 
 Allowed writes, each with its reason:
 - the PDF at the path typed into the save dialog: the user asked for it;
-- `$XDG_CONFIG_HOME/signaal/preferences.json` (and the folder, and a temporary file next to it
-  for an atomic replace): language, theme and idle time only — checked below to hold nothing else;
+- `$XDG_CONFIG_HOME/signaal/preferences.json` (and its folder): language, theme and idle time
+  only — checked below to hold nothing else;
 - `/dev/null`: writing there stores nothing;
 - fontconfig's cache (`$XDG_CACHE_HOME/fontconfig/`): written only when the system's font cache
   is stale, it holds font file names and their character coverage, never text that was laid
@@ -22,7 +22,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -60,21 +59,9 @@ class Session:
         return self.folder("config") / "signaal" / "preferences.json"
 
 
-def strace_usable() -> str | None:
-    """Why strace cannot trace here, or None when it can."""
-    if shutil.which("strace") is None:
-        return "strace is not installed (CI installs it: .ci/run)"
-    probe = subprocess.run(
-        ["strace", "-f", "-qq", "-o", os.devnull, "true"], capture_output=True, check=False
-    )
-    if probe.returncode != 0:
-        return f"ptrace is not permitted here: {probe.stderr.decode(errors='replace').strip()}"
-    return None
-
-
 @pytest.fixture(scope="module")
 def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
-    reason = strace_usable()
+    reason = privacy_trace.strace_usable()
     if reason:
         pytest.skip(reason)
     root = tmp_path_factory.mktemp("traced-session")
@@ -98,21 +85,7 @@ def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
     )
     log = root / "strace.log"
     done = subprocess.run(
-        [
-            "strace",
-            "-f",
-            "-qq",
-            "-yy",
-            "-e",
-            "trace=%file,%network,%desc",
-            "-o",
-            str(log),
-            sys.executable,
-            "-B",
-            str(DRIVER),
-            MARKER,
-            str(target),
-        ],
+        privacy_trace.strace_command(log, sys.executable, "-B", str(DRIVER), MARKER, str(target)),
         cwd=root / "home",
         env=env,
         capture_output=True,
@@ -160,13 +133,11 @@ def test_the_session_did_what_a_user_does(session: Session) -> None:
 
 
 def allowed_write(session: Session, path: str) -> bool:
-    config = session.folder("config") / "signaal"
     font_cache = session.folder("cache") / "fontconfig"
     candidate = Path(path)
     return (
         path in (str(session.target), os.devnull)
-        or candidate in (config, font_cache)
-        or (candidate.parent == config and candidate.name.startswith("preferences.json"))
+        or candidate in (session.preferences.parent, session.preferences, font_cache)
         or candidate.parent == font_cache
     )
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -225,7 +226,7 @@ def test_an_exception_in_a_slot_shows_a_dialog_and_keeps_every_answer(
     assert "InjectedError" in output.err, "developers still learn where it happened"
     assert window.isVisible()
     answers_intact(window, answered)
-    # The app keeps working: another answer goes in as usual.
+    # The app keeps working: with the fault gone, the outcome page builds its assessment.
     show(window, "outcome")
     QApplication.processEvents()
     assert window.session.assessment() is not None
@@ -259,8 +260,6 @@ def test_a_failed_save_explains_and_keeps_the_case(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     answered = fill_case(window, qtbot)
-    from PySide6.QtWidgets import QFileDialog
-
     target = {
         "read-only": unwritable_folder(tmp_path) / "verwijzing.pdf",
         "full-disk": full_disk(tmp_path),

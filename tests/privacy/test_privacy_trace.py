@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -79,9 +78,10 @@ def test_reads_escaped_paths() -> None:
 
 @pytest.mark.slow
 def test_a_real_trace_of_a_leaky_program_is_caught(tmp_path: Path) -> None:
-    """The same strace options as the session test, on a program that does write."""
-    if shutil.which("strace") is None:
-        pytest.skip("strace is not installed (CI installs it: .ci/run)")
+    """The same strace call as the session test, on a program that does write."""
+    reason = trace.strace_usable()
+    if reason:
+        pytest.skip(reason)
     log, home = tmp_path / "trace.log", tmp_path / "home"
     home.mkdir()
     program = (
@@ -91,28 +91,13 @@ def test_a_real_trace_of_a_leaky_program_is_caught(tmp_path: Path) -> None:
         "os.rename(os.path.join(os.environ['HOME'], '.cache', 'leak', 'case.txt'), 'moved.txt')\n"
     )
     done = subprocess.run(
-        [
-            "strace",
-            "-f",
-            "-qq",
-            "-yy",
-            "-e",
-            "trace=%file,%network,%desc",
-            "-o",
-            str(log),
-            sys.executable,
-            "-B",
-            "-c",
-            program,
-        ],
+        trace.strace_command(log, sys.executable, "-B", "-c", program),
         cwd=home,
         env={**os.environ, "HOME": str(home)},
         capture_output=True,
         check=False,
         timeout=60,
     )
-    if done.returncode != 0 and b"ptrace" in done.stderr:
-        pytest.skip("ptrace is not permitted here")
     assert done.returncode == 0, done.stderr
     with log.open() as handle:
         found = {(w.call, w.path) for w in trace.writes(trace.calls(handle), cwd=str(home))}
