@@ -244,9 +244,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    # After many windows, PySide 6.12 sometimes aborts while the interpreter tears down
-    # ("bool_dealloc" during the final garbage collection); the figures are printed by then, so
-    # the bench leaves without that teardown.
-    sys.stdout.flush()
-    os._exit(code)
+    sys.exit(main())
