@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from signaal.assessment import Case
-    from signaal.content import Catalog
+    from signaal.content import Catalog, ContentError
 
 EXIT_OK = 0
 EXIT_CONTENT = 1
@@ -66,8 +66,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"signaal-cli: {message}", file=sys.stderr)
+    from signaal.messages import terminal_safe
+
+    print(f"signaal-cli: {terminal_safe(message)}", file=sys.stderr)
     return code
+
+
+def _content_failure(error: ContentError) -> int:
+    """At most twenty of the content's problems and a count of the rest."""
+    from signaal.messages import bounded
+
+    return _fail("\n".join(bounded([str(problem) for problem in error.problems])), EXIT_CONTENT)
 
 
 def _load(directory: Path | None):  # type: ignore[no-untyped-def]
@@ -80,11 +89,12 @@ def _check_content(arguments: argparse.Namespace) -> int:
     """Validate a content folder from its TOML (never the compiled copy), for content editors."""
     from signaal.content import ContentError, load_catalog
     from signaal.i18n import _
+    from signaal.messages import bounded
 
     try:
         catalog = load_catalog(arguments.directory, use_compiled=False)
     except ContentError as error:
-        for problem in error.problems:
+        for problem in bounded([str(problem) for problem in error.problems]):
             print(problem, file=sys.stderr)
         print(
             _("Problems found: {count}. The content cannot be used like this.").format(
@@ -116,8 +126,7 @@ def _catalog(arguments: argparse.Namespace) -> int:
     try:
         catalog = load_catalog(arguments.content)
     except ContentError as error:
-        print(error, file=sys.stderr)
-        return EXIT_CONTENT
+        return _content_failure(error)
     data = catalog.model_dump(mode="json")
     indicators = []
     for checklist in data["checklists"]:
@@ -158,7 +167,7 @@ def _catalog_and_case(arguments: argparse.Namespace) -> tuple[Catalog, Case] | i
         catalog = _load(arguments.content)
         return catalog, read_case(arguments.case, catalog)
     except ContentError as error:
-        return _fail(str(error), EXIT_CONTENT)
+        return _content_failure(error)
     except CaseFileError as error:
         return _fail(str(error))
 
@@ -185,9 +194,18 @@ def _report(arguments: argparse.Namespace) -> int:
         return inputs
     catalog, case = inputs
     language = arguments.lang or case.language
-    pdf = render_referral(
-        catalog, case, assess(catalog, case), language, deterministic=arguments.deterministic
-    )
+    try:
+        pdf = render_referral(
+            catalog, case, assess(catalog, case), language, deterministic=arguments.deterministic
+        )
+    except Exception as error:  # never a traceback that quotes the case
+        # Only the kind of error: its message may quote case text.
+        from signaal.messages import error_kind
+
+        return _fail(
+            f"{arguments.case}: the referral could not be made ({error_kind(error)})",
+            EXIT_CONTENT,
+        )
     try:
         arguments.output.write_bytes(pdf)
     except OSError as error:

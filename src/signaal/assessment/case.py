@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from signaal.content.models import Answer, RelationId
 
@@ -15,6 +23,44 @@ ShortText = Annotated[str, StringConstraints(max_length=2_000)]
 ObservationStatus = Literal["seen", "told", "not-seen"]
 ToldBy = Literal["person", "third-party"]
 Purpose = Literal["melding", "advice", "handover", "file"]
+
+# Dates a referral can sensibly carry; a year 1 or 9999 in a case file is a mistake, not a fact.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2100, 12, 31)
+# Days since sexual contact: at most a long human life.
+MAX_DAYS = 130 * 366
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value: object) -> object:
+    """A `YYYY-MM-DD` string as a date, so strict validation still reads dates from JSON."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _sane_date(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(
+            f"a date between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()} is expected"
+        )
+    return value
+
+
+def _not_in_the_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError("a date of birth cannot lie in the future")
+    return value
+
+
+# A date given as `YYYY-MM-DD` (JSON) or a date object (the app), within sane years.
+CaseDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_sane_date)]
+BirthDate = Annotated[CaseDate, AfterValidator(_not_in_the_future)]
 
 
 class CaseModel(BaseModel):
@@ -46,16 +92,16 @@ class Context(CaseModel):
     acute_danger: bool | None = None
     disclosure: bool = False
     perpetrator_relation: RelationId | None = None
-    days_since_sexual_contact: int | None = Field(default=None, ge=0, le=100_000)
+    days_since_sexual_contact: int | None = Field(default=None, ge=0, le=MAX_DAYS)
     consent_to_refer: bool | None = None
 
 
 class Consultation(CaseModel):
     done: bool = False
     with_whom: ShortText = ""
-    on: dt.date | None = None
+    on: CaseDate | None = None
     vt_advice: bool = False
-    vt_advice_on: dt.date | None = None
+    vt_advice_on: CaseDate | None = None
     vt_advice_summary: FreeText = ""
 
 
@@ -64,7 +110,7 @@ class Conversation(CaseModel):
 
     done: bool | None = None
     with_whom: ShortText = ""
-    on: dt.date | None = None
+    on: CaseDate | None = None
     reaction: FreeText = ""
     exception: str | None = Field(default=None, max_length=120)
 
@@ -87,7 +133,7 @@ class Person(CaseModel):
 
     initials: ShortText = ""
     name: ShortText = ""
-    date_of_birth: dt.date | None = None
+    date_of_birth: BirthDate | None = None
 
 
 class Decision(CaseModel):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.case import EARLIEST_DATE
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -43,6 +44,8 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setDate(QDate.currentDate())
     edit.setMaximumDate(QDate.currentDate().addDays(1))
+    # The case model refuses dates before 1900 (a case file with year 1 is a mistake).
+    edit.setMinimumDate(QDate(EARLIEST_DATE.year, EARLIEST_DATE.month, EARLIEST_DATE.day))
     edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     return edit
 

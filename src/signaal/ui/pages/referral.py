@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.case import EARLIEST_DATE
 from signaal.i18n import N_, _
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -72,6 +73,9 @@ class ReferralPage(Page):
         self.birth_date.setCalendarPopup(True)
         self.birth_date.setDisplayFormat("yyyy-MM-dd")
         self.birth_date.setMaximumDate(QDate.currentDate())
+        self.birth_date.setMinimumDate(
+            QDate(EARLIEST_DATE.year, EARLIEST_DATE.month, EARLIEST_DATE.day)
+        )
         self.birth_date.setDate(QDate.currentDate().addYears(-10))
         self.birth_date.setEnabled(False)
         self.birth_date.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
