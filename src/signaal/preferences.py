@@ -7,20 +7,26 @@ that cannot be read or written is ignored — preferences are a comfort, never a
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import stat
 import sys
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Literal, get_args
 
 from signaal.i18n import LANGUAGES
+from signaal.messages import terminal_safe
 
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = get_args(Theme)
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 240
 FILE_NAME = "preferences.json"
+# The real file is about 80 bytes.
+MAX_FILE_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,28 +69,81 @@ def preferences_path() -> Path:
 
 
 def load(path: Path | None = None) -> Preferences:
-    """Read the preferences; a missing, unreadable or malformed file gives the defaults."""
+    """Read the preferences; a missing, unreadable or malformed file gives the defaults.
+
+    A file that is there but cannot be used (a link, a device, a FIFO, deep nesting, garbage)
+    is ignored with one line on stderr, so the app always starts.
+    """
     path = path or preferences_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = _read_regular(path)
+    except FileNotFoundError:
         return Preferences()
+    except OSError as error:
+        return _ignored(path, error.strerror or "cannot be read")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return _ignored(path, "not a valid preferences file")
     if not isinstance(data, dict):
-        return Preferences()
+        return _ignored(path, "not a valid preferences file")
     known = {key: data[key] for key in PREFERENCE_KEYS if key in data}
     try:
         return Preferences(**known).validated()
     except TypeError:
-        return Preferences()
+        return _ignored(path, "not a valid preferences file")
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a small regular file that is not a link; OSError for anything else.
+
+    Opened without blocking and without following a link, then checked before reading, so a
+    FIFO cannot hang the start and /dev/zero cannot fill memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    if path.is_symlink():  # also where O_NOFOLLOW does not exist
+        raise OSError(errno.ELOOP, "a link, not a file")
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = os.read(descriptor, MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise OSError(errno.EFBIG, "too large")
+        return data
+    finally:
+        os.close(descriptor)
+
+
+def _ignored(path: Path, reason: str) -> Preferences:
+    print(
+        f"signaal: preferences ignored ({terminal_safe(str(path))}: {reason})",
+        file=sys.stderr,
+    )
+    return Preferences()
 
 
 def save(preferences: Preferences, path: Path | None = None) -> bool:
-    """Write the preferences; returns False (and changes nothing else) when that is impossible."""
+    """Write the preferences; returns False (and changes nothing else) when that is impossible.
+
+    The new text goes to a fresh file beside the old one, which then replaces it: a link in
+    its place is replaced, never followed, and a crash never leaves half a file.
+    """
     path = path or preferences_path()
-    text = json.dumps(asdict(preferences.validated()), indent=2, sort_keys=True)
+    text = json.dumps(asdict(preferences.validated()), indent=2, sort_keys=True) + "\n"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text + "\n", encoding="utf-8")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(temporary, flags, 0o600)
+        try:
+            os.write(descriptor, text.encode("utf-8"))
+        finally:
+            os.close(descriptor)
+        temporary.replace(path)
     except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
         return False
     return True
