@@ -193,10 +193,40 @@ def fault_in_timer(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
 
 FAULTS: dict[str, Callable[[MainWindow, pytest.MonkeyPatch], None]] = {
     "assessment": fault_in_assessment,
-    "preview": fault_in_preview,
-    "save": fault_in_save,
     "timer": fault_in_timer,
 }
+# The referral is made in a worker thread, which reports a failure with its own dialog.
+RENDER_FAULTS: dict[str, Callable[[MainWindow, pytest.MonkeyPatch], None]] = {
+    "preview": fault_in_preview,
+    "save": fault_in_save,
+}
+
+
+@pytest.mark.parametrize("where", sorted(RENDER_FAULTS))
+def test_a_failed_render_says_so_and_keeps_every_answer(
+    where: str,
+    window: MainWindow,
+    qtbot: QtBot,
+    dialogs: DialogRecorder,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    answered = fill_case(window, qtbot)
+    with monkeypatch.context() as patch:
+        RENDER_FAULTS[where](window, patch)
+        qtbot.waitUntil(lambda: bool(dialogs.seen), timeout=10_000)
+    [dialog] = dialogs.seen
+    assert dialog["name"] == "render-failed-dialog"
+    assert dialog["title"] == _("The referral could not be made")
+    assert dialog["text"].strip() == _(
+        "Signaal could not make the referral ({kind}). Nothing you typed is lost: the "
+        "case is still open. Try again, or shorten very long or unusual text."
+    ).format(kind="InjectedError")
+    assert MARKER not in dialog["text"] and "could not handle" not in dialog["text"]
+    output = capsys.readouterr()
+    assert MARKER not in output.err + output.out
+    assert not window.rendering
+    answers_intact(window, answered)
 
 
 @pytest.mark.qt_no_exception_capture

@@ -125,6 +125,8 @@ def test_saving_from_the_preview_counts_as_the_referral(
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: dialog.save_button.click())
     window.go_to("referral")
     window.preview()
+    # The PDF is made in a worker thread; the preview opens when it is done.
+    qtbot.waitUntil(lambda: bool(suggested), timeout=30_000)
     assert suggested == ["signaal-verwijzing.pdf"]
     assert window.step_done("referral")
 

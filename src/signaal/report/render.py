@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
 from signaal.i18n import N_, format_date, translator
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable, SimpleDocTemplate
 
 PURPOSE_TITLES = {
     "melding": N_("Report of concern (melding)"),
@@ -51,10 +56,14 @@ def render_referral(
     language: str = "nl",
     *,
     deterministic: bool = False,
+    progress: Callable[[float], None] | None = None,
 ) -> bytes:
-    """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input."""
+    """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input.
+
+    `progress` is called now and then with the share of the document laid out so far (0 to 1);
+    an exception it raises (a cancelled render) stops the render and propagates.
+    """
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
 
     from signaal.report import advice, facts, judgement
     from signaal.report.fonts import register_fonts
@@ -110,7 +119,7 @@ def render_referral(
         *advice.closing(layout),
     ]
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+    document = _template(progress, len(story))(
         buffer,
         pagesize=A4,
         title=_(METADATA_TITLE),
@@ -130,3 +139,23 @@ def render_referral(
     )
     document.build(story, canvasmaker=canvas_class(frame))
     return buffer.getvalue()
+
+
+def _template(progress: Callable[[float], None] | None, total: int) -> type[SimpleDocTemplate]:
+    """reportlab's document template, reporting progress after each flowable when asked."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    if progress is None:
+        return SimpleDocTemplate
+    report = progress
+
+    class ReportingTemplate(SimpleDocTemplate):
+        def handle_flowable(self, flowables: list[Flowable]) -> None:
+            # Page starts pass their own list of hanging flowables; the story shrinks from
+            # `total`, though split flowables go back on it, so the share may stand still.
+            story = flowables is not getattr(self, "_hanging", None)
+            super().handle_flowable(flowables)
+            if story:
+                report(max(0.0, 1 - len(flowables) / max(total, 1)))
+
+    return ReportingTemplate

@@ -6,6 +6,7 @@ the window is first painted (`attach_catalog`), and the PDF code only when a ref
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         from signaal.ui.actions import WindowActions
         from signaal.ui.idle import IdleGuard
         from signaal.ui.profile_panel import ProfilePanel
+        from signaal.ui.render_progress import RenderProgress
+        from signaal.ui.render_worker import RenderJob
         from signaal.ui.session import Session
         from signaal.ui.steps import STEPS
 
@@ -185,6 +188,17 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._update_steps)
         self.session.edited.connect(self._update_steps)
 
+        # Referrals are made off the GUI thread; the strip shows progress and a Cancel button.
+        self.render_job = RenderJob(self)
+        self.render_progress = RenderProgress()
+        self.statusBar().addPermanentWidget(self.render_progress)
+        self.render_progress.cancel_requested.connect(self.cancel_render)
+        self.render_job.progressed.connect(self.render_progress.set_percent)
+        self.render_job.finished.connect(self._rendered)
+        self.render_job.failed.connect(self._render_failed)
+        self.render_job.cancelled.connect(self._render_cancelled)
+        self._after_render: Callable[[bytes], None] | None = None
+
         self.setTabOrder(self.step_list, self.stack)
         self.retranslate()
         self.step_list.setCurrentRow(0)
@@ -227,6 +241,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.profile_panel.retranslate()
+        self.render_progress.retranslate()
         for page in self.pages.values():
             page.retranslate()
         self._update_steps()
@@ -407,7 +422,11 @@ class MainWindow(QMainWindow):
             self.hide_screen()
 
     def hide_screen(self) -> None:
-        """Blank the window at once: only a neutral button remains."""
+        """Blank the window at once: only a neutral button remains.
+
+        A referral being made is cancelled, so no preview or dialog can open over the cover.
+        """
+        self.cancel_render()
         self.screens.setCurrentWidget(self.cover)
         self.menuBar().setVisible(False)
         self.toolbar.setVisible(False)
@@ -448,6 +467,7 @@ class MainWindow(QMainWindow):
         from signaal.ui.steps import STEP_KEYS
         from signaal.ui.wiping import clear_clipboard_of, clear_texts
 
+        self.cancel_render()
         for page in self.pages.values():
             clear_texts(page)
         clear_clipboard_of(self.session.case)
@@ -476,6 +496,7 @@ class MainWindow(QMainWindow):
                 return
             self.wipe()
             self.idle.stop()
+            self.render_job.wait()
         event.accept()
 
     def _idle_warning(self) -> None:
@@ -501,11 +522,68 @@ class MainWindow(QMainWindow):
             session.catalog, session.case, session.assessment(), i18n.content_language()
         )
 
+    @property
+    def rendering(self) -> bool:
+        """Whether a referral is being made right now."""
+        return self._session is not None and self.render_job.running
+
+    def make_referral(self, then: Callable[[bytes], None]) -> bool:
+        """Render the referral off the GUI thread, then call `then` with the PDF.
+
+        False when a render is already running (the new request is dropped, the first goes on).
+        """
+        session = self.session
+        started = self.render_job.start(
+            session.catalog, session.case, session.assessment(), i18n.content_language()
+        )
+        if not started:
+            self.statusBar().showMessage(_("The referral is still being made."), 4000)
+            return False
+        self._after_render = then
+        self.render_progress.begin()
+        return True
+
+    def cancel_render(self) -> None:
+        """Stop a referral being made; it leaves no PDF and no dialog behind."""
+        if self._session is not None and self.render_job.running:
+            self.render_job.cancel()
+
+    def _rendered(self, pdf: bytes) -> None:
+        then, self._after_render = self._after_render, None
+        self.render_progress.end()
+        if then is not None and not self.is_hidden_screen:
+            then(pdf)
+
+    def _render_failed(self, kind: str) -> None:
+        self._after_render = None
+        self.render_progress.end()
+        box = QMessageBox(self)
+        box.setObjectName("render-failed-dialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("The referral could not be made"))
+        box.setText(
+            _(
+                "Signaal could not make the referral ({kind}). Nothing you typed is lost: the "
+                "case is still open. Try again, or shorten very long or unusual text."
+            ).format(kind=kind)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+    def _render_cancelled(self) -> None:
+        self._after_render = None
+        self.render_progress.end()
+        if not self.is_hidden_screen:
+            self.statusBar().showMessage(_("Making the referral was cancelled."), 4000)
+
     def preview(self) -> None:
+        self.make_referral(self.show_preview)
+
+    def show_preview(self, pdf: bytes) -> None:
         from signaal.ui.pdf_preview import PdfPreviewDialog
 
         # Printing or saving from the preview counts as much as from the window's own actions.
-        dialog = PdfPreviewDialog(self.referral_pdf(), self, SUGGESTED_FILE_NAME)
+        dialog = PdfPreviewDialog(pdf, self, SUGGESTED_FILE_NAME)
         dialog.printed.connect(
             lambda: self._referral_made(_("The referral was sent to the printer."))
         )
@@ -513,16 +591,22 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def print_referral(self) -> None:
+        self.make_referral(self._print_pdf)
+
+    def _print_pdf(self, pdf: bytes) -> None:
         from signaal.ui.printing import print_pdf
 
-        if print_pdf(self.referral_pdf(), self):
+        if print_pdf(pdf, self):
             self._referral_made(_("The referral was sent to the printer."))
 
     def save_referral(self) -> None:
         """Save where the user chooses (the report helper's dialog); nothing is kept otherwise."""
+        self.make_referral(self._save_pdf)
+
+    def _save_pdf(self, pdf: bytes) -> None:
         from signaal.ui.saving import save_pdf
 
-        if save_pdf(self.referral_pdf(), self, SUGGESTED_FILE_NAME) is not None:
+        if save_pdf(pdf, self, SUGGESTED_FILE_NAME) is not None:
             self._referral_made(_("The referral was saved."))
 
     def save_to(self, path: Path) -> bool:
