@@ -8,6 +8,8 @@ typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``. Right-to
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
 from functools import cache
 
@@ -74,13 +76,44 @@ def _unchanged_characters() -> frozenset[str]:
     ) | {" ", "\n"}
 
 
+# Real writing stacks at most three or four marks on a letter (Vietnamese two, pointed Hebrew
+# three); pasted "glitch text" stacks hundreds, which no page can lay out or a reader can use.
+MAX_MARKS = 4
+
+
+@cache
+def _mark_stack() -> re.Pattern[str]:
+    """More than `MAX_MARKS` combining marks in a row (every code point of category Mn or Me)."""
+    marks = "".join(
+        re.escape(chr(code))
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in ("Mn", "Me")
+    )
+    return re.compile(f"[{marks}]{{{MAX_MARKS + 1},}}")
+
+
+def capped_marks(text: str) -> str:
+    """`text` with every stack of combining marks cut to `MAX_MARKS`, visibly: ``[◌×57]``.
+
+    The marker says how many marks were left out, so the text degrades where anyone can see it
+    and the rest of the document is unchanged.
+    """
+    if text.isascii():
+        return text
+    return _mark_stack().sub(
+        lambda stack: f"{stack.group()[:MAX_MARKS]}[\u25cc×{len(stack.group()) - MAX_MARKS}]",
+        text,
+    )
+
+
 def printable(text: str) -> str:
     """`text` in composed form, ready to draw left to right.
 
     Every character the font lacks is shown as ``[U+XXXX]``; right-to-left runs (Hebrew) are put
-    in visual order, since reportlab draws every line left to right.
+    in visual order, since reportlab draws every line left to right; stacks of combining marks
+    are capped (`capped_marks`).
     """
-    text = unicodedata.normalize("NFC", text)
+    text = capped_marks(unicodedata.normalize("NFC", text))
     if text.isascii() and text.isprintable():
         return text  # the common case: DejaVu covers all of printable ASCII
     if _unchanged_characters().issuperset(text):
