@@ -88,13 +88,21 @@ def _load(directory: Path | None):  # type: ignore[no-untyped-def]
 def _check_content(arguments: argparse.Namespace) -> int:
     """Validate a content folder from its TOML (never the compiled copy), for content editors."""
     from signaal.content import ContentError, load_catalog
+    from signaal.content.loader import check_compiled
     from signaal.i18n import _
     from signaal.messages import bounded
 
     try:
         catalog = load_catalog(arguments.directory, use_compiled=False)
+        # The app may load the compiled copy instead: it must say the same as the TOML.
+        stale = check_compiled(arguments.directory, catalog)
+        if stale:
+            raise ContentError(stale)
     except ContentError as error:
-        for problem in bounded([str(problem) for problem in error.problems]):
+        more = _("… and {count} more problems").format
+        for problem in bounded(
+            [str(problem) for problem in error.problems], more=lambda count: more(count=count)
+        ):
             print(problem, file=sys.stderr)
         print(
             _("Problems found: {count}. The content cannot be used like this.").format(

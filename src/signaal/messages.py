@@ -8,7 +8,7 @@ the terminal raw; and a file with thousands of problems prints the first few and
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # Enough to recognise a value, too little to carry a sentence of case text.
 EXCERPT_LENGTH = 32
@@ -42,12 +42,19 @@ def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
     return terminal_safe(clipped.replace("\n", " "))
 
 
-def bounded(problems: Sequence[str], limit: int = MAX_PROBLEMS) -> list[str]:
-    """The first `limit` problems (terminal-safe) and, if there are more, one line counting them."""
+def bounded(
+    problems: Sequence[str],
+    limit: int = MAX_PROBLEMS,
+    more: Callable[[int], str] | None = None,
+) -> list[str]:
+    """The first `limit` problems (terminal-safe) and, if there are more, one line counting them.
+
+    `more` words that line (e.g. translated); by default it is English.
+    """
     shown = [terminal_safe(problem) for problem in problems[:limit]]
     rest = len(problems) - len(shown)
     if rest > 0:
-        shown.append(f"… and {rest} more problem{'s' if rest != 1 else ''}")
+        shown.append(more(rest) if more else f"… and {rest} more problem{'s' if rest != 1 else ''}")
     return shown
 
 

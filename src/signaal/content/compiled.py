@@ -10,15 +10,41 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 FORMAT = 2
 COMPILED = Path(".compiled") / "catalog.json"
 
 
+# Real content is one or two folders deep; a deeper tree is a mistake (or an attack).
+MAX_FOLDER_DEPTH = 16
+
+
+class FoldersTooDeepError(ValueError):
+    """The content folder holds folders nested deeper than `MAX_FOLDER_DEPTH`."""
+
+
 def content_files(directory: Path) -> list[Path]:
-    """Every content file under `directory`, in a stable order (the order rules are merged in)."""
-    return sorted(path for path in directory.rglob("*.toml") if path.is_file())
+    """Every content file under `directory`, in a stable order (the order rules are merged in).
+
+    Walked without recursion and without following links to folders, so neither a deep tree
+    nor a link loop can crash or hang the loader.
+    """
+    found: list[Path] = []
+    pending = [(directory, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = folder / entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if depth >= MAX_FOLDER_DEPTH:
+                        raise FoldersTooDeepError(str(path.relative_to(directory))[:80])
+                    pending.append((path, depth + 1))
+                elif entry.name.endswith(".toml") and entry.is_file():
+                    found.append(path)
+    return sorted(found)
 
 
 def digest(directory: Path, files: list[Path]) -> str:

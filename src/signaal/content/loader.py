@@ -16,13 +16,24 @@ from typing import Any
 from pydantic import ValidationError
 
 from signaal.content.catalog import Catalog
-from signaal.content.compiled import content_files, read_compiled
+from signaal.content.compiled import (
+    COMPILED,
+    FoldersTooDeepError,
+    content_files,
+    read_compiled,
+)
 from signaal.content.models import ContentFile
 from signaal.content.references import ReferenceProblem, check_references
 from signaal.i18n import N_, _
 from signaal.resources import resource_path
 
-__all__ = ["ContentError", "ContentProblem", "content_files", "load_catalog"]
+__all__ = [
+    "ContentError",
+    "ContentProblem",
+    "check_compiled",
+    "content_files",
+    "load_catalog",
+]
 
 
 @dataclass(frozen=True)
@@ -98,18 +109,29 @@ def load_catalog(directory: Path | None = None, *, use_compiled: bool = True) ->
     directory = directory or default_content_dir()
     if not directory.is_dir():
         raise ContentError([ContentProblem(str(directory), "", _("content folder not found"))])
-    files = content_files(directory)
+    try:
+        files = content_files(directory)
+    except FoldersTooDeepError:
+        raise ContentError(
+            [ContentProblem(str(directory), "", _("folders are nested too deeply"))]
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ContentError(
+            [
+                ContentProblem(
+                    str(directory), "", _("cannot be read: {reason}").format(reason=reason)
+                )
+            ]
+        ) from None
     if not files:
         raise ContentError(
             [ContentProblem(str(directory), "", _("no content files (*.toml) in this folder"))]
         )
     if use_compiled:
-        compiled = read_compiled(directory, files)
+        compiled = _compiled_catalog(directory, files)
         if compiled is not None:
-            try:
-                return Catalog.model_validate_json(compiled)
-            except ValidationError:
-                pass  # compiled by other models than these: read the TOML instead
+            return compiled
     texts: dict[str, str] = {}
     parsed: dict[str, dict[str, Any]] = {}
     problems: list[ContentProblem] = []
@@ -124,6 +146,47 @@ def load_catalog(directory: Path | None = None, *, use_compiled: bool = True) ->
     return _build(parsed, texts, problems)
 
 
+def _compiled_catalog(directory: Path, files: list[Path]) -> Catalog | None:
+    """The compiled copy when its digest matches and its cross-references hold, else None.
+
+    The digest only says which TOML it was made from, not that nobody edited it since; the
+    reference check is cheap, and `check_compiled` (check-content) compares it in full.
+    """
+    compiled = read_compiled(directory, files)
+    if compiled is None:
+        return None
+    try:
+        catalog = Catalog.model_validate_json(compiled)
+    except (ValidationError, RecursionError):
+        return None  # compiled by other models than these, or mangled: read the TOML instead
+    return None if check_references(catalog) else catalog
+
+
+def check_compiled(directory: Path | None, catalog: Catalog) -> list[ContentProblem]:
+    """Whether the compiled copy the app would load says exactly what the TOML says.
+
+    `catalog` is the one loaded from the TOML. A compiled copy that the app would use (its
+    digest matches) but that differs is a problem: the app would advise from other content.
+    """
+    directory = directory or default_content_dir()
+    files = content_files(directory)
+    if read_compiled(directory, files) is None:
+        return []
+    loaded = _compiled_catalog(directory, files)
+    if loaded is not None and loaded == catalog:
+        return []
+    return [
+        ContentProblem(
+            COMPILED.as_posix(),
+            "",
+            _(
+                "the compiled copy differs from the TOML files although its digest matches; "
+                "delete it or rebuild it"
+            ),
+        )
+    ]
+
+
 def _read_toml(path: Path, name: str) -> tuple[str, dict[str, Any], ContentProblem | None]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -136,6 +199,10 @@ def _read_toml(path: Path, name: str) -> tuple[str, dict[str, Any], ContentProbl
         return text, tomllib.loads(text), None
     except tomllib.TOMLDecodeError as error:
         return text, {}, _toml_problem(name, text, str(error))
+    except RecursionError:
+        return text, {}, ContentProblem(name, "", _("lists or tables are nested too deeply"))
+    except ValueError:  # a number of thousands of digits (Python's int conversion limit)
+        return text, {}, ContentProblem(name, "", _("a number is too long"))
 
 
 # What the TOML parser says, in words for a content editor (the parser's own text otherwise).
@@ -226,11 +293,15 @@ def _build(
     return _merge(contents, texts)
 
 
+# Problems per file whose line number is looked up in the text.
+MAX_LOCATED = 100
+
+
 def _explain(
     error: ValidationError, name: str, text: str, data: dict[str, Any]
 ) -> list[ContentProblem]:
     problems = []
-    for detail in error.errors():
+    for index, detail in enumerate(error.errors()):
         location = tuple(detail["loc"])
         kind = detail["type"]
         context = detail.get("ctx") or {}
@@ -244,9 +315,10 @@ def _explain(
             message = str(detail["msg"])
         if kind == "literal_error" and context.get("expected"):
             message = f"{message}: {context['expected']}"
-        problems.append(
-            ContentProblem(name, _key_path(location, data), message, _line_of(location, text, data))
-        )
+        # Finding the line searches the file text; past the first few problems (more than anyone
+        # reads) the key path alone must do, so thousands of problems are reported at once.
+        line = _line_of(location, text, data) if index < MAX_LOCATED else None
+        problems.append(ContentProblem(name, _key_path(location, data), message, line))
     return problems
 
 

@@ -212,9 +212,16 @@ def _checklist(checklist_id: str, catalog: Catalog, known: _Known) -> list[Refer
     return problems
 
 
+# Real rules nest any_of / none_of two or three deep; the check and the engine both recurse.
+MAX_CONDITION_DEPTH = 10
+
+
 def _condition(
-    kind: str, rule_id: str, field: str, condition: Condition, known: _Known
+    kind: str, rule_id: str, field: str, condition: Condition, known: _Known, depth: int = 0
 ) -> list[ReferenceProblem]:
+    if depth > MAX_CONDITION_DEPTH:
+        message = _("conditions are nested too deeply (at most {depth} levels of any_of/none_of)")
+        return [ReferenceProblem(kind, rule_id, field, message.format(depth=MAX_CONDITION_DEPTH))]
     problems = known.missing(
         kind, rule_id, f"{field}.indicators_any", "indicator", condition.indicators_any
     )
@@ -230,7 +237,9 @@ def _condition(
     )
     for group in ("any_of", "none_of"):
         for index, nested in enumerate(getattr(condition, group)):
-            problems += _condition(kind, rule_id, f"{field}.{group}[{index}]", nested, known)
+            problems += _condition(
+                kind, rule_id, f"{field}.{group}[{index}]", nested, known, depth + 1
+            )
     return problems
 
 
