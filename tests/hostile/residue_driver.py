@@ -87,6 +87,9 @@ for key in STEP_KEYS:
     page = show(key)
     if key == "referral":
         click("birth-date-known")
+    if key == "meldcode":  # the text fields open when the step is marked as done
+        for name in ("consultation-done", "vt-advice", "conversation-done"):
+            click(name)
     editors = [
         widget
         for widget in page.findChildren(QWidget)
@@ -96,6 +99,7 @@ for key in STEP_KEYS:
         and not (isinstance(widget, QLineEdit | QPlainTextEdit) and widget.isReadOnly())
     ]
     for editor in editors:
+        print(f"field {key}: {editor.objectName() or type(editor).__name__}", file=sys.stderr)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         QTest.keyClicks(editor, f"{MARKER}{typed:02d} ")
         typed += 1
