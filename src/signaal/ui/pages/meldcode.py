@@ -240,7 +240,7 @@ class MeldcodePage(Page):
         describe(self.vt_advice, _("Veilig Thuis advice asked"))
         self.vt_on_label.setText(_("Date of the &advice"))
         describe(self.vt_advice_on, _("Date of the Veilig Thuis advice"))
-        self.vt_summary_label.setText(_("What Veilig Thuis &advised"))
+        self.vt_summary_label.setText(_("What Veilig Thuis adv&ised"))
         describe(self.vt_summary, _("What Veilig Thuis advised"))
         self.talk_box.setTitle(
             _("Step 3: {title}").format(title=step3.title.get(language))
@@ -260,10 +260,10 @@ class MeldcodePage(Page):
             _("Conversation not held"),
             _("Then choose the exception that applies"),
         )
-        self.talk_with_label.setText(_("With w&hom"))
+        self.talk_with_label.setText(_("With wh&om"))
         self.talk_with.setPlaceholderText(_("for example the pupil, the parents, the patient"))
         describe(self.talk_with, _("Conversation with whom"))
-        self.talk_on_label.setText(_("D&ate"))
+        self.talk_on_label.setText(_("Da&te"))
         describe(self.talk_on, _("Date of the conversation"))
         self.reaction_label.setText(_("&Reaction"))
         self.talk_reaction.setPlaceholderText(_("How did they react? Facts and their own words."))
@@ -277,7 +277,7 @@ class MeldcodePage(Page):
             _("Exception that applies"),
             _("Why the conversation was not held (for example: it would endanger someone)"),
         )
-        self.consent_label.setText(_("Agrees to a &referral"))
+        self.consent_label.setText(_("A&grees to a referral"))
         for index, text in enumerate((_("Not asked or not known"), _("Yes"), _("No"))):
             self.consent.setItemText(index, text)
         describe(self.consent, _("Agrees to a referral"))

@@ -130,10 +130,10 @@ class ReferralPage(Page):
         for index, purpose in enumerate(PURPOSES.values()):
             self.purpose.setItemText(index, _(purpose))
         texts = (
-            (_("&Purpose"), _("Purpose of the document")),
-            (_("Your &name (optional)"), _("Your name, printed only if you type it")),
+            (_("P&urpose"), _("Purpose of the document")),
+            (_("Your na&me (optional)"), _("Your name, printed only if you type it")),
             (_("&Organisation (optional)"), _("Your organisation, printed only if you type it")),
-            (_("P&hone (optional)"), _("Your phone number, printed only if you type it")),
+            (_("Phon&e (optional)"), _("Your phone number, printed only if you type it")),
         )
         fields: list[QWidget] = [
             self.purpose,
@@ -153,7 +153,7 @@ class ReferralPage(Page):
         )
         self.person_labels[0].setText(_("Full n&ame (optional)"))
         describe(self.person_name, _("Full name of the person"), _("Printed only if you type it"))
-        self.birth_known.setText(_("Add the date of &birth"))
+        self.birth_known.setText(_("Add the &date of birth"))
         describe(self.birth_known, _("Add the date of birth"), _("Printed only if checked"))
         self.person_labels[1].setText(_("Date of birth"))
         describe(self.birth_date, _("Date of birth"))
@@ -164,8 +164,8 @@ class ReferralPage(Page):
             )
         )
         self.retranslate_guidance()
-        self.preview.setText(_("Pre&view"))
-        self.print.setText(_("P&rint…"))
+        self.preview.setText(_("P&review"))
+        self.print.setText(_("&Print…"))
         self.save.setText(_("&Save as PDF…"))
         describe(self.preview, _("Preview the referral"), _("Shows the PDF from memory"))
         describe(self.print, _("Print the referral"), _("Opens the print dialog"))
