@@ -69,7 +69,7 @@ def test_preview_shows_every_page_on_white(qtbot: QtBot, pdf: bytes) -> None:
     image = dialog.memory.page_image(0, 40)
     assert image.pixelColor(2, 2).alpha() == 255
     assert image.pixelColor(2, 2).lightness() == 255
-    assert dialog.print_button.text() == "Af&drukken…"
+    assert dialog.print_button.text() == "Afdr&ukken…"
 
 
 def test_save_writes_only_where_chosen(

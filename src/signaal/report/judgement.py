@@ -259,8 +259,9 @@ def step3(layout: Layout) -> list[Flowable]:
     flowables: list[Flowable] = []
     if conversation.done:
         parts = [conversation.with_whom.strip() or _("the person or the parents")]
-        if conversation.on is not None:
-            parts.append(layout.date(conversation.on))
+        parts.append(
+            layout.date(conversation.on) if conversation.on is not None else _("date not filled in")
+        )
         flowables.append(layout.field(_("Discussed with"), ", ".join(parts)))
         flowables += paragraphs(
             conversation.reaction,

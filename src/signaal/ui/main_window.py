@@ -314,6 +314,7 @@ class MainWindow(QMainWindow):
             referral.preview_requested.connect(self.preview)
             referral.print_requested.connect(self.print_referral)
             referral.save_requested.connect(self.save_referral)
+            referral.signal_requested.connect(self.show_signal)
             return referral
         classes: dict[str, type[Page]] = {
             "who": WhoPage,
@@ -324,6 +325,15 @@ class MainWindow(QMainWindow):
             "outcome": OutcomePage,
         }
         return classes[key](session)
+
+    def show_signal(self, indicator_id: str) -> None:
+        """Go to the signals step with this signal's row in view and its facts field focused."""
+        from signaal.ui.pages.signals import SignalsPage
+
+        self.go_to("signals")
+        page = self.page("signals")
+        if isinstance(page, SignalsPage):
+            page.show_indicator(indicator_id)
 
     def current_key(self) -> str:
         from signaal.ui.steps import STEP_KEYS
@@ -497,6 +507,7 @@ class MainWindow(QMainWindow):
         from signaal.report import render_referral
 
         session = self.session
+        session.propose_purpose()
         return render_referral(
             session.catalog, session.case, session.assessment(), i18n.content_language()
         )

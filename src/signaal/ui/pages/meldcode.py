@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from signaal.i18n import _, content_language
+from signaal.ui.date_field import DateField
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
 from signaal.ui.widgets import (
@@ -36,23 +34,9 @@ CONSENT_VALUES = ("", "yes", "no")
 VEILIG_THUIS_ROLES = {"veilig-thuis"}
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate.currentDate())
-    edit.setMaximumDate(QDate.currentDate().addDays(1))
-    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    return edit
-
-
-def _to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _to_qdate(value: dt.date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else QDate.currentDate()
+def _date_edit(name: str) -> DateField:
+    # A meldcode step cannot have happened later than tomorrow (time zones, a late evening).
+    return DateField(name, latest=dt.date.today() + dt.timedelta(days=1))
 
 
 def _text_edit(name: str) -> QPlainTextEdit:
@@ -170,14 +154,14 @@ class MeldcodePage(Page):
         self.refresh()
         self.consult_done.toggled.connect(self._consultation)
         self.consult_with.textChanged.connect(self._consultation)
-        self.consult_on.dateChanged.connect(self._consultation)
+        self.consult_on.edited.connect(self._consultation)
         self.vt_advice.toggled.connect(self._consultation)
-        self.vt_advice_on.dateChanged.connect(self._consultation)
+        self.vt_advice_on.edited.connect(self._consultation)
         self.vt_summary.textChanged.connect(self._consultation)
         self.talk_done.toggled.connect(self._conversation)
         self.talk_not_done.toggled.connect(self._conversation)
         self.talk_with.textChanged.connect(self._conversation)
-        self.talk_on.dateChanged.connect(self._conversation)
+        self.talk_on.edited.connect(self._conversation)
         self.talk_reaction.textChanged.connect(self._conversation)
         self.exception.currentIndexChanged.connect(self._conversation)
         self.consent.currentIndexChanged.connect(self._consent)
@@ -208,6 +192,8 @@ class MeldcodePage(Page):
         lines += ["", *(norm.get(language) for norm in protocol.reporting_norms)]
         self.steps_text.setText("\n".join(lines))
         self.retranslate_guidance()
+        for field in (self.consult_on, self.vt_advice_on, self.talk_on):
+            field.retranslate()
         step2, step3 = steps.get(2), steps.get(3)
         # Veilig Thuis is the advice line itself: its steps 2 and 3 are about the reporter, so
         # the consultation and the conversation get plain titles, and "asked Veilig Thuis" goes.
@@ -296,9 +282,9 @@ class MeldcodePage(Page):
         self.consult_done.setChecked(consultation.done)
         if self.consult_with.text() != consultation.with_whom:
             self.consult_with.setText(consultation.with_whom)
-        self.consult_on.setDate(_to_qdate(consultation.on))
+        self.consult_on.setDate(consultation.on)
         self.vt_advice.setChecked(consultation.vt_advice)
-        self.vt_advice_on.setDate(_to_qdate(consultation.vt_advice_on))
+        self.vt_advice_on.setDate(consultation.vt_advice_on)
         if self.vt_summary.toPlainText() != consultation.vt_advice_summary:
             self.vt_summary.setPlainText(consultation.vt_advice_summary)
         set_checked(
@@ -308,7 +294,7 @@ class MeldcodePage(Page):
         )
         if self.talk_with.text() != conversation.with_whom:
             self.talk_with.setText(conversation.with_whom)
-        self.talk_on.setDate(_to_qdate(conversation.on))
+        self.talk_on.setDate(conversation.on)
         if self.talk_reaction.toPlainText() != conversation.reaction:
             self.talk_reaction.setPlainText(conversation.reaction)
         self.exception.setCurrentIndex(max(0, self.exception.findData(conversation.exception)))
@@ -338,11 +324,9 @@ class MeldcodePage(Page):
         consultation = self.session.case.meldcode_steps.consultation
         consultation.done = self.consult_done.isChecked()
         consultation.with_whom = self.consult_with.text()
-        consultation.on = _to_date(self.consult_on.date()) if consultation.done else None
+        consultation.on = self.consult_on.date() if consultation.done else None
         consultation.vt_advice = self.vt_advice.isChecked()
-        consultation.vt_advice_on = (
-            _to_date(self.vt_advice_on.date()) if consultation.vt_advice else None
-        )
+        consultation.vt_advice_on = self.vt_advice_on.date() if consultation.vt_advice else None
         consultation.vt_advice_summary = self.vt_summary.toPlainText()
         self._update_enabled()
         self.session.touch()
@@ -358,7 +342,7 @@ class MeldcodePage(Page):
         )
         conversation.done = held
         conversation.with_whom = self.talk_with.text()
-        conversation.on = _to_date(self.talk_on.date()) if held else None
+        conversation.on = self.talk_on.date() if held else None
         conversation.reaction = self.talk_reaction.toPlainText()
         exception = self.exception.currentData()
         conversation.exception = exception if held is False and isinstance(exception, str) else None

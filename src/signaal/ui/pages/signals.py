@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from signaal.content.models import Checklist, Indicator
@@ -63,6 +63,9 @@ class SignalsPage(Page):
         scroll_bar = self.scroll_area.verticalScrollBar()
         scroll_bar.valueChanged.connect(self.idle.wake)
         scroll_bar.rangeChanged.connect(self.idle.wake)
+        # Space left over goes below the lists: a single search hit must not stretch its row
+        # (its facts field ended up far below the choice it belongs to).
+        self.layout_.addStretch(1)
         self.retranslate()
         self.refresh()
 
@@ -138,6 +141,8 @@ class SignalsPage(Page):
         group = ChecklistGroup(self.session, checklist, indicators, self.list_widget)
         group.toggle.toggled.connect(lambda on: self._remember(checklist.id, on))
         group.toggle.toggled.connect(self.idle.wake)
+        group.toggle.clicked.connect(lambda _on=False: self._keep_in_view(group.toggle))
+        group.heading.clicked.connect(lambda: self._keep_in_view(group.toggle))
         self.list_layout.addWidget(group)
         if self.groups:  # Tab: after the list above (whose later rows come in before it)
             QWidget.setTabOrder(self.groups[-1].last_in_chain(), group.toggle)
@@ -192,6 +197,58 @@ class SignalsPage(Page):
             group.show_matching(matches if needle else None)
         self.idle.wake()
         self._show_no_match()
+        if needle:
+            # The first hit at the top, not wherever the scroll happened to be.
+            self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _keep_in_view(self, anchor: QWidget) -> None:
+        """After folding or opening a list, put its header back where the user clicked it.
+
+        Otherwise the rows below jump and the next click lands on some other signal.
+        """
+        bar = self.scroll_area.verticalScrollBar()
+        viewport_y = anchor.mapTo(self.body, QPoint(0, 0)).y() - bar.value()
+
+        def restore() -> None:
+            if not anchor.isVisible():
+                return
+            target = anchor.mapTo(self.body, QPoint(0, 0)).y() - viewport_y
+            bar.setValue(max(0, min(bar.maximum(), target)))
+
+        restore()
+        QTimer.singleShot(0, restore)
+
+    def show_indicator(self, indicator_id: str) -> SignalRow | None:
+        """Open the list of a signal, scroll its row into view and put the cursor in its facts.
+
+        Used by the referral page's list of signals marked without facts.
+        """
+        if self.search.text():
+            self.search.clear()
+        for index, (_checklist, indicators) in enumerate(self.lists):
+            if any(indicator.id == indicator_id for indicator in indicators):
+                while len(self.groups) <= index:
+                    self._add_group()
+                group = self.groups[index]
+                group.set_expanded(True)
+                group.ensure_rows([indicator_id])
+                row = group.rows.get(indicator_id)
+                if row is None:
+                    return None
+                row.show_details()
+                target: QWidget = row.facts if row.facts is not None else row
+                self._scroll_to(row, target)
+                return row
+        return None
+
+    def _scroll_to(self, row: SignalRow, target: QWidget) -> None:
+        def scroll() -> None:
+            if row.isVisible():
+                self.scroll_area.ensureWidgetVisible(row, 0, 40)
+                target.setFocus()
+
+        scroll()
+        QTimer.singleShot(0, scroll)
 
     def _show_no_match(self) -> None:
         if not self.lists:

@@ -144,9 +144,11 @@ class WeighingPage(Page):
         if kept != session.case.weighing:
             session.case.weighing = kept
             session.touch()
-        weighing = session.assessment().weighing
-        last = weighing.path[-1]
-        self.current = last if last not in session.case.weighing else None
+        # On to the next question on the path, also when it was answered before: after
+        # "change answers" every later answer can be changed too, not skipped to the old end.
+        path = session.assessment().weighing.path
+        index = path.index(self.current) if self.current in path else len(path)
+        self.current = path[index + 1] if index + 1 < len(path) else None
         self._show()
         focus = self.first_focus()
         if focus is not None:
