@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -103,6 +104,13 @@ class MeldcodePage(Page):
         self.exception.addItem("", None)
         for item in session.catalog.step3_exceptions:
             self.exception.addItem("", item.id)
+        # Long exception texts must not widen the page past the window (a sideways scroll bar
+        # at the default size): the closed box shows what fits, the open list shows it all.
+        self.exception.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.exception.setMinimumContentsLength(24)
+        self.exception.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.consent = QComboBox()
         self.consent.setObjectName("consent-to-refer")
         for value in CONSENT_VALUES:

@@ -63,6 +63,10 @@ class WhoPage(Page):
 
         self.relation = QComboBox()
         self.relation.setObjectName("relation-combo")
+        self.relation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.relation.setMinimumContentsLength(24)
         self.relation.addItem("", None)
         self.relations = [r for r in session.catalog.relations if r.id != UNKNOWN_RELATION]
         for relation in self.relations:
