@@ -550,6 +550,24 @@ class MainWindow(QMainWindow):
         self._update_steps()
         self.statusBar().showMessage(message, 8000)
 
+    def show_guide(self) -> None:
+        """The offline user guide, opened at the step on screen."""
+        from signaal.ui.guide import GuideDialog
+
+        GuideDialog(self.current_key(), self).exec()
+
+    def find_signal(self) -> None:
+        """Ctrl+F: to the signals step, with the cursor in its search box."""
+        from signaal.ui.pages.signals import SignalsPage
+
+        if self.is_hidden_screen:
+            return
+        self.go_to("signals")
+        page = self.page("signals")
+        if isinstance(page, SignalsPage):
+            page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.search.selectAll()
+
     def show_about(self) -> None:
         from signaal.ui.about import AboutDialog
 

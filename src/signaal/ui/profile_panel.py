@@ -17,7 +17,16 @@ from PySide6.QtGui import (
     QShowEvent,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFocusRect,
+    QVBoxLayout,
+    QWidget,
+)
 
 from signaal.i18n import N_, _, content_language
 from signaal.ui.session import Session
@@ -96,6 +105,13 @@ class ProfileText(QLabel):
         )
         context.clip = QRectF(event.rect().translated(-rect.topLeft()))
         self._document.documentLayout().draw(painter, context)
+        if self.hasFocus():  # reached with Tab: show it, like every other focus stop
+            painter.resetTransform()
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+            )
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
