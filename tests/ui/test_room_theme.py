@@ -93,10 +93,7 @@ def test_radio_buttons_stand_out_from_the_background(qtbot: QtBot, theme: str) -
 def changed_pixels(before: QImage, after: QImage) -> int:
     width, height = min(before.width(), after.width()), min(before.height(), after.height())
     return sum(
-        1
-        for y in range(0, height)
-        for x in range(0, width)
-        if before.pixel(x, y) != after.pixel(x, y)
+        1 for y in range(height) for x in range(width) if before.pixel(x, y) != after.pixel(x, y)
     )
 
 

@@ -60,7 +60,7 @@ def informal(text: str) -> str:
 class InformalDutch(QTranslator):
     """Qt's Dutch catalog, completed where it has gaps and speaking with "je"."""
 
-    def translate(  # noqa: D102 - Qt's virtual
+    def translate(
         self,
         context: str,
         source_text: str,
