@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from signaal.assessment.labels import CONCERN_LABELS
 from signaal.assessment.result import Explanation, TraffickingResult
 from signaal.content.models import Answer, Text, WeighingQuestion
 from signaal.i18n import N_
@@ -18,11 +19,6 @@ PROFILE_LABELS = {
     "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
     "partly-indicated": N_("some dimensions positive, not all that are required"),
     "not-indicated": N_("no dimension positive"),
-}
-CONCERN_LABELS = {
-    "none": N_("no rule for a level of concern applies"),
-    "possible": N_("possible concern"),
-    "clear": N_("clear concern"),
 }
 OUTCOME_LABELS = {
     "close": N_("close and record in the file"),

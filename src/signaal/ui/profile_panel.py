@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.labels import CONCERN_LABELS
 from signaal.i18n import N_, _, content_language
 from signaal.ui.session import Session
 from signaal.ui.widgets import Heading, NoteLabel, set_heading
@@ -37,7 +38,6 @@ PROFILE_NAMES = {
     "partly-indicated": N_("partly indicated"),
     "not-indicated": N_("not indicated"),
 }
-CONCERN_NAMES = {"none": N_("no concern yet"), "possible": N_("possible"), "clear": N_("clear")}
 
 
 def profile_name(profile: str) -> str:
@@ -45,7 +45,7 @@ def profile_name(profile: str) -> str:
 
 
 def concern_name(level: str) -> str:
-    return _(CONCERN_NAMES.get(level, level))
+    return _(CONCERN_LABELS.get(level, level))
 
 
 class ProfileText(QLabel):

@@ -191,7 +191,7 @@ class MeldcodePage(Page):
             ).format(protocol=protocol.name.get(language))
         )
         self.steps_box.setTitle(
-            _("The five steps of {protocol}").format(protocol=protocol.name.get(language))
+            _("The five steps: {protocol}").format(protocol=protocol.name.get(language))
         )
         lines = [
             f"{step.number}. {step.title.get(language)} — {step.description.get(language)}"
