@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.proposals import is_minor
+from signaal.assessment.role_texts import (
+    conversation_example,
+    conversation_question,
+    conversation_title,
+)
 from signaal.i18n import _, content_language
 from signaal.ui.date_field import DateField
 from signaal.ui.pages.base import Page
@@ -180,7 +186,7 @@ class MeldcodePage(Page):
     def retranslate(self) -> None:
         language = content_language()
         session = self.session
-        self._protocol_role = session.case.role
+        self._protocol_key = self._text_key()
         role = session.catalog.role(session.case.role)
         protocol = session.catalog.protocol_for(session.case.role)
         steps = {step.number: step for step in protocol.steps}
@@ -236,13 +242,23 @@ class MeldcodePage(Page):
         describe(self.vt_advice_on, _("Date of the Veilig Thuis advice"))
         self.vt_summary_label.setText(_("What Veilig Thuis adv&ised"))
         describe(self.vt_summary, _("What Veilig Thuis advised"))
+        # An adult has no parents to talk with: the titles and examples follow role and age.
+        minor = is_minor(session.catalog, session.case)
+        adult_title = conversation_title(session.case.role, minor)
+        adult_question = conversation_question(minor)
         self.talk_box.setTitle(
-            _("Step 3: {title}").format(title=step3.title.get(language))
+            _("Step 3: {title}").format(
+                title=_(adult_title) if adult_title else step3.title.get(language)
+            )
             if step3
+            else _(adult_title)
+            if adult_title
             else _("Conversation with those involved")
         )
         self.talk_question.setText(
-            step3.description.get(language)
+            _(adult_question)
+            if adult_question
+            else step3.description.get(language)
             if step3
             else _("Did you talk with the person or the parents about the concerns?")
         )
@@ -255,7 +271,7 @@ class MeldcodePage(Page):
             _("Then choose the exception that applies"),
         )
         self.talk_with_label.setText(_("With wh&om"))
-        self.talk_with.setPlaceholderText(_("for example the pupil, the parents, the patient"))
+        self.talk_with.setPlaceholderText(_(conversation_example(session.case.role, minor)))
         describe(self.talk_with, _("Conversation with whom"))
         self.talk_on_label.setText(_("Da&te"))
         describe(self.talk_on, _("Date of the conversation"))
@@ -312,9 +328,14 @@ class MeldcodePage(Page):
         )
         for widget in widgets:
             widget.blockSignals(False)
-        if self._protocol_role != self.session.case.role:
+        if self._protocol_key != self._text_key():
             self.retranslate()
         self._update_enabled()
+
+    def _text_key(self) -> tuple[str, bool | None]:
+        """What the page's texts depend on besides the language: the role and child or adult."""
+        case = self.session.case
+        return case.role, is_minor(self.session.catalog, case)
 
     def _update_enabled(self) -> None:
         done = self.consult_done.isChecked()
