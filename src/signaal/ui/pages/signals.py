@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from signaal.content.models import Checklist, Indicator
@@ -57,6 +57,8 @@ class SignalsPage(Page):
         self.key: ListKey | None = None
         # What the user opened, restored when a search is cleared.
         self.opened: set[str] = set()
+        # The header of a list being folded by the user, and where it was in the viewport.
+        self._anchor: tuple[QWidget, int] | None = None
         # Rows still to make and fields to prepare; looked for again when what is on screen
         # changes (scrolling, a list opened, rows added, a search).
         self.idle = IdleWork(self.body, self._idle_step)
@@ -141,8 +143,8 @@ class SignalsPage(Page):
         group = ChecklistGroup(self.session, checklist, indicators, self.list_widget)
         group.toggle.toggled.connect(lambda on: self._remember(checklist.id, on))
         group.toggle.toggled.connect(self.idle.wake)
-        group.toggle.clicked.connect(lambda _on=False: self._keep_in_view(group.toggle))
-        group.heading.clicked.connect(lambda: self._keep_in_view(group.toggle))
+        group.about_to_fold.connect(lambda: self._keep_in_view(group.toggle))
+        group.toggle.toggled.connect(self._folded)
         self.list_layout.addWidget(group)
         if self.groups:  # Tab: after the list above (whose later rows come in before it)
             QWidget.setTabOrder(self.groups[-1].last_in_chain(), group.toggle)
@@ -202,19 +204,29 @@ class SignalsPage(Page):
             self.scroll_area.verticalScrollBar().setValue(0)
 
     def _keep_in_view(self, anchor: QWidget) -> None:
-        """After folding or opening a list, put its header back where the user clicked it.
-
-        Otherwise the rows below jump and the next click lands on some other signal.
+        """Called just before a list folds or opens: afterwards, put its header back where it
+        was clicked. Otherwise the rows jump and the next click lands on some other signal.
         """
         bar = self.scroll_area.verticalScrollBar()
-        viewport_y = anchor.mapTo(self.body, QPoint(0, 0)).y() - bar.value()
+        self._anchor = (anchor, anchor.mapTo(self.body, QPoint(0, 0)).y() - bar.value())
+
+    def _folded(self) -> None:
+        """A list folded or opened: let the layouts settle at once, then restore the header."""
+        if self._anchor is None:
+            return
+        anchor, viewport_y = self._anchor
+        self._anchor = None
+        bar = self.scroll_area.verticalScrollBar()
 
         def restore() -> None:
-            if not anchor.isVisible():
-                return
-            target = anchor.mapTo(self.body, QPoint(0, 0)).y() - viewport_y
-            bar.setValue(max(0, min(bar.maximum(), target)))
+            if anchor.isVisible():
+                target = anchor.mapTo(self.body, QPoint(0, 0)).y() - viewport_y
+                bar.setValue(max(0, min(bar.maximum(), target)))
 
+        # Until the page has its new height, Qt squeezes the lists above into the old one, so
+        # the header would be measured in the wrong place.
+        for _round in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         restore()
         QTimer.singleShot(0, restore)
 
@@ -290,6 +302,9 @@ class SignalsPage(Page):
         for group in self.groups:  # in the order shown: a list's rows, then the next list
             if group.pending and group.expanded and not group.isHidden():
                 group.build_more(deadline)
+                # Grow the page now: until it has its new height, Qt squeezes the rows above
+                # the new ones and everything on screen jumps up for a moment.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
                 return True
         if len(self.groups) < len(self.lists):
             self._add_group()
