@@ -65,6 +65,7 @@ class DateField(QWidget):
         self.message.setVisible(False)
         layout.addWidget(self.edit)
         layout.addWidget(self.message, 1)
+        layout.addStretch(0)  # keeps the field at the left while the message is hidden
         self.setFocusProxy(self.edit)
         self._description = ""
         self.edit.textEdited.connect(self._edited)

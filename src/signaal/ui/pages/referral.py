@@ -22,6 +22,7 @@ from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
 from signaal.ui.widgets import (
     FieldLabel,
+    NoteLabel,
     WrapLabel,
     clear_layout,
     describe,
@@ -69,9 +70,9 @@ class ReferralPage(Page):
             label.setBuddy(field)
             form.addRow(label, field)
             if field is self.purpose:
-                self.purpose_note = WrapLabel()
+                self.purpose_note = NoteLabel()
                 self.purpose_note.setObjectName("purpose-proposal")
-                form.addRow("", self.purpose_note)
+                form.addRow(self.purpose_note)
         # The person: a name and date of birth only when the user types them.
         self.person_box = QGroupBox()
         person_form = form_layout(self.person_box)
@@ -80,7 +81,7 @@ class ReferralPage(Page):
         self.person_name.setObjectName("person-name")
         # Empty until typed: a default date would be printed as if someone had given it.
         self.birth_date = DateField("birth-date", latest=dt.date.today())
-        self.birth_warning = WrapLabel()
+        self.birth_warning = NoteLabel()
         self.birth_warning.setObjectName("birth-date-warning")
         self.birth_warning.setVisible(False)
         self.person_labels = [FieldLabel(), FieldLabel()]
@@ -89,7 +90,7 @@ class ReferralPage(Page):
         person_form.addRow(self.person_note)
         person_form.addRow(self.person_labels[0], self.person_name)
         person_form.addRow(self.person_labels[1], self.birth_date)
-        person_form.addRow("", self.birth_warning)
+        person_form.addRow(self.birth_warning)
         self.note = WrapLabel()
         buttons = QHBoxLayout()
         self.preview = QPushButton()
