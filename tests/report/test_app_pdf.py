@@ -177,7 +177,7 @@ def test_failed_print_explains(
     assert not printing.print_to(printer, pdf, None)
     [(title, text)] = warnings
     assert title == "Afdrukken is mislukt"
-    assert "Niets van wat u hebt ingevuld is verloren" in text
+    assert "Niets van wat je hebt ingevuld is verloren" in text
 
 
 def test_print_dialog_cancel_prints_nothing(
