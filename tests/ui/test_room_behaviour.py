@@ -372,3 +372,14 @@ def test_veilig_thuis_sees_no_pupil_in_the_signals(flow_catalog: object) -> None
             for checklist in flow_catalog.checklists_for(role, band, concerns):
                 for indicator in flow_catalog.indicators_for(checklist, role, band):
                     assert "leerling" not in indicator.text.get("nl"), indicator.id
+
+
+def test_pages_say_when_no_role_was_chosen(qtbot: QtBot, window: MainWindow) -> None:
+    banner = find(window, QLabel, "role-not-chosen")
+    window.go_to("signals")
+    assert banner.isVisible() and "rol" in banner.text()
+    window.go_to("start")
+    assert not banner.isVisible()
+    click(qtbot, find(window, QRadioButton, "role-gp"))
+    window.go_to("signals")
+    assert not banner.isVisible()

@@ -139,9 +139,17 @@ class MainWindow(QMainWindow):
         self.idle_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.idle_banner.setVisible(False)
 
+        # Until a role is chosen the pages show the first role's lists: say so, never silently.
+        self.role_banner = QLabel()
+        self.role_banner.setObjectName("role-not-chosen")
+        self.role_banner.setWordWrap(True)
+        self.role_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.role_banner.setVisible(False)
+
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.idle_banner)
+        centre_layout.addWidget(self.role_banner)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addLayout(navigation)
 
@@ -374,6 +382,7 @@ class MainWindow(QMainWindow):
             self.splitter.refresh()
         page.setGeometry(self.stack.contentsRect())
         self.stack.setCurrentWidget(page)
+        self._show_role_banner()
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.step_list.count() - 1)
         self.action_back.setEnabled(row > 0)
@@ -387,6 +396,7 @@ class MainWindow(QMainWindow):
 
         if self._session is None:
             return
+        self._show_role_banner()
         for row, step in enumerate(STEPS):
             item = self.step_list.item(row)
             done = step.done(self.session)
@@ -398,6 +408,19 @@ class MainWindow(QMainWindow):
             state = _("done") if done else _("not done yet")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}")
             item.setData(Qt.ItemDataRole.UserRole, done)
+
+    def _show_role_banner(self) -> None:
+        session = self.session
+        shown = not session.role_chosen and self.step_list.currentRow() > 0
+        if shown:
+            role = session.catalog.role(session.case.role).name.get(i18n.content_language())
+            self.role_banner.setText(
+                _(
+                    "You have not chosen your role yet: Signaal now shows what fits the role "
+                    '"{role}". Choose your role at step 1, Start.'
+                ).format(role=role)
+            )
+        self.role_banner.setVisible(shown)
 
     def step_done(self, key: str) -> bool:
         from signaal.ui.steps import STEP_KEYS
