@@ -6,10 +6,9 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = {"_": None, "N_": None}

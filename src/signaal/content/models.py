@@ -284,9 +284,12 @@ class Checklist(Sourced):
 
 
 class Dimension(Strict):
+    """One ILO/EC dimension; `name` is the ILO term, `plain` the words a user reads first."""
+
     editor_note: str | None = None
     id: Id
     name: Text
+    plain: Text | None = None
     group: DimensionGroup
     description: Text
 

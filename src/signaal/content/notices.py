@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from signaal.content.models import Checklist, Contact, Indicator
+from signaal.content.models import (
+    Checklist,
+    Contact,
+    DelphiRule,
+    Dimension,
+    Indicator,
+    Text,
+    TraffickingRule,
+)
 from signaal.i18n import N_
 
 Translate = Callable[[str], str]
 
 CONTACT_CHECKED = N_("Checked on {date}.")
 CONTACT_OLD = N_("From an older source: check it before you use it. Checked on {date}.")
-CONTACT_NOT_CONFIRMED = N_(
-    "Number not confirmed: check it before you use it. Checked on {date}."
-)
+CONTACT_NOT_CONFIRMED = N_("Number not confirmed: check it before you use it. Checked on {date}.")
 CHANNEL_NOT_CONFIRMED = N_("Not confirmed: check it before you use it. Checked on {date}.")
 
 WEIGHTS_DERIVED = N_(
@@ -74,3 +80,51 @@ def weight_marks(checklist: Checklist, indicator: Indicator, _: Translate) -> li
     elif checklist.weights == "derived" and indicator.weight is not None:
         marks.append(_(DERIVED))
     return marks
+
+
+# Plain words first, the ILO term after it (issue 17: the signals page opens in plain language).
+PROFILE_PLAIN = {
+    "indicated": N_("Fits trafficking"),
+    "partly-indicated": N_("Partly fits trafficking"),
+    "not-indicated": N_("Does not fit trafficking (so far)"),
+}
+PROFILE_TERM = {
+    "indicated": N_("indicated"),
+    "partly-indicated": N_("partly indicated"),
+    "not-indicated": N_("not indicated"),
+}
+PROFILE_LINE = N_("{plain} (indicator profile: {term})")
+DIMENSION_MET = N_("enough signals (Delphi rule met)")
+DIMENSION_NOT_MET = N_("not enough signals (Delphi rule not met)")
+
+
+def profile_line(profile: str, _: Translate) -> str:
+    """'Partly fits trafficking (indicator profile: partly indicated)' in the active language."""
+    return _(PROFILE_LINE).format(
+        plain=_(PROFILE_PLAIN.get(profile, profile)), term=_(PROFILE_TERM.get(profile, profile))
+    )
+
+
+def dimension_state(positive: bool, _: Translate) -> str:
+    return _(DIMENSION_MET if positive else DIMENSION_NOT_MET)
+
+
+def dimension_title(dimension: Dimension) -> Text:
+    """'Kept there by coercion (coercion at destination)': plain words, then the ILO term."""
+    if dimension.plain is None:
+        return dimension.name
+    return Text(
+        nl=f"{dimension.plain.nl} ({_lower_first(dimension.name.nl)})",
+        en=f"{dimension.plain.en} ({_lower_first(dimension.name.en)})",
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def rule_notices(rules: list[DelphiRule | TraffickingRule | None], _: Translate) -> list[str]:
+    """The one line saying that the rules applied were not checked against the original."""
+    if any(rule is not None and not rule.confirmed for rule in rules):
+        return [_(RULE_UNCONFIRMED)]
+    return []
