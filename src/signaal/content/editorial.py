@@ -117,9 +117,7 @@ def is_specific_url(url: str) -> bool:
     """An http(s) address with a path beyond the site's home page."""
     parsed = urlparse(url)
     return (
-        parsed.scheme in ("http", "https")
-        and bool(parsed.netloc)
-        and parsed.path.strip("/") != ""
+        parsed.scheme in ("http", "https") and bool(parsed.netloc) and parsed.path.strip("/") != ""
     )
 
 
