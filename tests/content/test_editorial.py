@@ -172,3 +172,25 @@ def test_profiles_from_derived_weights_are_provisional(catalog: Catalog, age: in
         texts = [e.text.nl for e in result.explanations]
         assert any("de uitkomst is voorlopig" in t for t in texts)
         assert any("nog niet gecontroleerd tegen het origineel" in t for t in texts)
+
+
+@pytest.mark.parametrize(("age", "routed"), [(13, True), (17, True), (25, False)])
+def test_grooming_routing_follows_the_wet_seksuele_misdrijven(
+    catalog: Catalog, age: int, routed: bool
+) -> None:
+    """Grooming is about minors: under 16, and vulnerable 16- and 17-year-olds (since 1 July
+    2024), not 'all minors' and never adults."""
+    case = Case.model_validate(
+        {
+            "role": "teacher" if age < 18 else "gp",
+            "age": age,
+            "concerns": ["child-sexual-abuse"] if age < 18 else ["sexual-exploitation"],
+            "observations": [{"indicator": "csa-online-grooming", "status": "seen"}],
+        }
+    )
+    rule = next(r for r in catalog.routing_rules if r.id == "online-grooming")
+    assert rule.when.minor is True
+    assert "onder de 16" in rule.reason.nl and "kwetsba" in rule.reason.nl
+    assert "wet-seksuele-misdrijven-2024" in rule.sources
+    reasons = [r.reason.nl for r in assess(catalog, case).referrals]
+    assert any("grooming" in reason for reason in reasons) is routed

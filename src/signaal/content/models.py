@@ -28,9 +28,6 @@ Profile = Literal["indicated", "partly-indicated", "not-indicated"]
 WeightBasis = Literal["transcribed", "derived"]
 # Messages of the model validators: English msgids that the loader translates for the editor.
 STEPS_OUT_OF_ORDER = N_("the steps must be numbered 1 to 5, in that order")
-WEIGHTS_WITHOUT_BASIS = N_(
-    "an ILO list needs `weights`: transcribed (from the published list) or derived"
-)
 CONTACT_UNREACHABLE = N_("a contact needs a phone number or a channel")
 CONTACT_DOUBT_UNEXPLAINED = N_(
     "an unverified or conflicting contact needs an editor_note that explains the doubt"
@@ -271,16 +268,11 @@ class Checklist(Sourced):
     roles: list[Id] = []
     note: Text | None = None
     # ILO lists: "transcribed" weights follow the published list (through a transcription not
-    # yet checked against the original); "derived" weights were adapted by the editors.
+    # yet checked against the original; also assumed when unset); "derived" weights were
+    # adapted by the editors and make every result from the list provisional.
     weights: WeightBasis | None = None
     sections: list[Section] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _weights_have_a_basis(self) -> Checklist:
-        if self.kind == "ilo" and self.weights is None:
-            raise ValueError(WEIGHTS_WITHOUT_BASIS)
-        return self
 
 
 class Dimension(Strict):

@@ -60,11 +60,11 @@ def contact_is_certain(contact: Contact) -> bool:
 
 def weights_notice(checklist: Checklist, _: Translate) -> str | None:
     """Where an ILO list's weights come from, in one line; None for lists without weights."""
+    if checklist.kind != "ilo":
+        return None
     if checklist.weights == "derived":
         return _(WEIGHTS_DERIVED)
-    if checklist.weights == "transcribed":
-        return _(WEIGHTS_UNCONFIRMED)
-    return None
+    return _(WEIGHTS_UNCONFIRMED)
 
 
 def is_provisional(checklist: Checklist) -> bool:
