@@ -19,7 +19,7 @@ def warm_up() -> None:
     """Import the PDF code, register the fonts and build one small document in memory."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+    from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
     from signaal.report import render  # noqa: F401 - imported for its side effect: loading
     from signaal.report.fonts import FACES, covered_code_points, register_fonts
@@ -27,6 +27,6 @@ def warm_up() -> None:
     register_fonts()
     covered_code_points()
     styles = [ParagraphStyle(face, fontName=face, fontSize=10, leading=13) for face in FACES]
-    story = [Paragraph(SAMPLE, style) for style in styles]
+    story: list[Flowable] = [Paragraph(SAMPLE, style) for style in styles]
     story.append(Table([[Paragraph(SAMPLE, styles[0]), Paragraph(SAMPLE, styles[1])]]))
     SimpleDocTemplate(io.BytesIO(), pagesize=A4, invariant=1).build(story)
