@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlparse
 
 from pydantic import BaseModel
 
@@ -113,12 +112,16 @@ def editorial_phrase(text: str) -> str | None:
     return None
 
 
+# scheme://host, then a path or query: plain string matching, no network module imported.
+_URL = re.compile(r"^https?://[^/\s?#]+(/[^\s?#]*)?([?#]\S*)?$")
+
+
 def is_specific_url(url: str) -> bool:
-    """An http(s) address with a path beyond the site's home page."""
-    parsed = urlparse(url)
-    return (
-        parsed.scheme in ("http", "https") and bool(parsed.netloc) and parsed.path.strip("/") != ""
-    )
+    """An http(s) address with a path (or query) beyond the site's home page."""
+    found = _URL.match(url)
+    if found is None:
+        return False
+    return (found.group(1) or "").strip("/") != "" or bool(found.group(2))
 
 
 def editorial_problems(catalog: Catalog) -> list[tuple[str, str, str, str]]:
