@@ -139,7 +139,7 @@ class ProfilePanel(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        set_heading(self.heading, _("Indicator profile"))
+        set_heading(self.heading, _("What the signals fit (indicator profile)"))
         self.note.setText(_("A profile of signals, not a determination. You decide."))
         self.update_profile()
 
@@ -153,7 +153,7 @@ class ProfilePanel(QFrame):
         if text == self.text.text():
             return
         self.text.setText(text)
-        self.text.setAccessibleName(_("Indicator profile"))
+        self.text.setAccessibleName(_("What the signals fit (indicator profile)"))
         self.text.setAccessibleDescription(self.text.text())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
