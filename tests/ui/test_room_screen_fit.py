@@ -107,3 +107,34 @@ def test_preview_dialog_fits_the_screen(
         assert button.isVisible()
     assert offscreen_buttons(dialog) == []
     dialog.close()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize("which", ["guide", "about"])
+def test_other_dialogs_fit_the_screen(
+    qtbot: QtBot,
+    window: MainWindow,
+    width: int,
+    height: int,
+    which: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QDialog
+
+    from signaal.ui.about import AboutDialog
+    from signaal.ui.guide import GuideDialog
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, width, height))
+    dialog: QDialog = (
+        GuideDialog("referral", window) if which == "guide" else AboutDialog(window.catalog, window)
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    assert dialog.frameGeometry().height() <= height
+    assert dialog.frameGeometry().width() <= width
+    assert horizontal_scroll_bars(dialog) == []
+    assert offscreen_buttons(dialog) == []
+    dialog.close()
