@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from signaal.assessment.case import ObservationStatus, ToldBy
 from signaal.content.models import Indicator
+from signaal.content.notices import ADDITION
 from signaal.i18n import _, content_language
 from signaal.ui.session import Session
 from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout
@@ -47,6 +49,8 @@ class SignalRow(QFrame):
         self.indicator = indicator
         self.setObjectName(f"signal-{indicator.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Never taller than its contents: the facts field stays right under its choices.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         # Children are created with their parent: a widget made without one starts as a window
         # of its own, and moving it into the row later costs more than creating it there.
         self.layout_ = QVBoxLayout(self)
@@ -156,6 +160,10 @@ class SignalRow(QFrame):
         # Style the hidden fields now, not in the click that shows them.
         details.ensurePolished()
 
+    def show_details(self) -> None:
+        """Show the facts and quote fields (for a signal the user is sent to)."""
+        self._ensure_details()
+
     def _ensure_details(self) -> None:
         """Show the facts and quote fields (created now if idle time has not made them yet)."""
         self.prepare_details()
@@ -164,8 +172,10 @@ class SignalRow(QFrame):
 
     def retranslate(self) -> None:
         text = self.indicator.text.get(content_language())
-        self.text.setText(text)
-        self.text.setAccessibleName(text)
+        # An item on an ILO-based list that no ILO list has says so next to its text.
+        shown = f"{text} ({_(ADDITION)})" if self.indicator.ilo_addition else text
+        self.text.setText(shown)
+        self.text.setAccessibleName(shown)
         labels = {
             "not-seen": (_("Not seen"), _("Not seen: {signal}")),
             "seen": (_("Seen myself"), _("Seen myself: {signal}")),
