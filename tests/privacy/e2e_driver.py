@@ -290,13 +290,25 @@ def trigger(name: str) -> None:
     app.processEvents()
 
 
+def trigger_render(name: str) -> None:
+    """Preview, print and save make the PDF in a worker thread first: wait until it is done."""
+    import time
+
+    trigger(name)
+    deadline = time.monotonic() + 120
+    while window.rendering and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+
 def script() -> None:
     try:
         step("answer", answer_case)
         report["case_holds_marker_after_typing"] = MARKER in window.case.model_dump_json()
         step("walk", walk_all_steps)
-        step("preview", lambda: trigger("action-preview"))
-        step("save", lambda: trigger("action-save"))
+        step("preview", lambda: trigger_render("action-preview"))
+        step("save", lambda: trigger_render("action-save"))
         if report["saved_via"] is None or not TARGET.exists():
             report["errors"].append("the file dialog did not save")
         step("new-case", lambda: trigger("action-new-case"))

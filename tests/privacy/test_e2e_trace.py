@@ -7,7 +7,8 @@ proven separately in `test_log_guard.py`: switched fully on, it slows this sessi
 
 Allowed writes, each with its reason:
 - the PDF at the path typed into the save dialog: the user asked for it;
-- `$XDG_CONFIG_HOME/signaal/preferences.json` (and its folder): language, theme and idle time
+- `$XDG_CONFIG_HOME/signaal/preferences.json` (and its folder): language, theme and idle time,
+  written to `.preferences.json.<pid>.new` beside it, which then replaces it
   only — checked below to hold nothing else;
 - `/dev/null`: writing there stores nothing;
 - fontconfig's cache (`$XDG_CACHE_HOME/fontconfig/`): written only when the system's font cache
@@ -22,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -135,10 +137,15 @@ def test_the_session_did_what_a_user_does(session: Session) -> None:
 def allowed_write(session: Session, path: str) -> bool:
     font_cache = session.folder("cache") / "fontconfig"
     candidate = Path(path)
+    # Preferences are written to a fresh file beside preferences.json that then replaces it.
+    replacement = candidate.parent == session.preferences.parent and re.fullmatch(
+        r"\.preferences\.json\.[0-9]+\.new", candidate.name
+    )
     return (
         path in (str(session.target), os.devnull)
         or candidate in (session.preferences.parent, session.preferences, font_cache)
         or candidate.parent == font_cache
+        or bool(replacement)
     )
 
 

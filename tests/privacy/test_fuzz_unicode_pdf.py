@@ -28,6 +28,7 @@ from pypdf import PdfReader
 from signaal.assessment import Case, assess
 from signaal.content import load_catalog
 from signaal.report import render_referral
+from signaal.report.fonts import capped_marks
 
 CATALOG = load_catalog()
 EXAMPLES = 100
@@ -139,7 +140,8 @@ def visible(text: str) -> str:
     `test_characters_beyond_the_basic_plane_come_back`.
     """
     kept: list[str] = []
-    for char in unicodedata.normalize("NFC", text):
+    # Stacks of more than four combining marks print as four and a count: "[◌×N]".
+    for char in capped_marks(unicodedata.normalize("NFC", text)):
         category = unicodedata.category(char)
         if category in INVISIBLE:
             continue
