@@ -62,3 +62,38 @@ def test_the_rest_of_the_document_is_unchanged(catalog) -> None:
 )
 def test_stacks_of_marks_are_capped_with_a_visible_count(text: str, expected: str) -> None:
     assert capped_marks(text) == expected
+
+
+def test_a_paragraph_reportlab_cannot_split_falls_back_to_short_pieces(
+    catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should reportlab refuse to split a paragraph taller than a page (the outside LayoutError),
+    the referral is made again from short pieces, and every character is still printed."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from signaal.report import text as report_text
+
+    real_split = report_text.Paragraph.split
+    refused: list[int] = []
+
+    def unsplittable(self, width: float, height: float):  # type: ignore[no-untyped-def]
+        if len(self.getPlainText()) > 3_000:
+            refused.append(1)
+            return []
+        return real_split(self, width, height)
+
+    monkeypatch.setattr(report_text.Paragraph, "split", unsplittable)
+    # Private-use characters print as [U+F00xx]: a 1,500-character piece fills three pages.
+    quote = " ".join(
+        "".join(chr(0xF0000 + (word * 7 + j) % 64) for j in range(10)) for word in range(300)
+    )
+    with monkeypatch.context() as once:  # without the fallback this is the LayoutError
+        once.setattr(report_text, "FALLBACK_PIECE_LENGTH", report_text.PIECE_LENGTH)
+        with pytest.raises(LayoutError):
+            render(catalog, minimised_case(quote))
+    pdf = render(catalog, minimised_case(quote))
+    assert refused, "the first render hit the unsplittable paragraph"
+    # A long word may break anywhere; one cut by a page break has the page's header inside it.
+    printed = "".join(page_text(pdf).split())
+    assert 2_980 <= printed.count("[U+F00") <= 3_000
+    assert report_text.piece_length.get() == report_text.PIECE_LENGTH

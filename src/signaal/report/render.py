@@ -62,7 +62,33 @@ def render_referral(
 
     `progress` is called now and then with the share of the document laid out so far (0 to 1);
     an exception it raises (a cancelled render) stops the render and propagates.
+
+    Every case the model accepts must render: should reportlab still find a paragraph it cannot
+    split over pages (a `LayoutError`), the referral is made again with user text cut into
+    short pieces, which always fit.
     """
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from signaal.report.text import FALLBACK_PIECE_LENGTH, piece_length
+
+    try:
+        return _render(catalog, case, assessment, language, deterministic, progress)
+    except LayoutError:
+        token = piece_length.set(FALLBACK_PIECE_LENGTH)
+        try:
+            return _render(catalog, case, assessment, language, deterministic, progress)
+        finally:
+            piece_length.reset(token)
+
+
+def _render(
+    catalog: Catalog,
+    case: Case,
+    assessment: Assessment,
+    language: str,
+    deterministic: bool,
+    progress: Callable[[float], None] | None,
+) -> bytes:
     from reportlab.lib.pagesizes import A4
 
     from signaal.report import advice, facts, judgement

@@ -7,6 +7,7 @@ every split, which gets slow for a pasted document; short pieces flow fast and a
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -20,6 +21,10 @@ from signaal.report.styles import continued, label_style
 
 # About a third of a page of body text: small enough to flow fast, large enough to read as one.
 PIECE_LENGTH = 1500
+# A few lines even when every character prints as [U+XXXXX]: always fits on a page.
+FALLBACK_PIECE_LENGTH = 200
+# The piece length of the render in progress (per thread): lowered for the fallback render.
+piece_length: ContextVar[int] = ContextVar("piece_length", default=PIECE_LENGTH)
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -86,7 +91,7 @@ def paragraphs(
     A piece that continues in the next one has no space after it, so a cut block still reads
     as one block.
     """
-    parts = pieces(text)
+    parts = pieces(text, piece_length.get())
     joined = continued(style)
     flowables: list[Flowable] = []
     for index, (part, continues) in enumerate(parts):
