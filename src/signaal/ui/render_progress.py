@@ -7,7 +7,14 @@ flicker; it is not a dialog, so the window, its menus and Hide screen keep answe
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from signaal.i18n import _
 
@@ -21,7 +28,8 @@ class RenderProgress(QWidget):
         super().__init__(parent)
         self.setObjectName("render-progress")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Apart from the status message on its left, which may run up to it.
+        layout.setContentsMargins(24, 0, 0, 0)
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setObjectName("render-progress-bar")
@@ -29,6 +37,7 @@ class RenderProgress(QWidget):
         self.bar.setMaximumWidth(200)
         self.cancel = QPushButton()
         self.cancel.setObjectName("render-cancel")
+        self.cancel.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
