@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from signaal.content import load_catalog  # noqa: E402
 from signaal.i18n import set_language  # noqa: E402
+from signaal.ui.date_field import DateField  # noqa: E402
 from signaal.ui.main_window import MainWindow  # noqa: E402
 from signaal.ui.steps import STEP_KEYS  # noqa: E402
 
@@ -94,7 +95,7 @@ for key in STEP_KEYS:
         widget
         for widget in page.findChildren(QWidget)
         if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit)
-        and not isinstance(widget.parent(), QAbstractSpinBox | QComboBox)
+        and not isinstance(widget.parent(), QAbstractSpinBox | QComboBox | DateField)
         and widget.isEnabled()
         and not (isinstance(widget, QLineEdit | QPlainTextEdit) and widget.isReadOnly())
     ]
