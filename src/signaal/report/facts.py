@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from signaal.assessment.carried import RetiredObservation
 from signaal.assessment.case import Observation
 from signaal.i18n import N_
 from signaal.report.layout import Layout, section
@@ -17,6 +18,18 @@ SOURCE_GROUPS = (
     ("unknown", N_("Told (source not recorded)")),
 )
 QUOTE_MARKS = {"nl": ("„", "”"), "en": ("“", "”")}
+
+
+def history(layout: Layout) -> list[Flowable]:
+    """When a continued case was first saved and continued, so the reader sees its course."""
+    _, saved = layout._, layout.carried.history
+    if saved.first_saved_on is None:
+        return []
+    text = _("Case first saved on {date}.").format(date=layout.date(saved.first_saved_on))
+    if saved.continued_on:
+        dates = ", ".join(layout.date(day) for day in saved.continued_on)
+        text = f"{text} {_('Continued on {dates}.').format(dates=dates)}"
+    return [layout.note(text)]
 
 
 def reporter(layout: Layout) -> list[Flowable]:
@@ -144,6 +157,8 @@ def observations(layout: Layout) -> list[Flowable]:
     """Every seen or told signal, grouped by source, with facts, time, source and quotes."""
     _ = layout._
     counted = [o for o in layout.case.observations if o.counts]
+    retired = {id(r.observation): r for r in layout.carried.retired if r.observation.counts}
+    counted += [r.observation for r in layout.carried.retired if r.observation.counts]
     body: list[Flowable] = []
     number = 0
     for group, title in SOURCE_GROUPS:
@@ -153,7 +168,7 @@ def observations(layout: Layout) -> list[Flowable]:
         body.append(layout.subsection(f"{_(title)} ({len(members)})"))
         for observation in members:
             number += 1
-            body += _observation(layout, number, group, observation)
+            body += _observation(layout, number, group, observation, retired.get(id(observation)))
     if not body:
         return []
     intro = layout.note(
@@ -166,13 +181,34 @@ def observations(layout: Layout) -> list[Flowable]:
 
 
 def _observation(
-    layout: Layout, number: int, group: str, observation: Observation
+    layout: Layout,
+    number: int,
+    group: str,
+    observation: Observation,
+    retired: RetiredObservation | None = None,
 ) -> list[Flowable]:
     _, styles = layout._, layout.styles
-    flowables: list[Flowable] = [
-        Paragraph(f"{number}. {markup(layout.indicator_text(observation.indicator))}", styles.item)
-    ]
+    text = retired.text if retired else layout.indicator_text(observation.indicator)
+    flowables: list[Flowable] = [Paragraph(f"{number}. {markup(text)}", styles.item)]
     found = layout.catalog.indicators_by_id.get(observation.indicator)
+    if retired is not None:
+        flowables.append(
+            layout.note(
+                _(
+                    "Recorded with catalog version {version}. This signal is no longer in the "
+                    "current catalog: it is shown as it was saved and not counted in the "
+                    "assessment."
+                ).format(version=retired.catalog_version)
+            )
+        )
+    elif observation.indicator in layout.carried.versions:
+        flowables.append(
+            layout.note(
+                _("Recorded with catalog version {version}.").format(
+                    version=layout.carried.versions[observation.indicator]
+                )
+            )
+        )
     if found is not None:
         checklist, indicator = found
         sections = {s.id: layout.text(s.title) for s in checklist.sections}

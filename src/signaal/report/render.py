@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from signaal.assessment.carried import Carried
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
@@ -51,8 +52,13 @@ def render_referral(
     language: str = "nl",
     *,
     deterministic: bool = False,
+    carried: Carried | None = None,
 ) -> bytes:
-    """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input."""
+    """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input.
+
+    `carried` is what a continued case brings beside its answers (history, catalog versions,
+    signals no longer in the catalog); the PDF prints all of it.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
@@ -81,6 +87,7 @@ def render_referral(
         gettext=_,
         styles=styles,
         width=PAGE_WIDTH - 2 * (MARGIN + FRAME_PADDING),
+        carried=carried or Carried(),
     )
     title = document_title(catalog, case, language)
     date = format_date(document_date(catalog, deterministic), language)
@@ -101,6 +108,7 @@ def render_referral(
             ).format(date=date),
             styles.small,
         ),
+        *facts.history(layout),
         *facts.reporter(layout),
         *facts.persons(layout),
         *facts.observations(layout),
