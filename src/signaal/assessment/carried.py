@@ -41,6 +41,12 @@ class History(CaseModel):
         )
 
 
+def printed(observation: Observation) -> bool:
+    """Whether the referral shows the observation: seen or told, or "not seen" with notes."""
+    notes = (observation.facts, observation.quote, observation.observer, observation.when)
+    return observation.counts or any(text.strip() for text in notes)
+
+
 class SavedSignal(CaseModel):
     """A signal as the referral showed it: its id, its text and the catalog it came from."""
 

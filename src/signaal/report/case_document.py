@@ -3,8 +3,7 @@
 Written: the whole `Case` as its model dumps it (so every field any part of Signaal adds to the
 case travels along without code here), beside it the schema and catalog versions, the history
 and the text of each signal as the referral printed it. Only what the printed pages show goes
-in: a signal answered "not seen" keeps its answer but not the facts typed for it, which the
-referral does not print.
+in (the referral prints every observation that has text, "not seen" ones included).
 
 Read: the JSON parser and the validation of case files (`signaal.assessment.case_file`), so an
 embedded case is held to exactly the rules of a case file. A signal the current catalog no
@@ -28,6 +27,7 @@ from signaal.assessment.carried import (
     CaseDocument,
     RetiredObservation,
     SavedSignal,
+    printed,
 )
 from signaal.assessment.case import Case, Observation
 from signaal.assessment.case_file import CaseFileError, load_json, parse_case
@@ -41,29 +41,29 @@ DocumentErrorKind = Literal["damaged-case", "newer"]
 OPEN_ERRORS = {
     "too-large": N_(
         "This file is too large to be a referral from Signaal, so it was not read. "
-        "Your current case is unchanged."
+        
     ),
-    "unreadable": N_("This file could not be read. Your current case is unchanged."),
-    "not-pdf": N_("This file is not a PDF. Your current case is unchanged."),
+    "unreadable": N_("This file could not be read."),
+    "not-pdf": N_("This file is not a PDF."),
     "damaged-pdf": N_(
         "This PDF is damaged or cannot be read, so no case could be taken from it. "
-        "Your current case is unchanged."
+        
     ),
     "not-signaal": N_(
         "This PDF was not made by Signaal: it holds no case to continue. "
-        "Your current case is unchanged."
+        
     ),
     "no-case": N_(
         "This referral was saved without the case (or printed to PDF), so there is nothing to "
-        "continue. Your current case is unchanged."
+        "continue."
     ),
     "damaged-case": N_(
         "The case in this referral is damaged or was changed by hand, so it cannot be opened. "
-        "Your current case is unchanged."
+        
     ),
     "newer": N_(
         "This referral was saved by a newer version of Signaal. Update Signaal to continue "
-        "this case. Your current case is unchanged."
+        "this case."
     ),
 }
 
@@ -98,16 +98,16 @@ def case_document(catalog: Catalog, case: Case, carried: Carried, language: str)
     observations: list[dict[str, object]] = []
     signals: list[SavedSignal] = []
     for observation in case.observations:
-        observations.append(_printed(observation))
+        observations.append(observation.model_dump(mode="json"))
         text = signal_text(catalog, observation.indicator, language)
-        if observation.counts and text is not None:
+        if printed(observation) and text is not None:
             version = carried.versions.get(observation.indicator, current)
             signals.append(
                 SavedSignal(id=observation.indicator, text=text, catalog_version=version)
             )
     for retired in carried.retired:
-        observations.append(_printed(retired.observation))
-        if retired.observation.counts:
+        observations.append(retired.observation.model_dump(mode="json"))
+        if printed(retired.observation):
             signals.append(
                 SavedSignal(
                     id=retired.observation.indicator,
@@ -127,13 +127,6 @@ def case_document(catalog: Catalog, case: Case, carried: Carried, language: str)
         case=data,
     )
     return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=1).encode()
-
-
-def _printed(observation: Observation) -> dict[str, object]:
-    """An observation as far as the referral prints it: "not seen" keeps only its answer."""
-    if observation.counts:
-        return observation.model_dump(mode="json")
-    return {"indicator": observation.indicator, "status": observation.status}
 
 
 def referral_with_case(
@@ -210,14 +203,14 @@ def _opened(document: CaseDocument, catalog: Catalog) -> OpenedCase:
     except CaseFileError as error:
         raise CaseDocumentError("damaged-case", str(error)) from None
     for observation in case.observations:
-        if observation.counts and observation.indicator not in saved:
+        if printed(observation) and observation.indicator not in saved:
             raise CaseDocumentError(
                 "damaged-case", f"signal '{observation.indicator}' has no saved text"
             )
     versions = {
         o.indicator: saved[o.indicator].catalog_version
         for o in case.observations
-        if o.counts and saved[o.indicator].catalog_version != current
+        if o.indicator in saved and saved[o.indicator].catalog_version != current
     }
     carried = Carried(
         history=document.history, versions=versions, retired=retired, screen=document.screen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from signaal.assessment.carried import RetiredObservation
+from signaal.assessment.carried import RetiredObservation, printed
 from signaal.assessment.case import Observation
 from signaal.i18n import N_
 from signaal.report.layout import Layout, section
@@ -16,6 +16,8 @@ SOURCE_GROUPS = (
     ("person", N_("Told by the person concerned")),
     ("third-party", N_("Told by a third party")),
     ("unknown", N_("Told (source not recorded)")),
+    # Notes typed for a signal answered "not seen" are facts too (what was checked).
+    ("not-seen", N_("Looked at, not seen (with notes)")),
 )
 QUOTE_MARKS = {"nl": ("„", "”"), "en": ("“", "”")}
 
@@ -148,17 +150,17 @@ def _age_band(layout: Layout) -> str:
 
 def source_group(observation: Observation) -> str:
     """Which of the meldcode's sources an observation comes from."""
-    if observation.status == "seen":
-        return "seen"
+    if observation.status in ("seen", "not-seen"):
+        return observation.status
     return observation.told_by or "unknown"
 
 
 def observations(layout: Layout) -> list[Flowable]:
     """Every seen or told signal, grouped by source, with facts, time, source and quotes."""
     _ = layout._
-    counted = [o for o in layout.case.observations if o.counts]
-    retired = {id(r.observation): r for r in layout.carried.retired if r.observation.counts}
-    counted += [r.observation for r in layout.carried.retired if r.observation.counts]
+    counted = [o for o in layout.case.observations if printed(o)]
+    retired = {id(r.observation): r for r in layout.carried.retired if printed(r.observation)}
+    counted += [r.observation for r in layout.carried.retired if printed(r.observation)]
     body: list[Flowable] = []
     number = 0
     for group, title in SOURCE_GROUPS:
@@ -215,10 +217,12 @@ def _observation(
         where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
         flowables.append(kept(Paragraph(markup(where.rstrip(" ·")), styles.small)))
     # The told groups' titles name one observation as well; only "seen" has a plural title.
-    source_label = _("Own observation") if group == "seen" else _(dict(SOURCE_GROUPS)[group])
+    source_label = {"seen": _("Own observation"), "not-seen": _("Looked at, not seen")}.get(
+        group, _(dict(SOURCE_GROUPS)[group])
+    )
     details = [label(_("Source")) + markup(source_label)]
     if observation.observer.strip():
-        who = _("Observed by") if group == "seen" else _("Heard by or from")
+        who = _("Observed by") if group in ("seen", "not-seen") else _("Heard by or from")
         details.append(label(who) + markup(observation.observer))
     if observation.when.strip():
         details.append(label(_("When")) + markup(observation.when))
