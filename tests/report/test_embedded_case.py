@@ -28,7 +28,6 @@ from signaal.report.embedded_case import (
     ATTACHMENT_NAME,
     MAX_REFERRAL_BYTES,
     EmbeddedCaseError,
-    embed_case,
     extract_case,
     read_referral_file,
 )
@@ -215,7 +214,9 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     assert error.value.kind == "too-large"
 
 
-def test_cli_case_exits_2_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_case_exits_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for content in (b"not a pdf", b"%PDF-1.7\n%%EOF"):
         path = tmp_path / "x.pdf"
         path.write_bytes(content)
@@ -235,9 +236,7 @@ def test_a_case_from_an_older_catalog_keeps_its_retired_signals(catalog: Catalog
     document["catalog_version"] = "2025.1"
     document["signals"] = [
         {**signal, "catalog_version": "2025.1"} for signal in document["signals"]
-    ] + [
-        {"id": "signal-that-was-removed", "text": "Old signal text", "catalog_version": "2025.1"}
-    ]
+    ] + [{"id": "signal-that-was-removed", "text": "Old signal text", "catalog_version": "2025.1"}]
     opened = read_case_document(json.dumps(document).encode(), catalog)
     assert [r.text for r in opened.carried.retired] == ["Old signal text"]
     assert opened.carried.versions[first_id] == "2025.1"
@@ -265,7 +264,7 @@ def test_a_case_from_an_older_catalog_keeps_its_retired_signals(catalog: Catalog
 
 
 def test_history_records_first_save_and_continuations(catalog: Catalog) -> None:
-    case, pdf = _saved(catalog)
+    _case, pdf = _saved(catalog)
     opened = open_referral(pdf, catalog)
     later = TODAY + dt.timedelta(days=9)
     again, carried = referral_with_case(

@@ -76,8 +76,8 @@ class Carried(CaseModel):
 
     history: History = Field(default_factory=History)
     # Indicator id -> catalog version, only for observations recorded with another version.
-    versions: dict[str, str] = {}
-    retired: list[RetiredObservation] = []
+    versions: dict[str, str] = Field(default_factory=dict)
+    retired: list[RetiredObservation] = Field(default_factory=list)
     screen: ScreenState = Field(default_factory=ScreenState)
 
 

@@ -34,32 +34,27 @@ from signaal.assessment.case_file import CaseFileError, load_json, parse_case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
 from signaal.i18n import N_
-from signaal.report.embedded_case import ATTACHMENT_NAME, EmbeddedCaseError, embed_case, extract_case
+from signaal.report.embedded_case import (
+    ATTACHMENT_NAME,
+    EmbeddedCaseError,
+    embed_case,
+    extract_case,
+)
 
 DocumentErrorKind = Literal["damaged-case", "newer"]
 # Headlines in the user's language for every way opening a referral can fail (gettext ids).
 OPEN_ERRORS = {
-    "too-large": N_(
-        "This file is too large to be a referral from Signaal, so it was not read. "
-        
-    ),
+    "too-large": N_("This file is too large to be a referral from Signaal, so it was not read."),
     "unreadable": N_("This file could not be read."),
     "not-pdf": N_("This file is not a PDF."),
-    "damaged-pdf": N_(
-        "This PDF is damaged or cannot be read, so no case could be taken from it. "
-        
-    ),
-    "not-signaal": N_(
-        "This PDF was not made by Signaal: it holds no case to continue. "
-        
-    ),
+    "damaged-pdf": N_("This PDF is damaged or cannot be read, so no case could be taken from it."),
+    "not-signaal": N_("This PDF was not made by Signaal: it holds no case to continue."),
     "no-case": N_(
         "This referral was saved without the case (or printed to PDF), so there is nothing to "
         "continue."
     ),
     "damaged-case": N_(
-        "The case in this referral is damaged or was changed by hand, so it cannot be opened. "
-        
+        "The case in this referral is damaged or was changed by hand, so it cannot be opened."
     ),
     "newer": N_(
         "This referral was saved by a newer version of Signaal. Update Signaal to continue "

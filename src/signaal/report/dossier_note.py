@@ -87,7 +87,7 @@ def _signal_lines(
         if observation.counts and entry is not None:
             found.append((observation, entry[1].text.get(language)))
     found += [(r.observation, r.text) for r in carried.retired if r.observation.counts]
-    lines = []
+    lines: list[tuple[str, str]] = []
     for observation, text in found:
         source = "seen" if observation.status == "seen" else observation.told_by or "unknown"
         lines.append((source, f"{_short(text, 160)} ({_(SOURCES[source])})"))
@@ -129,7 +129,11 @@ def _fit(lines: list[str], gettext: Callable[[str], str]) -> str:
     text = "\n".join(lines)
     dropped = 0
     while len(text) > MAX_NOTE_CHARS:
-        signals = [i for i, line in enumerate(lines) if line.startswith("- ") and not line.startswith("- …")]
+        signals = [
+            i
+            for i, line in enumerate(lines)
+            if line.startswith("- ") and not line.startswith("- …")
+        ]
         if not signals:
             break
         last = signals[-1]

@@ -71,7 +71,7 @@ def extract_case(pdf: bytes) -> bytes:
         raise EmbeddedCaseError("damaged-pdf", "nested too deeply") from None
     except MemoryError:
         raise EmbeddedCaseError("damaged-pdf", "too large when unpacked") from None
-    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on hostile input
+    except Exception as error:
         raise EmbeddedCaseError("damaged-pdf", type(error).__name__) from None
     contents = attachments.get(ATTACHMENT_NAME)
     if not contents:
@@ -98,9 +98,11 @@ def _read(pdf: bytes) -> tuple[dict[str, list[bytes]], str]:
                 raise ValueError("encrypted")
             found = reader.attachments
             # Only this one file is unpacked, whatever else the PDF carries.
-            attachments = {ATTACHMENT_NAME: list(found[ATTACHMENT_NAME])} if (
-                ATTACHMENT_NAME in found
-            ) else {}
+            attachments = (
+                {ATTACHMENT_NAME: list(found[ATTACHMENT_NAME])}
+                if (ATTACHMENT_NAME in found)
+                else {}
+            )
             metadata = reader.metadata
             producer = metadata.get("/Producer") if metadata is not None else None
     finally:
