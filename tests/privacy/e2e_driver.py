@@ -7,9 +7,9 @@ like a user: chooses a role, marks signals as seen with facts holding MARKER, wa
 opens the preview, saves the PDF through Qt's own file dialog (typing OUTPUT.pdf into its name
 field and pressing Save), starts a new case, types again, opens the saved referral through the
 Open dialog (the case it carries replaces the typed one), and quits. Every modal dialog is
-answered by a timer, as a user would click it. At the end it prints one line `REPORT {json}` with what it saw (window
-titles, message-box texts, clipboard, widgets still showing the marker, ...). The report holds
-no case text itself unless the app leaked it.
+answered by a timer, as a user would click it. At the end it prints one line `REPORT {json}`
+with what it saw (window titles, message-box texts, clipboard, widgets still showing the
+marker, ...). The report holds no case text itself unless the app leaked it.
 """
 
 from __future__ import annotations
