@@ -319,9 +319,7 @@ def script() -> None:
         # Continue the saved case: open the referral (replacing the case after a confirmation).
         step("open", lambda: trigger("action-open-referral"))
         report["case_holds_marker_after_open"] = MARKER in window.case.model_dump_json()
-        report["observations_after_open"] = len(
-            [o for o in window.case.observations if o.counts]
-        )
+        report["observations_after_open"] = len([o for o in window.case.observations if o.counts])
     except BaseException as error:  # report, then still quit cleanly
         report["errors"].append(f"script failed: {type(error).__name__}: {error}")
     step("quit", lambda: trigger("action-quit"))
