@@ -108,7 +108,7 @@ def test_open_replaces_the_case_only_after_confirmation(
 @pytest.mark.parametrize(
     ("content", "words"),
     [
-        (b"hello, not a PDF", ("geen PDF", "not a PDF")),
+        (b"hello, not a PDF", ("geen pdf", "not a PDF")),
         (b"%PDF-1.7\n" + b"\x00" * 300, ("beschadigd", "damaged")),
     ],
     ids=["not-pdf", "damaged"],

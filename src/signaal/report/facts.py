@@ -193,6 +193,11 @@ def _observation(
     text = retired.text if retired else layout.indicator_text(observation.indicator)
     flowables: list[Flowable] = [Paragraph(f"{number}. {markup(text)}", styles.item)]
     found = layout.catalog.indicators_by_id.get(observation.indicator)
+    if found is not None:
+        checklist, indicator = found
+        sections = {s.id: layout.text(s.title) for s in checklist.sections}
+        where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
+        flowables.append(kept(Paragraph(markup(where.rstrip(" ·")), styles.small)))
     if retired is not None:
         flowables.append(
             layout.note(
@@ -211,11 +216,6 @@ def _observation(
                 )
             )
         )
-    if found is not None:
-        checklist, indicator = found
-        sections = {s.id: layout.text(s.title) for s in checklist.sections}
-        where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
-        flowables.append(kept(Paragraph(markup(where.rstrip(" ·")), styles.small)))
     # The told groups' titles name one observation as well; only "seen" has a plural title.
     source_label = {"seen": _("Own observation"), "not-seen": _("Looked at, not seen")}.get(
         group, _(dict(SOURCE_GROUPS)[group])
