@@ -135,7 +135,7 @@ def referral_with_case(
     deterministic: bool = False,
 ) -> tuple[bytes, Carried]:
     """The referral with the case embedded, and the history it now records (saved today)."""
-    from signaal.report.render import render_referral
+    from signaal.report import render_referral
 
     stamped = carried.model_copy(update={"history": carried.history.stamped(today)})
     pdf = render_referral(
