@@ -627,13 +627,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         return True
 
+    def _accepts_drop(self) -> bool:
+        """Drops open a referral only on the working window, never behind the hidden screen."""
+        return self._session is not None and not self.is_hidden_screen
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self._session is not None and _dropped_file(event) is not None:
+        if self._accepts_drop() and _dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         path = _dropped_file(event)
-        if self._session is not None and path is not None:
+        if self._accepts_drop() and path is not None:
             event.acceptProposedAction()
             self.open_referral_file(path)
 
