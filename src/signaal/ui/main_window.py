@@ -580,89 +580,34 @@ class MainWindow(QMainWindow):
             self.open_referral_file(Path(chosen))
 
     def open_referral_file(self, path: Path) -> bool:
-        """Read the case a referral carries; replace the current case only after confirmation.
+        """Continue the case a referral carries (see `signaal.ui.continuing`)."""
+        from signaal.ui.continuing import open_referral_file
 
-        Nothing is written: the file is read into memory, checked, and on any problem the
-        current case stays exactly as it was and a message says why in the user's language.
-        """
-        from signaal.report.case_document import (
-            CaseDocumentError,
-            open_error_message,
-            open_referral,
-        )
-        from signaal.report.embedded_case import EmbeddedCaseError, read_referral_file
-
-        try:
-            opened = open_referral(read_referral_file(path), self.catalog)
-        except (EmbeddedCaseError, CaseDocumentError) as error:
-            QMessageBox.warning(
-                self,
-                _("The referral could not be opened"),
-                f"{open_error_message(error, _)}\n\n{_('Your current case is unchanged.')}",
-            )
-            return False
-        if self.session.has_answers() and not self._confirm(
-            _("New case"),
-            _("Start a new case? Everything you entered in this case is wiped."),
-        ):
-            return False
-        self.wipe()
-        self.session.continue_with(opened.case, opened.carried)
-        self._show_step(self.step_list.currentRow())
-        self._update_steps()
-        message = _("The case from the referral is open; you can continue with it.")
-        retired = opened.carried.retired
-        if retired:
-            lines = "\n".join(f"• {r.text}" for r in retired)
-            QMessageBox.information(
-                self,
-                _("Signals from an older catalog"),
-                _(
-                    "This case was saved with catalog version {version}. These signals are no "
-                    "longer in the current lists. They stay in the case and on the referral as "
-                    "they were saved, but the assessment does not count them:"
-                ).format(version=opened.catalog_version)
-                + f"\n\n{lines}",
-            )
-        self.statusBar().showMessage(message, 8000)
-        return True
+        return open_referral_file(self, path)
 
     def _accepts_drop(self) -> bool:
         """Drops open a referral only on the working window, never behind the hidden screen."""
         return self._session is not None and not self.is_hidden_screen
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if self._accepts_drop() and _dropped_file(event) is not None:
+        from signaal.ui.continuing import dropped_file
+
+        if self._accepts_drop() and dropped_file(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        path = _dropped_file(event)
+        from signaal.ui.continuing import dropped_file
+
+        path = dropped_file(event)
         if self._accepts_drop() and path is not None:
             event.acceptProposedAction()
             self.open_referral_file(path)
 
     def copy_dossier_note(self) -> None:
         """Put a short note for the professional's own file on the clipboard."""
-        import datetime as dt
+        from signaal.ui.continuing import copy_dossier_note
 
-        from PySide6.QtGui import QGuiApplication
-
-        from signaal.report.dossier_note import dossier_note
-
-        session = self.session
-        note = dossier_note(
-            session.catalog,
-            session.case,
-            session.assessment(),
-            i18n.content_language(),
-            dt.date.today(),
-            session.carried,
-        )
-        QGuiApplication.clipboard().setText(note)
-        session.copied_note = note
-        self.statusBar().showMessage(
-            _("A note for the file is on the clipboard; it is cleared with the case."), 8000
-        )
+        copy_dossier_note(self)
 
     def _referral_made(self, message: str, carried: Carried | None = None) -> None:
         if carried is not None:  # the saved referral carries the case: remember its history
@@ -677,12 +622,3 @@ class MainWindow(QMainWindow):
         from signaal.ui.about import AboutDialog
 
         AboutDialog(self.catalog, self).exec()
-
-
-def _dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
-    """The one local file being dropped, if that is what is dropped."""
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return None
-    urls = [url for url in mime.urls() if url.isLocalFile()]
-    return Path(urls[0].toLocalFile()) if len(urls) == 1 else None
