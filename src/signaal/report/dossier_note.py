@@ -49,8 +49,10 @@ def dossier_note(
     told = [text for source, text in lines if source != "seen"]
     head = [
         _("Signaal note for the file"),
-        f"{_('Date')}: {format_date(today, language)}",
-        f"{_('Concerns')}: {_concerns(catalog, case, language) or _('none chosen')}",
+        _("Date: {date}").format(date=format_date(today, language)),
+        _("Concerns: {concerns}").format(
+            concerns=_concerns(catalog, case, language) or _("none chosen")
+        ),
     ]
     outcome = assessment.weighing.outcome
     weighing = (
@@ -58,21 +60,24 @@ def dossier_note(
         if outcome is not None
         else _("not reached: the weighing is not finished")
     )
-    evaluation = [f"{_('Outcome of the weighing')}: {weighing}"]
+    evaluation = [_("Outcome of the weighing: {outcome}").format(outcome=weighing)]
     decision = _short(case.decision.decision) or _("not recorded")
     contacts = _contacts(catalog, assessment, language) or _("none")
-    plan = [f"{_('Decision')}: {decision}", f"{_('Contacts advised')}: {contacts}"]
+    plan = [
+        _("Decision: {decision}").format(decision=decision),
+        _("Contacts advised: {contacts}").format(contacts=contacts),
+    ]
     if case.role == "gp":
         body = [
-            f"S: {_('Told')}:",
+            "S: " + _("Told:"),
             *_bullets(told),
-            f"O: {_('Observed')}:",
+            "O: " + _("Observed:"),
             *_bullets(seen),
             *(f"E: {line}" for line in evaluation),
             *(f"P: {line}" for line in plan),
         ]
     else:
-        body = [f"{_('Signals')}:", *_bullets([*seen, *told]), *evaluation, *plan]
+        body = [_("Signals:"), *_bullets([*seen, *told]), *evaluation, *plan]
     return _fit([*head, *body], _)
 
 
@@ -90,7 +95,8 @@ def _signal_lines(
     lines: list[tuple[str, str]] = []
     for observation, text in found:
         source = "seen" if observation.status == "seen" else observation.told_by or "unknown"
-        lines.append((source, f"{_short(text, 160)} ({_(SOURCES[source])})"))
+        line = _("{signal} ({source})").format(signal=_short(text, 160), source=_(SOURCES[source]))
+        lines.append((source, line))
     return lines
 
 
@@ -124,7 +130,7 @@ def _short(text: str, limit: int = MAX_FREE_TEXT) -> str:
     return line if len(line) <= limit else f"{line[: limit - 1].rstrip()}…"
 
 
-def _fit(lines: list[str], gettext: Callable[[str], str]) -> str:
+def _fit(lines: list[str], _: Callable[[str], str]) -> str:
     """Join the lines; when too long, drop signal lines from the end and say how many."""
     text = "\n".join(lines)
     dropped = 0
@@ -139,6 +145,6 @@ def _fit(lines: list[str], gettext: Callable[[str], str]) -> str:
         last = signals[-1]
         lines = [line for i, line in enumerate(lines) if i != last and not line.startswith("- …")]
         dropped += 1
-        lines.insert(last, gettext("- … and {count} more (see the referral)").format(count=dropped))
+        lines.insert(last, _("- … and {count} more (see the referral)").format(count=dropped))
         text = "\n".join(lines)
     return text[:MAX_NOTE_CHARS]

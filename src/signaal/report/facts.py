@@ -30,7 +30,8 @@ def history(layout: Layout) -> list[Flowable]:
     text = _("Case first saved on {date}.").format(date=layout.date(saved.first_saved_on))
     if saved.continued_on:
         dates = ", ".join(layout.date(day) for day in saved.continued_on)
-        text = f"{text} {_('Continued on {dates}.').format(dates=dates)}"
+        continued = _("Continued on {dates}.").format(dates=dates)
+        text = f"{text} {continued}"
     return [layout.note(text)]
 
 

@@ -35,10 +35,11 @@ def open_referral_file(window: MainWindow, path: Path) -> bool:
     try:
         opened = open_referral(read_referral_file(path), window.catalog)
     except (EmbeddedCaseError, CaseDocumentError) as error:
+        unchanged = _("Your current case is unchanged.")
         QMessageBox.warning(
             window,
             _("The referral could not be opened"),
-            f"{open_error_message(error, _)}\n\n{_('Your current case is unchanged.')}",
+            f"{open_error_message(error, _)}\n\n{unchanged}",
         )
         return False
     if window.session.has_answers() and not window._confirm(

@@ -106,7 +106,10 @@ class SignalsPage(Page):
         self.retired.setVisible(bool(retired))
         if retired:
             lines = "\n".join(
-                f"• {r.text} ({_('catalog version {version}').format(version=r.catalog_version)})"
+                "• "
+                + _("{signal} (catalog version {version})").format(
+                    signal=r.text, version=r.catalog_version
+                )
                 for r in retired
             )
             self.retired.setText(
