@@ -65,10 +65,12 @@ class RetiredObservation(CaseModel):
 
 
 class ScreenState(CaseModel):
-    """Two answers the window keeps beside the case: "not sure" for the concerns, child/adult."""
+    """Answers the window keeps beside the case: "not sure" for the concerns, child/adult, and
+    whether the purpose was chosen (or is still Signaal's proposal)."""
 
     concerns_not_sure: bool = False
     person_kind: Literal["child", "adult"] | None = None
+    purpose_chosen: bool = False
 
 
 class Carried(CaseModel):

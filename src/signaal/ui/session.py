@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from signaal.assessment import Assessment, Case, Observation, assess
 from signaal.assessment.carried import Carried, ScreenState
 from signaal.assessment.case import ObservationStatus, ToldBy
+from signaal.assessment.proposals import PurposeProposal, propose_purpose
 from signaal.content import Catalog
 
 # Role and language are set on the first screen for every case; they alone are no answers.
@@ -39,6 +40,11 @@ class Session(QObject):
         self.embed_case = True
         # The dossier note last copied, so a wipe can take it off the clipboard.
         self.copied_note = ""
+        # The purpose follows the case (`proposals.propose_purpose`) until the user picks one.
+        self.purpose_chosen = False
+        # No role is assumed on first start: the case needs one, but it is shown as chosen only
+        # once the user picks it. A new case keeps the professional's role.
+        self.role_chosen = False
         self._assessment: Assessment | None = None
 
     def empty_case(self, language: str = "nl", role: str | None = None) -> Case:
@@ -57,6 +63,7 @@ class Session(QObject):
         self.carried = Carried()
         self.embed_case = True
         self.copied_note = ""
+        self.purpose_chosen = False
         self._assessment = None
         self.reset_done.emit()
         self.changed.emit()
@@ -64,14 +71,19 @@ class Session(QObject):
     def has_answers(self) -> bool:
         """Whether anything was answered beyond the defaults (then wiping needs a confirmation)."""
         fresh = self.empty_case(self.case.language)
-        return self.case.model_dump(exclude=_NOT_ANSWERS) != fresh.model_dump(
-            exclude=_NOT_ANSWERS
-        ) or bool(self.carried.retired)
+        # A proposed purpose is Signaal's, not an answer; a chosen one is.
+        skip = _NOT_ANSWERS if self.purpose_chosen else {*_NOT_ANSWERS, "purpose"}
+        changed = self.case.model_dump(exclude=skip) != fresh.model_dump(exclude=skip)
+        return changed or bool(self.carried.retired)
 
     def screen_state(self) -> ScreenState:
-        """The two answers the window keeps beside the case, for the referral to carry."""
+        """The answers the window keeps beside the case, for the referral to carry."""
         kind = self.person_kind if self.person_kind in ("child", "adult") else None
-        return ScreenState(concerns_not_sure=self.concerns_not_sure, person_kind=kind)
+        return ScreenState(
+            concerns_not_sure=self.concerns_not_sure,
+            person_kind=kind,
+            purpose_chosen=self.purpose_chosen,
+        )
 
     def carried_now(self) -> Carried:
         """What a referral saved now carries beside the case."""
@@ -84,6 +96,9 @@ class Session(QObject):
         self.carried = carried
         self.concerns_not_sure = carried.screen.concerns_not_sure
         self.person_kind = carried.screen.person_kind
+        self.purpose_chosen = carried.screen.purpose_chosen
+        # The saved case has its role: it was chosen when the case was begun.
+        self.role_chosen = True
         self.referral_done = False
         self.touch()
 
@@ -100,6 +115,13 @@ class Session(QObject):
         if self._assessment is None:
             self._assessment = assess(self.catalog, self.case)
         return self._assessment
+
+    def propose_purpose(self) -> PurposeProposal:
+        """The purpose the case suggests; it becomes the case's purpose unless one was chosen."""
+        proposal = propose_purpose(self.catalog, self.case, self.assessment())
+        if not self.purpose_chosen and self.case.purpose != proposal.purpose:
+            self.case.purpose = proposal.purpose
+        return proposal
 
     # answers ----------------------------------------------------------------------------------
     def observation(self, indicator_id: str) -> Observation | None:
