@@ -59,7 +59,7 @@ def test_a_gp_note_follows_soep(catalog: Catalog) -> None:
 def test_a_teacher_note_has_no_soep_letters(catalog: Catalog) -> None:
     note = _note(catalog, read_case(CASES / "teacher-9-year-old.json", catalog), "en")
     assert not any(line[:3] in ("S: ", "O: ", "E: ", "P: ") for line in note.splitlines())
-    assert "Signals:" in note and "(told by a third party)" in note
+    assert "Signals:" in note and "(told by someone else)" in note
 
 
 def test_many_signals_are_cut_with_a_count_never_over_the_limit(catalog: Catalog) -> None:

@@ -49,7 +49,9 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> Warnings:
 
 
 def _load(window: MainWindow, name: str) -> None:
+    """A case as if typed: its role was chosen on the first screen."""
     window.session.case = read_case(CASES / f"{name}.json", window.catalog)
+    window.session.role_chosen = True
     window.session.touch()
 
 
@@ -89,9 +91,9 @@ def test_open_replaces_the_case_only_after_confirmation(
     window: MainWindow, tmp_path: Path, answers: Any, warnings: Warnings
 ) -> None:
     _load(window, "teacher-9-year-old")
-    saved = window.case.model_copy(deep=True)
     path = tmp_path / "referral.pdf"
     assert window.save_to(path)
+    saved = window.case.model_copy(deep=True)  # saving settles the proposed purpose
     _load(window, "gp-adult-seasonal-worker")
     current = window.case.model_copy(deep=True)
     answers.reply = QMessageBox.StandardButton.No
@@ -168,9 +170,9 @@ def test_dropping_a_referral_opens_it(
     window: MainWindow, tmp_path: Path, answers: Any, warnings: Warnings
 ) -> None:
     _load(window, "vt-15-year-old")
-    saved = window.case.model_copy(deep=True)
     path = tmp_path / "referral.pdf"
     assert window.save_to(path)
+    saved = window.case.model_copy(deep=True)  # saving settles the proposed purpose
     window.wipe()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])

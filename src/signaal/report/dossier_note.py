@@ -29,7 +29,7 @@ OUTCOMES = {
 SOURCES = {
     "seen": N_("own observation"),
     "person": N_("told by the person concerned"),
-    "third-party": N_("told by a third party"),
+    "third-party": N_("told by someone else"),
     "unknown": N_("told (source not recorded)"),
 }
 
@@ -95,7 +95,7 @@ def _signal_lines(
     lines: list[tuple[str, str]] = []
     for observation, text in found:
         source = "seen" if observation.status == "seen" else observation.told_by or "unknown"
-        line = _("{signal} ({source})").format(signal=_short(text, 160), source=_(SOURCES[source]))
+        line = f"{_short(text, 160)} ({_(SOURCES[source])})"
         lines.append((source, line))
     return lines
 

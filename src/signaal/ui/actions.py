@@ -109,7 +109,7 @@ class WindowActions:
                 _("Continue a case from a referral saved with Signaal"),
             ),
             self.copy_note: (
-                _("&Copy note for the file"),
+                _("Copy &note for the file"),
                 _("A short summary for the dossier, on the clipboard"),
             ),
             self.hide: (

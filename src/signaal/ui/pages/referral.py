@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -208,7 +209,7 @@ class ReferralPage(Page):
             _("Keep the case in the saved PDF"),
             _("Open the PDF later with Case, Open referral; printing never includes it"),
         )
-        self.copy_note.setText(_("&Copy note for the file"))
+        self.copy_note.setText(_("Copy &note for the file"))
         describe(
             self.copy_note,
             _("Copy a note for the file"),
