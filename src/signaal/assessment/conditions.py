@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from signaal.assessment.case import Case
 from signaal.content.catalog import Catalog
-from signaal.content.models import ConcernLevel, Condition, Flag, Profile, WeighingOutcome
+from signaal.content.models import ConcernLevel, Condition, Flag, Profile
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,13 @@ class Facts:
     checklist_of: dict[str, str] = field(default_factory=dict)
     concern_level: ConcernLevel = "none"
     profiles: frozenset[Profile] = field(default_factory=frozenset)
-    outcome: WeighingOutcome | None = None
+    outcome: str | None = None
 
     def with_outcomes(
         self,
         concern_level: ConcernLevel,
         profiles: list[Profile],
-        outcome: WeighingOutcome | None,
+        outcome: str | None,
     ) -> Facts:
         return replace(
             self, concern_level=concern_level, profiles=frozenset(profiles), outcome=outcome

@@ -34,9 +34,15 @@ def referrals(catalog: Catalog, facts: Facts) -> list[Referral]:
 
     A contact named by several rules keeps its most urgent advice (and that rule's reason first);
     within one urgency, contacts keep the order in which the catalog's rules first name them.
+    A role is never sent to its own organisation (`own_contact`): a rule that names it is
+    written for those who refer there, so it does not fire for that role at all.
     """
+    role = catalog.roles_by_id.get(facts.role)
+    own = None if role is None else role.own_contact
     found: dict[str, _Advice] = {}
     for rule in catalog.routing_rules:
+        if any(target.contact == own for target in rule.refer):
+            continue
         if not holds(rule.when, facts):
             continue
         signals = matched_indicators(rule.when, facts)

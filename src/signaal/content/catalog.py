@@ -161,4 +161,45 @@ class Catalog(Strict):
 
     @property
     def first_weighing_question(self) -> WeighingQuestion:
-        return min(self.weighing_questions, key=lambda question: question.number)
+        """The first question of the shared afwegingskader."""
+        return min(self.questions_of(None), key=lambda question: question.number)
+
+    def guidance_for(self, guidance_id: str, role_id: str) -> Guidance | None:
+        """The guidance a role sees for this id: a role's own replacement, else the general one
+        (None when it is meant for other roles only)."""
+        for guidance in self.guidance:
+            if guidance.replaces == guidance_id and role_id in guidance.roles:
+                return guidance
+        for guidance in self.guidance:
+            if guidance.id == guidance_id and (not guidance.roles or role_id in guidance.roles):
+                return guidance
+        return None
+
+    def questions_of(self, protocol_id: str | None) -> list[WeighingQuestion]:
+        """The questions of one protocol's own weighing, or (None) of the afwegingskader."""
+        return [q for q in self.weighing_questions if q.protocol == protocol_id]
+
+    def weighing_protocol(self, role_id: str) -> str | None:
+        """The protocol whose own questions this role walks; None: the shared afwegingskader."""
+        role = self.roles_by_id.get(role_id)
+        protocol = None if role is None else self.protocols_by_id.get(role.protocol)
+        return protocol.id if protocol is not None and protocol.outcomes else None
+
+    def questions_for(self, role_id: str) -> list[WeighingQuestion]:
+        """The weighing questions this role answers, in number order."""
+        questions = self.questions_of(self.weighing_protocol(role_id))
+        return sorted(questions, key=lambda question: question.number)
+
+    def flow_for(self, role_id: str) -> str:
+        """Which flow the window walks for this role ("meldcode" or "intake")."""
+        role = self.roles_by_id.get(role_id)
+        protocol = None if role is None else self.protocols_by_id.get(role.protocol)
+        return "meldcode" if protocol is None else protocol.flow
+
+    def outcome_name(self, outcome_id: str, language: str) -> str | None:
+        """The content's name of a protocol's own outcome; None for the afwegingskader's."""
+        for protocol in self.protocols:
+            for outcome in protocol.outcomes:
+                if outcome.id == outcome_id:
+                    return outcome.name.get(language)
+        return None

@@ -111,10 +111,24 @@ class Relation(Strict):
 
 
 class ProtocolStep(Strict):
+    """One step; `verification` and `verification_note` are for editors and never rendered:
+    a step known only second-hand says so here."""
+
     number: int = Field(ge=1, le=5)
     title: Text
     description: Text
     weighing_questions: list[Id] = []
+    sources: list[Id] = []
+    verification: Verification = "verified"
+    verification_note: str | None = None
+
+
+class ProtocolOutcome(Sourced):
+    """An outcome of a protocol's own weighing (e.g. Veilig Thuis's safety assessment)."""
+
+    id: Id
+    name: Text
+    description: Text
 
 
 class Protocol(Sourced):
@@ -125,6 +139,15 @@ class Protocol(Sourced):
     description: Text
     steps: list[ProtocolStep] = Field(min_length=5, max_length=5)
     reporting_norms: list[Text] = Field(min_length=1)
+    # "meldcode": toward Veilig Thuis (meldcode steps, afwegingskader, referral); "intake": where
+    # reports arrive (intake, own safety assessment, handover).
+    flow: Literal["meldcode", "intake"] = "meldcode"
+    # A protocol with its own outcomes walks its own questions (those whose `protocol` is its id)
+    # instead of the shared afwegingskader.
+    outcomes: list[ProtocolOutcome] = []
+    weighing_title: Text | None = None
+    weighing_intro: Text | None = None
+    on_acute_danger: Text | None = None
 
     @model_validator(mode="after")
     def _steps_in_order(self) -> Protocol:
@@ -140,13 +163,20 @@ class Role(Sourced):
     legal_position: Text
     protocol: Id
     consultation_partners: Text
+    # The contact this role works for: the routing never refers the role to itself, and a rule
+    # that names it does not fire for this role.
+    own_contact: Id | None = None
+    # What the role's document is called ("Overdracht" + "vanuit Veilig Thuis") and which
+    # purposes the role can choose; empty means every purpose.
+    document_from: Text | None = None
+    purposes: list[Literal["melding", "advice", "handover", "file"]] = []
 
 
 class Branch(Strict):
     """Where an answer leads: to the next question, or to an outcome (exactly one of the two)."""
 
     next: Id | None = None
-    outcome: WeighingOutcome | None = None
+    outcome: Id | None = None
     explanation: Text
 
 
@@ -157,6 +187,8 @@ class WeighingQuestion(Sourced):
     number: int = Field(ge=1)
     question: Text
     explanation: Text
+    # None: the shared afwegingskader; otherwise the protocol whose own questions these are.
+    protocol: Id | None = None
     on_yes: Branch
     on_no: Branch
     on_unsure: Text
@@ -194,6 +226,9 @@ class Guidance(Sourced):
     id: Id
     title: Text
     body: list[Text] = Field(min_length=1)
+    # Empty: every role. A guidance that `replaces` another is shown instead of it to its roles.
+    roles: list[Id] = []
+    replaces: Id | None = None
 
 
 class Contact(Sourced):
@@ -319,7 +354,7 @@ class Condition(Strict):
     max_days_since_sexual_contact: int | None = Field(default=None, ge=0)
     concern_levels_any: list[ConcernLevel] = []
     profiles_any: list[Profile] = []
-    outcomes_any: list[WeighingOutcome] = []
+    outcomes_any: list[Id] = []
     # Added for the assessment engine: signals per checklist, age bands, and OR / NOT groups.
     checklists_any: list[Id] = []
     age_bands_any: list[Id] = []

@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from signaal.content.catalog import Catalog
-from signaal.content.models import Condition, Sourced
+from typing import get_args
+
+from signaal.content.models import Condition, Sourced, WeighingOutcome
 from signaal.i18n import _
 
 
@@ -36,8 +38,17 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
         problems += known.missing("concern", concern.id, "age_bands", "age band", concern.age_bands)
     for role in catalog.roles:
         problems += known.missing("role", role.id, "protocol", "protocol", [role.protocol])
+        if role.own_contact is not None:
+            problems += known.missing("role", role.id, "own_contact", "contact", [role.own_contact])
     for protocol in catalog.protocols:
+        for outcome in protocol.outcomes:
+            problems += known.missing(
+                "protocol", protocol.id, "outcomes.sources", "source", outcome.sources
+            )
         for step in protocol.steps:
+            problems += known.missing(
+                "protocol", protocol.id, f"steps[{step.number}].sources", "source", step.sources
+            )
             problems += known.missing(
                 "protocol",
                 protocol.id,
@@ -76,6 +87,8 @@ class _Known:
             "indicator": set(catalog.indicators_by_id),
             "checklist": {checklist.id for checklist in catalog.checklists},
             "weighing question": set(catalog.questions_by_id),
+            "outcome": set(get_args(WeighingOutcome))
+            | {o.id for p in catalog.protocols for o in p.outcomes},
         }
 
     def missing(
@@ -100,6 +113,7 @@ def _unknown(what: str, value: str) -> str:
         "indicator": _("unknown indicator '{value}'"),
         "checklist": _("unknown checklist '{value}'"),
         "weighing question": _("unknown weighing question '{value}'"),
+        "outcome": _("unknown weighing outcome '{value}'"),
         "section": _("unknown section '{value}' (not defined in this checklist)"),
     }
     return messages[what].format(value=value)
@@ -127,9 +141,22 @@ def _weighing(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
                     "weighing question",
                     [branch.next],
                 )
-    numbers = Counter(question.number for question in catalog.weighing_questions)
+            elif branch.outcome not in _outcomes_of(catalog, question.protocol):
+                problems.append(
+                    ReferenceProblem(
+                        "weighing_question",
+                        question.id,
+                        f"{answer}.outcome",
+                        _unknown("outcome", str(branch.outcome)),
+                    )
+                )
+        if question.protocol is not None:
+            problems += known.missing(
+                "weighing_question", question.id, "protocol", "protocol", [question.protocol]
+            )
+    numbers = Counter((q.protocol, q.number) for q in catalog.weighing_questions)
     for question in catalog.weighing_questions:
-        if numbers[question.number] > 1:
+        if numbers[(question.protocol, question.number)] > 1:
             problems.append(
                 ReferenceProblem(
                     "weighing_question",
@@ -143,6 +170,14 @@ def _weighing(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
     if problems or not catalog.weighing_questions:
         return problems
     return _loops(catalog)
+
+
+def _outcomes_of(catalog: Catalog, protocol_id: str | None) -> set[str]:
+    """The outcomes a question may lead to: its protocol's own, or the afwegingskader's."""
+    if protocol_id is None:
+        return set(get_args(WeighingOutcome))
+    protocol = catalog.protocols_by_id.get(protocol_id)
+    return set() if protocol is None else {outcome.id for outcome in protocol.outcomes}
 
 
 def _loops(catalog: Catalog) -> list[ReferenceProblem]:
@@ -227,6 +262,9 @@ def _condition(
     problems += known.missing(kind, rule_id, f"{field}.roles_any", "role", condition.roles_any)
     problems += known.missing(
         kind, rule_id, f"{field}.age_bands_any", "age band", condition.age_bands_any
+    )
+    problems += known.missing(
+        kind, rule_id, f"{field}.outcomes_any", "outcome", condition.outcomes_any
     )
     for group in ("any_of", "none_of"):
         for index, nested in enumerate(getattr(condition, group)):
