@@ -69,7 +69,15 @@ def _check_whole(catalog: Catalog, case: Case) -> None:
         assert (result.profile == "not-indicated") is not positive
     weighing = assessment.weighing
     assert weighing.path == list(dict.fromkeys(weighing.path))
-    assert weighing.consult_veilig_thuis == ("unsure" in case.weighing.values())
+    # Doubt in the afwegingskader sends to Veilig Thuis; a role with its own safety assessment
+    # (Veilig Thuis itself) is never sent there.
+    walked = {q.id for q in catalog.questions_for(case.role)}
+    own = catalog.weighing_protocol(case.role) is not None
+    unsure = any(a == "unsure" for q, a in case.weighing.items() if q in walked)
+    assert weighing.consult_veilig_thuis == (unsure and not own)
+    role = catalog.roles_by_id.get(case.role)
+    if role is not None and role.own_contact is not None:
+        assert role.own_contact not in contacts
 
 
 def _check_monotone(catalog: Catalog, case: Case, extra: Observation) -> None:
