@@ -20,7 +20,7 @@ URGENCY_LABELS = {
 UNCERTAIN = {"unverified", "conflict", "secondary"}
 
 
-def referral_advice(layout: Layout) -> list[Flowable]:
+def referral_advice(layout: Layout, title: str | None = None) -> list[Flowable]:
     """A table of the advised contacts (how to reach them, when, how urgent), then why each.
 
     The rows hold only short content texts so none grows taller than a page; the reasons,
@@ -72,7 +72,7 @@ def referral_advice(layout: Layout) -> list[Flowable]:
     for sentence, numbers in reasons.items():
         contacts = _("contacts {numbers}").format(numbers=", ".join(numbers))
         why.append(Paragraph(f"– {markup(sentence)} <i>({markup(contacts)})</i>", styles.detail))
-    return [layout.section(_("Referral advice")), intro, table, *why]
+    return [layout.section(title or _("Referral advice")), intro, table, *why]
 
 
 def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
@@ -128,6 +128,10 @@ def used_source_ids(layout: Layout) -> list[str]:
         contact = catalog.contacts_by_id.get(referral.contact)
         if contact is not None:
             ids += contact.sources
+    role = catalog.roles_by_id.get(case.role)
+    protocol = None if role is None else catalog.protocols_by_id.get(role.protocol)
+    if protocol is not None and protocol.flow == "intake":
+        ids += [s for step in protocol.steps for s in step.sources]
     exception = case.meldcode_steps.conversation.exception
     ids += next((e.sources for e in catalog.step3_exceptions if e.id == exception), [])
     return [i for i in dict.fromkeys(ids) if i in catalog.sources_by_id]
