@@ -150,7 +150,7 @@ def interpretation(layout: Layout) -> list[Flowable]:
 def worker(layout: Layout) -> list[Flowable]:
     """Who at Veilig Thuis hands over, printed only where typed."""
     _, reporter = layout._, layout.case.reporter
-    body = [
+    body: list[Flowable] = [
         layout.field(label, value)
         for label, value in (
             (_("Name"), reporter.name),

@@ -121,7 +121,7 @@ def render_referral(
         ),
         footer=_("Contains special-category personal data (AVG): handle confidentially."),
     )
-    heading = [
+    heading: list[Flowable] = [
         paragraph(title, styles.title),
         paragraph(
             _(

@@ -289,9 +289,16 @@ def clear_layout(layout: QLayout) -> None:
 class GuidanceBox(QWidget):
     """Longer guidance from the catalog, folded away behind its title until asked for."""
 
-    def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        guidance: Guidance,
+        parent: QWidget | None = None,
+        resolve: Callable[[], Guidance | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.guidance = guidance
+        # The variant for the current role (a role's own replacement, or none for this role).
+        self.resolve = resolve
         self.setObjectName(f"guidance-{guidance.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -309,6 +316,14 @@ class GuidanceBox(QWidget):
 
     def retranslate(self) -> None:
         language = content_language()
+        if self.resolve is not None:
+            resolved = self.resolve()
+            if resolved is None:
+                self.hide()
+                return
+            if self.isHidden() and self.parentWidget() is not None:
+                self.show()  # hidden for an earlier role (never shown as a window of its own)
+            self.guidance = resolved
         title = self.guidance.title.get(language)
         self.button.setText(title)
         self.body.setText("\n\n".join(part.get(language) for part in self.guidance.body))
@@ -319,7 +334,18 @@ class GuidanceBox(QWidget):
         self.body.setVisible(shown)
 
 
-def guidance_boxes(catalog: Catalog, ids: tuple[str, ...]) -> list[GuidanceBox]:
-    """The guidance texts with these ids that the catalog has, in this order."""
+def guidance_boxes(
+    catalog: Catalog, ids: tuple[str, ...], role: Callable[[], str] | None = None
+) -> list[GuidanceBox]:
+    """The guidance texts with these ids that the catalog has, in this order; with `role`, each
+    box shows the variant for the current role (its own replacement, or nothing)."""
     known = {guidance.id: guidance for guidance in catalog.guidance}
-    return [GuidanceBox(known[i]) for i in ids if i in known]
+    boxes = []
+    for guidance_id in ids:
+        if guidance_id not in known:
+            continue
+        resolve = None
+        if role is not None:
+            resolve = lambda i=guidance_id: catalog.guidance_for(i, role())  # noqa: E731
+        boxes.append(GuidanceBox(known[guidance_id], resolve=resolve))
+    return boxes

@@ -194,6 +194,7 @@ class StartPage(Page):
         if self.session.case.role != role_id:
             self.session.case.role = role_id
             self.session.touch()
+            self.retranslate_guidance()
 
     def _acute(self, danger: bool) -> None:
         if self.session.case.context.acute_danger is danger:

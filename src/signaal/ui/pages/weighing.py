@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.content.models import Answer
+from signaal.content.catalog import Catalog
+from signaal.content.models import Answer, Protocol
 from signaal.i18n import N_, _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -29,8 +30,10 @@ OUTCOME_NAMES = {
 ANSWER_NAMES = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Not sure")}
 
 
-def outcome_name(outcome: str) -> str:
-    return _(OUTCOME_NAMES.get(outcome, outcome))
+def outcome_name(outcome: str, catalog: Catalog | None = None) -> str:
+    """A protocol's own outcome by its content name, else the afwegingskader's wording."""
+    own = None if catalog is None else catalog.outcome_name(outcome, content_language())
+    return own if own is not None else _(OUTCOME_NAMES.get(outcome, outcome))
 
 
 class WeighingPage(Page):
@@ -102,21 +105,37 @@ class WeighingPage(Page):
         answer = self.session.case.weighing.get(self.current)
         return self.answer_buttons[answer] if answer else self.answer_buttons["yes"]
 
+    def own_protocol(self) -> Protocol | None:
+        """The role's protocol when it has its own weighing (Veilig Thuis's safety assessment)."""
+        catalog = self.session.catalog
+        own = catalog.weighing_protocol(self.session.case.role)
+        return None if own is None else catalog.protocols_by_id[own]
+
     def retranslate(self) -> None:
-        set_heading(self.title, _("Weighing"))
-        self.intro.setText(
-            _(
-                "The afwegingskader of the meldcode, one question at a time. Your answers decide "
-                "the next question; you can go back and change them."
+        language = content_language()
+        protocol = self.own_protocol()
+        if protocol is not None and protocol.weighing_title is not None:
+            set_heading(self.title, protocol.weighing_title.get(language))
+        else:
+            set_heading(self.title, _("Weighing"))
+        if protocol is not None and protocol.weighing_intro is not None:
+            self.intro.setText(protocol.weighing_intro.get(language))
+        else:
+            self.intro.setText(
+                _(
+                    "The afwegingskader of the meldcode, one question at a time. Your answers "
+                    "decide the next question; you can go back and change them."
+                )
             )
-        )
         self.question_box.setTitle(_("Question"))
         self.answer_buttons["yes"].setText(_("&Yes"))
         self.answer_buttons["no"].setText(_("&No"))
         self.answer_buttons["unsure"].setText(_("Not &sure"))
         self.previous.setText(_("&Previous question"))
         describe(self.previous, _("Previous question"), _("Go back to the question before"))
-        self.result_box.setTitle(_("Where the weighing leads"))
+        self.result_box.setTitle(
+            _("Where the assessment leads") if protocol is not None else _("Where the weighing leads")
+        )
         self.restart.setText(_("&Change answers"))
         describe(self.restart, _("Change answers"), _("Start the weighing again from question 1"))
         self.history_box.setTitle(_("Your answers"))
@@ -165,7 +184,7 @@ class WeighingPage(Page):
             focus.setFocus()
 
     def go_first(self) -> None:
-        self.current = self.session.catalog.first_weighing_question.id
+        self.current = self.session.catalog.questions_for(self.session.case.role)[0].id
         self._show()
         focus = self.first_focus()
         if focus is not None:
@@ -184,7 +203,7 @@ class WeighingPage(Page):
             question = catalog.questions_by_id[self.current]
             self.progress.setText(
                 _("Question {number} of at most {total}").format(
-                    number=question.number, total=len(catalog.weighing_questions)
+                    number=question.number, total=len(catalog.questions_for(session.case.role))
                 )
             )
             self.question.setText(question.question.get(language))
@@ -200,7 +219,7 @@ class WeighingPage(Page):
             self.previous.setEnabled(weighing.path.index(self.current) > 0)
         else:
             if weighing.outcome is not None:
-                self.result_title.setText(outcome_name(weighing.outcome))
+                self.result_title.setText(outcome_name(weighing.outcome, catalog))
             elif weighing.consult_veilig_thuis:
                 self.result_title.setText(_("In doubt: ask Veilig Thuis for advice"))
             else:
