@@ -226,13 +226,31 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     return target.read_bytes(), screens
 
 
+def test_every_veilig_thuis_control_has_an_accessible_name(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    click(qtbot, find(window, QRadioButton, "role-veilig-thuis"))
+    for key in window.step_keys():
+        window.go_to(key)
+    kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox)
+    unnamed = [
+        control.objectName() or type(control).__name__
+        for kind in kinds
+        for control in window.findChildren(kind)
+        if not control.objectName().startswith("qt_")
+        and (control.objectName() or type(control).__name__ != "QToolButton")
+        and not control.accessibleName()
+    ]
+    assert unnamed == []
+
+
 def pdf_text(data: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def test_veilig_thuis_walks_its_own_path(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
-) -> None:
+def test_veilig_thuis_walks_its_own_path(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     data, screens = walk_veilig_thuis(qtbot, window, tmp_path)
     text = " ".join(pdf_text(data).split())
     assert "Overdracht vanuit Veilig Thuis" in text

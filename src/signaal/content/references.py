@@ -7,10 +7,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from signaal.content.catalog import Catalog
 from typing import get_args
 
+from signaal.content.catalog import Catalog
 from signaal.content.models import Condition, Sourced, WeighingOutcome
 from signaal.i18n import _
 

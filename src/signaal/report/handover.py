@@ -121,9 +121,7 @@ def safety_assessment(layout: Layout) -> list[Flowable]:
         body.append(labelled(_("Why"), layout.text(reason), layout.styles.detail))
     outcome = _outcome(layout)
     if body or outcome is not None:
-        body.append(
-            layout.field(_("Decision"), outcome[0] if outcome else _("not reached yet"))
-        )
+        body.append(layout.field(_("Decision"), outcome[0] if outcome else _("not reached yet")))
     if case.safety.reasons.strip():
         body += paragraphs(case.safety.reasons, layout.styles.body, label=_("Reasons"))
     protocol = _protocol(layout)

@@ -335,9 +335,9 @@ class MainWindow(QMainWindow):
 
     def _create_page(self, key: str) -> Page:
         from signaal.ui.pages.concerns import ConcernsPage
+        from signaal.ui.pages.intake import IntakePage
         from signaal.ui.pages.meldcode import MeldcodePage
         from signaal.ui.pages.outcome import OutcomePage
-        from signaal.ui.pages.intake import IntakePage
         from signaal.ui.pages.referral import ReferralPage
         from signaal.ui.pages.safety import SafetyPage
         from signaal.ui.pages.signals import SignalsPage

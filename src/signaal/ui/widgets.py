@@ -319,11 +319,11 @@ class GuidanceBox(QWidget):
         if self.resolve is not None:
             resolved = self.resolve()
             if resolved is None:
-                self.hide()
-                return
-            if self.isHidden() and self.parentWidget() is not None:
-                self.show()  # hidden for an earlier role (never shown as a window of its own)
-            self.guidance = resolved
+                self.hide()  # not for this role; its texts stay set, in the language
+            else:
+                if self.isHidden() and self.parentWidget() is not None:
+                    self.show()  # hidden for an earlier role (never as a window of its own)
+                self.guidance = resolved
         title = self.guidance.title.get(language)
         self.button.setText(title)
         self.body.setText("\n\n".join(part.get(language) for part in self.guidance.body))

@@ -36,7 +36,7 @@ from signaal.ui.widgets import (
 
 
 def step_sources(session: Session, step: ProtocolStep) -> str:
-    """"Source: …" for a protocol step, by publisher and title (empty when it cites none)."""
+    """ "Source: …" for a protocol step, by publisher and title (empty when it cites none)."""
     sources = session.catalog.sources_by_id
     named = [f"{sources[s].publisher}, {sources[s].title}" for s in step.sources if s in sources]
     return _("Source: {sources}").format(sources="; ".join(named)) if named else ""
@@ -221,6 +221,21 @@ class IntakePage(Page):
         )
         self.summary_box.setTitle(_("What was reported"))
         self.summary_label.setText(_("In &brief, in the reporter's words where possible"))
+        for widget, name in (
+            (self.received_known, _("Date received is known")),
+            (self.received_on, _("Received on")),
+            (self.reporter_kind, _("Who reported")),
+            (self.profession, _("Profession")),
+            (self.name, _("Name of the reporter")),
+            (self.contact, _("Contact details of the reporter")),
+            (self.anonymity_reason, _("Why anonymous")),
+            (self.summary, _("What was reported")),
+        ):
+            describe(widget, name)
+        for kind, button in self.kind_buttons.items():
+            describe(button, _(INTAKE_KINDS[kind]))
+        for value, button in self.open_buttons.items():
+            describe(button, _(OPENNESS[value]))
 
     def refresh(self) -> None:
         intake = self.session.case.intake
@@ -266,9 +281,7 @@ class IntakePage(Page):
     def _received(self) -> None:
         known = self.received_known.isChecked()
         self.received_on.setEnabled(known)
-        self.session.case.intake.received_on = (
-            _to_date(self.received_on.date()) if known else None
-        )
+        self.session.case.intake.received_on = _to_date(self.received_on.date()) if known else None
         self.session.mark_edited()
 
     def _reporter_kind(self, index: int) -> None:

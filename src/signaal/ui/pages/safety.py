@@ -14,7 +14,7 @@ from signaal.ui.pages.intake import protocol_of, step_sources
 from signaal.ui.pages.meldcode import _date_edit, _text_edit, _to_date, _to_qdate
 from signaal.ui.pages.weighing import WeighingPage
 from signaal.ui.session import Session
-from signaal.ui.widgets import FieldLabel, NoteLabel, WrapLabel, form_layout
+from signaal.ui.widgets import FieldLabel, NoteLabel, WrapLabel, describe, form_layout
 
 # The protocol steps this page carries out: gathering information and the assessment itself.
 STEP_NUMBERS = (3, 4)
@@ -91,6 +91,13 @@ class SafetyPage(WeighingPage):
         )
         self.reasons_label.setText(_("&Reasons for the decision"))
         self.reasons.setPlaceholderText(_("Why this decision: the facts and considerations"))
+        for widget, name in (
+            (self.assessed_known, _("Date of the assessment is known")),
+            (self.assessed_on, _("Assessed on")),
+            (self.information, _("Information gathered")),
+            (self.reasons, _("Reasons for the decision")),
+        ):
+            describe(widget, name)
 
     def refresh(self) -> None:
         super().refresh()

@@ -134,7 +134,9 @@ class WeighingPage(Page):
         self.previous.setText(_("&Previous question"))
         describe(self.previous, _("Previous question"), _("Go back to the question before"))
         self.result_box.setTitle(
-            _("Where the assessment leads") if protocol is not None else _("Where the weighing leads")
+            _("Where the assessment leads")
+            if protocol is not None
+            else _("Where the weighing leads")
         )
         self.restart.setText(_("&Change answers"))
         describe(self.restart, _("Change answers"), _("Start the weighing again from question 1"))
