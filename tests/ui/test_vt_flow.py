@@ -267,6 +267,24 @@ def test_veilig_thuis_walks_its_own_path(qtbot: QtBot, window: MainWindow, tmp_p
         (Path(SHOTS) / "handover.pdf").write_bytes(data)
 
 
+def test_every_guidance_a_veilig_thuis_worker_can_open(qtbot: QtBot, window: MainWindow) -> None:
+    """Folded guidance is on the pages too: every box of the Veilig Thuis flow, opened, in
+    both languages, shows the variant for this role and sends nobody to Veilig Thuis."""
+    from signaal.ui.widgets import GuidanceBox
+
+    click(qtbot, find(window, QRadioButton, "role-veilig-thuis"))
+    for language in ("nl", "en"):
+        window.set_language(language)
+        for key in window.step_keys():
+            window.go_to(key)
+            for box in window.current_page().findChildren(GuidanceBox):
+                if box.isHidden():
+                    continue
+                text = box.button.text() + " " + box.body.text()
+                assert sends_to_veilig_thuis(text) == [], (key, box.guidance.id, language)
+    window.set_language("nl")
+
+
 def test_no_veilig_thuis_text_sends_its_worker_to_veilig_thuis(catalog: Catalog) -> None:
     """The case's assess output and PDF, in Dutch and English: nothing says consult or call
     Veilig Thuis; the screens are checked in the walk above."""

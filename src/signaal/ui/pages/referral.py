@@ -140,12 +140,20 @@ class ReferralPage(Page):
     def retranslate(self) -> None:
         handover = self.session.flow == "intake"
         set_heading(self.title, _("Handover") if handover else _("Referral"))
-        self.intro.setText(
-            _(
-                "The referral is built in memory. Preview it, print it, or save it where you "
-                "choose; Signaal keeps no copy."
+        if handover:
+            self.intro.setText(
+                _(
+                    "The handover is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
             )
-        )
+        else:
+            self.intro.setText(
+                _(
+                    "The referral is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
+            )
         self.form_box.setTitle(_("About the handover") if handover else _("About the referral"))
         for index in range(self.purpose.count()):
             self.purpose.setItemText(index, _(PURPOSES[self.purpose.itemData(index)]))
