@@ -252,6 +252,7 @@ def pdf_text(data: bytes) -> str:
 
 def test_veilig_thuis_walks_its_own_path(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     data, screens = walk_veilig_thuis(qtbot, window, tmp_path)
+    assert "overdracht" in window.actions_.preview.text().lower()  # not "verwijzing"
     text = " ".join(pdf_text(data).split())
     assert "Overdracht vanuit Veilig Thuis" in text
     for heading in ("Intake: wie meldde wat", "Veiligheidsbeoordeling", "Vervolgroutes"):

@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
         self.step_list.setCurrentRow(min(row, len(keys) - 1))
         self.step_list.blockSignals(False)
         self.stack.setCurrentIndex(self.step_list.currentRow())
+        self.actions_.retranslate()  # "referral" or "handover" in the toolbar
 
     def page(self, key: str) -> Page:
         """The page of a step, built the first time it is needed."""
