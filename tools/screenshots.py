@@ -100,6 +100,7 @@ def show_case_file(window: MainWindow, path: Path, take: Callable[[str], None]) 
     session.touch()
     for number, key in enumerate(window.step_keys(), start=1):
         window.go_to(key)
+        window.page(key).refresh()  # the first page was shown before the case was opened
         take(f"{number}-{key}")
 
 
