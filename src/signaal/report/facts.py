@@ -140,8 +140,9 @@ def source_group(observation: Observation) -> str:
     return observation.told_by or "unknown"
 
 
-def observations(layout: Layout) -> list[Flowable]:
-    """Every seen or told signal, grouped by source, with facts, time, source and quotes."""
+def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable]:
+    """Every seen or told signal, grouped by source, with facts, time, source and quotes;
+    `intro_text` replaces the melder's introduction (a handover records what others told)."""
     _ = layout._
     counted = [o for o in layout.case.observations if o.counts]
     body: list[Flowable] = []
@@ -157,7 +158,8 @@ def observations(layout: Layout) -> list[Flowable]:
     if not body:
         return []
     intro = layout.note(
-        _(
+        intro_text
+        or _(
             "Facts as recorded by the reporter. Own observations, what the person said and what "
             "others said are kept apart; quotes are the person's own words."
         )

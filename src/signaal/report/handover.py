@@ -22,7 +22,14 @@ def story(layout: Layout) -> list[Flowable]:
         *summary(layout),
         *intake(layout),
         *facts.persons(layout),
-        *facts.observations(layout),
+        *facts.observations(
+            layout,
+            layout._(
+                "Facts as recorded at Veilig Thuis, each with its source: what the worker saw, "
+                "what the person said and what others (the reporter among them) said are kept "
+                "apart; quotes are the person's own words."
+            ),
+        ),
         *safety_assessment(layout),
         *interpretation(layout),
         *judgement.decision(layout),
