@@ -50,6 +50,9 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     index = max(i for i, r in enumerate(catalog.roles) if catalog.flow_for(r.id) == "meldcode")
     role = catalog.roles[index].id
     tab_to(qtbot, f"role-{catalog.roles[0].id}")
+    assert not window.session.role_chosen  # no role is assumed on first start
+    press(qtbot, Qt.Key.Key_Space)
+    assert window.session.role_chosen
     for _step in range(index):
         press(qtbot, Qt.Key.Key_Down)
     assert window.case.role == role

@@ -133,10 +133,11 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     click(qtbot, find(window, QRadioButton, "intake-open"))
     assert not find(window, QLineEdit, "intake-anonymity-reason").isEnabled()
     find(window, QPlainTextEdit, "intake-summary").setPlainText(intake["summary"])
-    click(qtbot, find(window, QCheckBox, "intake-received-known"))
+    qtbot.keyClicks(find(window, QLineEdit, "intake-received-on"), "16-11-2026")
     given = window.case.intake
     assert (given.kind, given.reporter_kind, given.open_report) == ("report", "parent", True)
-    assert given.reporter_relation == "moeder" and given.received_on is not None
+    assert given.reporter_relation == "moeder"
+    assert given.received_on is not None and given.received_on.isoformat() == "2026-11-16"
     assert window.step_done("intake")
     screens.append(page_text(window))
     _shot(window, "3-intake")
@@ -187,7 +188,8 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     safety = case_file["safety"]
     find(window, QPlainTextEdit, "safety-information").setPlainText(safety["information"])
     find(window, QPlainTextEdit, "safety-reasons").setPlainText(safety["reasons"])
-    click(qtbot, find(window, QCheckBox, "safety-assessed-known"))
+    qtbot.keyClicks(find(window, QLineEdit, "safety-assessed-on"), "16-11-2026")
+    assert window.case.safety.assessed_on is not None
     assert window.case.safety.reasons == safety["reasons"]
     assert window.step_done("safety")
     screens.append(page_text(window))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from signaal.assessment.intake import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.content.models import Protocol, ProtocolStep
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
-from signaal.ui.pages.meldcode import _date_edit, _text_edit, _to_date, _to_qdate
+from signaal.ui.pages.meldcode import _date_edit, _text_edit
 from signaal.ui.session import Session
 from signaal.ui.widgets import (
     FieldLabel,
@@ -75,15 +74,11 @@ class IntakePage(Page):
             kinds_layout.addWidget(button)
             self.kind_buttons[kind] = button
         kinds_layout.addStretch(1)
-        self.received_known = QCheckBox()
-        self.received_known.setObjectName("intake-received-known")
         self.received_on = _date_edit("intake-received-on")
-        self.received_on.setEnabled(False)
         self.kind_label = FieldLabel()
         self.received_label = FieldLabel()
         self.received_label.setBuddy(self.received_on)
         kind_form.addRow(self.kind_label, kinds)
-        kind_form.addRow("", self.received_known)
         kind_form.addRow(self.received_label, self.received_on)
 
         # Who reported.
@@ -156,8 +151,7 @@ class IntakePage(Page):
             self.layout_.addWidget(box)
         self.layout_.addStretch(1)
 
-        self.received_known.toggled.connect(self._received)
-        self.received_on.dateChanged.connect(self._received)
+        self.received_on.edited.connect(self._received)
         self.reporter_kind.currentIndexChanged.connect(self._reporter_kind)
         for edit in (self.relation, self.profession, self.name, self.contact):
             edit.textChanged.connect(self._texts)
@@ -192,8 +186,7 @@ class IntakePage(Page):
         self.kind_label.setText(_("Received as"))
         for kind, button in self.kind_buttons.items():
             button.setText(_(INTAKE_KINDS[kind]))
-        self.received_known.setText(_("Date received is known"))
-        self.received_label.setText(_("Received &on"))
+        self.received_label.setText(_("Received &on (if known)"))
         self.reporter_box.setTitle(_("Who reported"))
         for label, text in zip(
             self.reporter_labels,
@@ -222,7 +215,6 @@ class IntakePage(Page):
         self.summary_box.setTitle(_("What was reported"))
         self.summary_label.setText(_("In &brief, in the reporter's words where possible"))
         for widget, name in (
-            (self.received_known, _("Date received is known")),
             (self.received_on, _("Received on")),
             (self.reporter_kind, _("Who reported")),
             (self.profession, _("Profession")),
@@ -243,14 +235,7 @@ class IntakePage(Page):
             self.kind_group,
             *((button, intake.kind == kind) for kind, button in self.kind_buttons.items()),
         )
-        self.received_known.blockSignals(True)
-        self.received_known.setChecked(intake.received_on is not None)
-        self.received_known.blockSignals(False)
-        self.received_on.setEnabled(intake.received_on is not None)
-        if intake.received_on is not None:
-            self.received_on.blockSignals(True)
-            self.received_on.setDate(_to_qdate(intake.received_on))
-            self.received_on.blockSignals(False)
+        self.received_on.setDate(intake.received_on)
         index = self.reporter_kind.findData(intake.reporter_kind)
         if index >= 0 and index != self.reporter_kind.currentIndex():
             self.reporter_kind.blockSignals(True)
@@ -279,9 +264,7 @@ class IntakePage(Page):
             self.session.touch()
 
     def _received(self) -> None:
-        known = self.received_known.isChecked()
-        self.received_on.setEnabled(known)
-        self.session.case.intake.received_on = _to_date(self.received_on.date()) if known else None
+        self.session.case.intake.received_on = self.received_on.date()
         self.session.mark_edited()
 
     def _reporter_kind(self, index: int) -> None:

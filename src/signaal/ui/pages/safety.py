@@ -7,11 +7,11 @@ Which questions, their outcomes and the step texts with their sources are conten
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from signaal.i18n import _, content_language
 from signaal.ui.pages.intake import protocol_of, step_sources
-from signaal.ui.pages.meldcode import _date_edit, _text_edit, _to_date, _to_qdate
+from signaal.ui.pages.meldcode import _date_edit, _text_edit
 from signaal.ui.pages.weighing import WeighingPage
 from signaal.ui.session import Session
 from signaal.ui.widgets import FieldLabel, NoteLabel, WrapLabel, describe, form_layout
@@ -38,10 +38,7 @@ class SafetyPage(WeighingPage):
         self.step_texts[0][0].setObjectName("safety-step-3")
         self.step_texts[1][0].setObjectName("safety-step-4")
         record = form_layout(self.record_box)
-        self.assessed_known = QCheckBox()
-        self.assessed_known.setObjectName("safety-assessed-known")
         self.assessed_on = _date_edit("safety-assessed-on")
-        self.assessed_on.setEnabled(False)
         self.assessed_label = FieldLabel()
         self.assessed_label.setBuddy(self.assessed_on)
         self.information = _text_edit("safety-information")
@@ -50,15 +47,13 @@ class SafetyPage(WeighingPage):
         self.reasons = _text_edit("safety-reasons")
         self.reasons_label = FieldLabel()
         self.reasons_label.setBuddy(self.reasons)
-        record.addRow("", self.assessed_known)
         record.addRow(self.assessed_label, self.assessed_on)
         record.addRow(self.information_label, self.information)
         record.addRow(self.reasons_label, self.reasons)
         # Steps first, then the questions (from the weighing page), then what rests on them.
         self.layout_.insertWidget(0, self.steps_box)
         self.layout_.insertWidget(self.layout_.count() - 1, self.record_box)
-        self.assessed_known.toggled.connect(self._assessed)
-        self.assessed_on.dateChanged.connect(self._assessed)
+        self.assessed_on.edited.connect(self._assessed)
         self.information.textChanged.connect(self._texts)
         self.reasons.textChanged.connect(self._texts)
         self._built = True
@@ -83,8 +78,7 @@ class SafetyPage(WeighingPage):
             )
             source.setText(step_sources(self.session, step))
         self.record_box.setTitle(_("Information and reasons"))
-        self.assessed_known.setText(_("Date of the assessment is known"))
-        self.assessed_label.setText(_("Assessed &on"))
+        self.assessed_label.setText(_("Assessed &on (if known)"))
         self.information_label.setText(_("&Information gathered"))
         self.information.setPlaceholderText(
             _("Own records, police, Child Protection Board, professionals already involved")
@@ -92,7 +86,6 @@ class SafetyPage(WeighingPage):
         self.reasons_label.setText(_("&Reasons for the decision"))
         self.reasons.setPlaceholderText(_("Why this decision: the facts and considerations"))
         for widget, name in (
-            (self.assessed_known, _("Date of the assessment is known")),
             (self.assessed_on, _("Assessed on")),
             (self.information, _("Information gathered")),
             (self.reasons, _("Reasons for the decision")),
@@ -104,23 +97,14 @@ class SafetyPage(WeighingPage):
         if not self._built:
             return
         safety = self.session.case.safety
-        self.assessed_known.blockSignals(True)
-        self.assessed_known.setChecked(safety.assessed_on is not None)
-        self.assessed_known.blockSignals(False)
-        self.assessed_on.setEnabled(safety.assessed_on is not None)
-        if safety.assessed_on is not None:
-            self.assessed_on.blockSignals(True)
-            self.assessed_on.setDate(_to_qdate(safety.assessed_on))
-            self.assessed_on.blockSignals(False)
+        self.assessed_on.setDate(safety.assessed_on)
         if self.information.toPlainText() != safety.information:
             self.information.setPlainText(safety.information)
         if self.reasons.toPlainText() != safety.reasons:
             self.reasons.setPlainText(safety.reasons)
 
     def _assessed(self) -> None:
-        known = self.assessed_known.isChecked()
-        self.assessed_on.setEnabled(known)
-        self.session.case.safety.assessed_on = _to_date(self.assessed_on.date()) if known else None
+        self.session.case.safety.assessed_on = self.assessed_on.date()
         self.session.mark_edited()
 
     def _texts(self) -> None:
