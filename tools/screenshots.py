@@ -97,6 +97,7 @@ def show_case_file(window: MainWindow, path: Path, take: Callable[[str], None]) 
 
     session = window.session
     session.case = read_case(path, session.catalog)
+    session.role_chosen = True  # the case file names the role
     session.touch()
     for number, key in enumerate(window.step_keys(), start=1):
         window.go_to(key)
