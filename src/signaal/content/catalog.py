@@ -19,6 +19,7 @@ from signaal.content.models import (
     Guidance,
     Indicator,
     Protocol,
+    RefusedWords,
     Relation,
     Role,
     RoutingRule,
@@ -27,7 +28,9 @@ from signaal.content.models import (
     Strict,
     TraffickingRule,
     UnsafetyDefinition,
+    UrgencyWords,
     WeighingQuestion,
+    WeighingScope,
 )
 from signaal.content.models import ConcernRule as ConcernRuleModel
 
@@ -57,6 +60,9 @@ class Catalog(Strict):
     trafficking_rules: list[TraffickingRule]
     concern_rules: list[ConcernRuleModel]
     routing_rules: list[RoutingRule]
+    weighing_scopes: list[WeighingScope] = []
+    refused_words: list[RefusedWords] = []
+    urgency_words: list[UrgencyWords] = []
 
     @cached_property
     def indicators_by_id(self) -> dict[str, tuple[Checklist, Indicator]]:
@@ -64,6 +70,16 @@ class Catalog(Strict):
             indicator.id: (checklist, indicator)
             for checklist in self.checklists
             for indicator in checklist.indicators
+        }
+
+    @cached_property
+    def replaced_by(self) -> dict[str, str]:
+        """Old signal ids merged into another signal, each mapped to the signal that holds it."""
+        return {
+            old: indicator.id
+            for checklist in self.checklists
+            for indicator in checklist.indicators
+            for old in indicator.replaces
         }
 
     @cached_property

@@ -19,7 +19,7 @@ Weight = Literal["strong", "medium", "weak"]
 Flag = Literal["green", "yellow", "red", "black"]
 ConcernLevel = Literal["none", "possible", "clear"]
 Urgency = Literal["immediate", "today", "soon", "info"]
-WeighingOutcome = Literal["close", "report", "help-and-monitor"]
+WeighingOutcome = Literal["close", "report", "help-and-monitor", "not-applicable"]
 Answer = Literal["yes", "no", "unsure"]
 Verification = Literal["verified", "verified-old", "secondary", "unverified", "conflict"]
 ChecklistKind = Literal["ilo", "signals", "flags"]
@@ -237,6 +237,10 @@ class Indicator(Sourced):
     flag: Flag | None = None
     age_bands: list[Id] = Field(min_length=1)
     roles: list[Id] = []
+    # A Dutch signal that corresponds to ILO/EC indicators counts toward them in the profile.
+    counts_as: list[Id] = []
+    # Ids of signals merged into this one: case files that still name them stay readable.
+    replaces: list[Id] = []
 
 
 class Checklist(Sourced):
@@ -325,6 +329,8 @@ class Condition(Strict):
     age_bands_any: list[Id] = []
     any_of: list[Condition] = []
     none_of: list[Condition] = []
+    # Which of the catalog's acute situations applies (asked after a "yes" to acute danger).
+    acute_situations_any: list[Id] = []
 
 
 class ConcernRule(Sourced):
@@ -346,6 +352,52 @@ class RoutingRule(Sourced):
     when: Condition
     refer: list[ReferralTarget] = Field(min_length=1)
     reason: Text
+
+
+ScopeKind = Literal["not-applicable", "ask-relation"]
+
+
+class ScopeLine(Strict):
+    """One line of the route shown instead of the afwegingskader; `roles` empty: every role."""
+
+    text: Text
+    roles: list[Id] = []
+
+
+class WeighingScope(Sourced):
+    """Where the meldcode (and so the afwegingskader) does not apply, or cannot be decided yet.
+
+    `not-applicable` ends the weighing with that outcome and shows `route` instead of the
+    questions; `ask-relation` holds the weighing until the relation of the suspected person is
+    known. The first scope whose `when` holds applies.
+    """
+
+    id: Id
+    kind: ScopeKind
+    when: Condition
+    explanation: Text
+    route: list[ScopeLine] = []
+
+
+class WordList(Strict):
+    nl: list[NonEmpty] = []
+    en: list[NonEmpty] = []
+
+
+class RefusedWords(Sourced):
+    """Words a signal text may not use: they presuppose what is still to be found out."""
+
+    id: Id
+    words: WordList
+    reason: Text
+
+
+class UrgencyWords(Strict):
+    """Words that name a time; a routing reason may not name a time more urgent than the
+    urgency of a contact it is shown with."""
+
+    urgency: Urgency
+    words: WordList
 
 
 class ContentFile(Strict):
@@ -373,3 +425,6 @@ class ContentFile(Strict):
     trafficking_rule: list[TraffickingRule] = []
     concern_rule: list[ConcernRule] = []
     routing_rule: list[RoutingRule] = []
+    weighing_scope: list[WeighingScope] = []
+    refused_words: list[RefusedWords] = []
+    urgency_words: list[UrgencyWords] = []
