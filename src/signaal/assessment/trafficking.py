@@ -52,6 +52,7 @@ def applicable_lists(catalog: Catalog, facts: Facts) -> list[tuple[Checklist, li
     }
     concerns |= {FALLBACK_CONCERNS[concern] for concern in borrowed}
     with_signals = {facts.checklist_of[i] for i in facts.present}
+    with_signals |= {catalog.indicators_by_id[i][0].id for i in facts.counted_as}
     chosen = []
     for checklist in lists:
         notes: list[Explanation] = []
@@ -173,7 +174,11 @@ def _profile(
     catalog: Catalog, facts: Facts, checklist: Checklist, notes: list[Explanation]
 ) -> TraffickingResult:
     own = {i.id for i in checklist.indicators}
-    present = [i for i in facts.present if i in own]
+    present = list(
+        dict.fromkeys(
+            [i for i in facts.present if i in own] + [i for i in facts.counted_as if i in own]
+        )
+    )
     dimensions = {
         dimension: dimension_result(
             catalog, [i for i in present if catalog.indicator(i).dimension == dimension]
@@ -181,7 +186,7 @@ def _profile(
         for dimension in _dimension_ids(catalog, checklist)
     }
     explanations = list(notes)
-    explanations += _dimension_explanations(catalog, dimensions)
+    explanations += _dimension_explanations(catalog, dimensions, facts.counted_as)
     minor = _is_minor_list(catalog, checklist, facts)
     rule = _rule_for(catalog, minor)
     positive = [d for d, result in dimensions.items() if result.positive]
@@ -210,8 +215,22 @@ def _profile(
     )
 
 
+def _signal_text(catalog: Catalog, indicator_id: str, via: tuple[str, ...]) -> Text:
+    """The indicator's text, naming the Dutch signals it was counted from, if any."""
+    own = catalog.indicator(indicator_id).text
+    if not via:
+        return own
+    return text(
+        "{indicator} (counted from the Dutch signal: {signals})",
+        indicator=own,
+        signals=joined([catalog.indicator(i).text for i in via]),
+    )
+
+
 def _dimension_explanations(
-    catalog: Catalog, dimensions: dict[str, DimensionResult]
+    catalog: Catalog,
+    dimensions: dict[str, DimensionResult],
+    counted_as: dict[str, tuple[str, ...]],
 ) -> list[Explanation]:
     """One line per dimension with counted signals, and the Delphi rule itself once."""
     explanations = []
@@ -221,7 +240,9 @@ def _dimension_explanations(
         values = {
             "dimension": _dimension_name(catalog, dimension_id),
             "counts": _counts_text(result),
-            "signals": joined([catalog.indicator(i).text for i in result.indicators]),
+            "signals": joined(
+                [_signal_text(catalog, i, counted_as.get(i, ())) for i in result.indicators]
+            ),
         }
         if result.combination is not None:
             message = text(
@@ -236,11 +257,12 @@ def _dimension_explanations(
                 "Delphi rule. Signals: {signals}.",
                 **values,
             )
+        via = [s for i in result.indicators for s in counted_as.get(i, ())]
         explanations.append(
             Explanation(
                 rule=DELPHI_RULE_ID,
                 text=message,
-                indicators=result.indicators,
+                indicators=list(dict.fromkeys([*result.indicators, *via])),
                 dimension=dimension_id,
             )
         )
@@ -255,10 +277,12 @@ def _combine(
     names = joined([_dimension_name(catalog, d) for d in positive], ", ")
     rule_id = rule.id if rule is not None else "combination"
     if not positive:
+        # Never phrased as pointing away: too few signals recorded is not an all-clear.
         return "not-indicated", Explanation(
             rule=rule_id,
             text=text(
-                "Indicator profile: not indicated. No dimension is positive under the Delphi rule."
+                "Indicator profile: no dimension positive yet under the Delphi rule. This does "
+                "not rule out trafficking."
             ),
             indicators=present,
         )

@@ -7,10 +7,17 @@ The walk reaches only the questions the answers lead to; it ends in an outcome, 
 from __future__ import annotations
 
 from signaal.assessment.case import Case
+from signaal.assessment.conditions import case_facts, holds
 from signaal.assessment.result import Explanation, WeighingResult
 from signaal.assessment.texts import prefixed, text
 from signaal.content.catalog import Catalog
-from signaal.content.models import Protocol, Text, WeighingOutcome, WeighingQuestion
+from signaal.content.models import (
+    Protocol,
+    Text,
+    WeighingOutcome,
+    WeighingQuestion,
+    WeighingScope,
+)
 from signaal.i18n import N_
 
 # Guidance that belongs with a report outcome (e.g. informing those involved beforehand).
@@ -27,6 +34,9 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
     """Follow the afwegingskader along the answers given so far, explaining every step."""
     acute = case.context.acute_danger is True
     explanations = [_acute_danger()] if acute else []
+    scope = applicable_scope(catalog, case)
+    if scope is not None:
+        return _outside_scope(case, scope, explanations, acute)
     path: list[str] = []
     outcome: WeighingOutcome | None = None
     question = catalog.first_weighing_question if catalog.weighing_questions else None
@@ -73,6 +83,34 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
         consult_veilig_thuis=bool(unsure),
         explanations=explanations,
         acute_danger=acute,
+    )
+
+
+def applicable_scope(catalog: Catalog, case: Case) -> WeighingScope | None:
+    """The first of the catalog's weighing scopes whose condition holds for this case."""
+    facts = case_facts(catalog, case)
+    return next((s for s in catalog.weighing_scopes if holds(s.when, facts)), None)
+
+
+def _outside_scope(
+    case: Case, scope: WeighingScope, explanations: list[Explanation], acute: bool
+) -> WeighingResult:
+    """No afwegingskader: the meldcode does not apply (the route instead), or the relation of
+    the suspected person must be known first. Answers given earlier are kept, not used."""
+    explanations = [*explanations, Explanation(rule=scope.id, text=scope.explanation)]
+    explanations += [
+        Explanation(rule=f"{scope.id}-route", text=line.text)
+        for line in scope.route
+        if not line.roles or case.role in line.roles
+    ]
+    return WeighingResult(
+        path=[],
+        outcome="not-applicable" if scope.kind == "not-applicable" else None,
+        consult_veilig_thuis=False,
+        explanations=explanations,
+        acute_danger=acute,
+        scope=scope.id,
+        needs_relation=scope.kind == "ask-relation",
     )
 
 

@@ -17,7 +17,7 @@ from signaal.report.text import Paragraph, kept, labelled, markup, paragraph, pa
 PROFILE_LABELS = {
     "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
     "partly-indicated": N_("some dimensions positive, not all that are required"),
-    "not-indicated": N_("no dimension positive"),
+    "not-indicated": N_("no dimension positive yet; this does not rule out trafficking"),
 }
 CONCERN_LABELS = {
     "none": N_("no rule for a level of concern applies"),

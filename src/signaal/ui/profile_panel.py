@@ -26,7 +26,7 @@ from signaal.ui.widgets import Heading, NoteLabel, set_heading
 PROFILE_NAMES = {
     "indicated": N_("indicated"),
     "partly-indicated": N_("partly indicated"),
-    "not-indicated": N_("not indicated"),
+    "not-indicated": N_("no dimension positive yet"),
 }
 CONCERN_NAMES = {"none": N_("no concern yet"), "possible": N_("possible"), "clear": N_("clear")}
 
