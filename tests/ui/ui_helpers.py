@@ -53,7 +53,7 @@ def indicators_on_screen(
     return [
         indicator
         for checklist in catalog.checklists_for(role, band, concerns)
-        for indicator in catalog.indicators_for(checklist, role, band)
+        for indicator in catalog.indicators_for(checklist, role, band, concerns=concerns)
     ]
 
 

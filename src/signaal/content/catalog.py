@@ -164,15 +164,25 @@ class Catalog(Strict):
         ]
 
     def indicators_for(
-        self, checklist: Checklist, role: str, age_band: str | None, minor: bool | None = None
+        self,
+        checklist: Checklist,
+        role: str,
+        age_band: str | None,
+        minor: bool | None = None,
+        concerns: list[str] | None = None,
     ) -> list[Indicator]:
         """The indicators of one checklist that this role sees for this age band (or child or
-        adult of unknown age)."""
+        adult of unknown age) and, when given, these concerns."""
         return [
             indicator
             for indicator in checklist.indicators
             if (not indicator.roles or role in indicator.roles)
             and self.fits_age(indicator.age_bands, age_band, minor)
+            and (
+                concerns is None
+                or not indicator.concerns
+                or any(concern in indicator.concerns for concern in concerns)
+            )
         ]
 
     @property

@@ -237,10 +237,22 @@ class Indicator(Sourced):
     flag: Flag | None = None
     age_bands: list[Id] = Field(min_length=1)
     roles: list[Id] = []
+    # The concerns this signal is shown for; empty means every concern of its checklist.
+    concerns: list[Id] = []
     # A Dutch signal that corresponds to ILO/EC indicators counts toward them in the profile.
     counts_as: list[Id] = []
     # Ids of signals merged into this one: case files that still name them stay readable.
     replaces: list[Id] = []
+    # Words of the signals merged into this one, so that a search for any of them finds it.
+    keywords: list[Text] = []
+
+    def search_text(self, language: str) -> str:
+        """What a search looks through: the text, the help and the keywords, case-folded."""
+        parts = [self.text.get(language)]
+        if self.help is not None:
+            parts.append(self.help.get(language))
+        parts += [keyword.get(language) for keyword in self.keywords]
+        return " ".join(parts).casefold()
 
 
 class Checklist(Sourced):

@@ -209,6 +209,16 @@ def _checklist(checklist_id: str, catalog: Catalog, known: _Known) -> list[Refer
             "indicator", indicator.id, "age_bands", "age band", indicator.age_bands
         )
         problems += known.missing("indicator", indicator.id, "roles", "role", indicator.roles)
+        for concern in indicator.concerns:
+            if concern not in checklist.concerns:
+                problems.append(
+                    ReferenceProblem(
+                        "indicator",
+                        indicator.id,
+                        "concerns",
+                        _("'{value}' is not a concern of this checklist").format(value=concern),
+                    )
+                )
         if indicator.dimension is not None:
             problems += known.missing(
                 "indicator", indicator.id, "dimension", "dimension", [indicator.dimension]
@@ -272,6 +282,24 @@ def _counts_as(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
             problems += known.missing(
                 "indicator", indicator.id, "counts_as", "indicator", indicator.counts_as
             )
+            lists = Counter(
+                catalog.indicators_by_id[t][0].id
+                for t in indicator.counts_as
+                if t in catalog.indicators_by_id
+            )
+            for list_id, count in lists.items():
+                if count > 1:
+                    problems.append(
+                        ReferenceProblem(
+                            "indicator",
+                            indicator.id,
+                            "counts_as",
+                            _(
+                                "counts as more than one indicator of '{value}': one signal "
+                                "would count twice"
+                            ).format(value=list_id),
+                        )
+                    )
             for target_id in indicator.counts_as:
                 found = catalog.indicators_by_id.get(target_id)
                 if found is None:

@@ -118,7 +118,7 @@ class SignalsPage(Page):
             )
             if (
                 indicators := catalog.indicators_for(
-                    checklist, case.role, case.age_band, case.minor
+                    checklist, case.role, case.age_band, case.minor, case.concerns
                 )
             )
         ]
