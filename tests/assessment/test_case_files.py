@@ -58,7 +58,9 @@ def test_gp_adult_seasonal_worker(catalog: Catalog) -> None:
     assert labour.note is not None
     assert "labour-rights" in labour.note.en
     assert assessment.concern.assessed is False
-    assert (assessment.weighing.outcome, assessment.weighing.path) == ("close", ["suspicion"])
+    # The employer is outside the household: the meldcode and its afwegingskader do not apply,
+    # so the "no" answered to question 1 no longer closes the case (issue 13).
+    assert (assessment.weighing.outcome, assessment.weighing.path) == ("not-applicable", [])
     contacts = _contacts(assessment)
     assert {"labour-inspectorate", "police", "comensha", "fairwork"} <= set(contacts)
     assert contacts["knmg-artseninfolijn"] == "info"
