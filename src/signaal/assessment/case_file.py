@@ -90,7 +90,7 @@ def with_current_ids(case: Case, catalog: Catalog) -> Case:
         if first is None:
             merged[current] = renamed
             continue
-        if observation.indicator == current or not first.counts and renamed.counts:
+        if observation.indicator == current or (not first.counts and renamed.counts):
             first, renamed = renamed, first
         facts = "\n".join(f for f in (first.facts, renamed.facts) if f)
         quote = "\n".join(q for q in (first.quote, renamed.quote) if q)

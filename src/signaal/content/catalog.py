@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from pydantic import Field
+
 from signaal.content.models import (
     AcuteDangerQuestion,
     AgeBand,
@@ -60,9 +62,10 @@ class Catalog(Strict):
     trafficking_rules: list[TraffickingRule]
     concern_rules: list[ConcernRuleModel]
     routing_rules: list[RoutingRule]
-    weighing_scopes: list[WeighingScope] = []
-    refused_words: list[RefusedWords] = []
-    urgency_words: list[UrgencyWords] = []
+    # Optional kinds (added for issue 13): a catalog without them stays valid.
+    weighing_scopes: list[WeighingScope] = Field(default_factory=list)
+    refused_words: list[RefusedWords] = Field(default_factory=list)
+    urgency_words: list[UrgencyWords] = Field(default_factory=list)
 
     @cached_property
     def indicators_by_id(self) -> dict[str, tuple[Checklist, Indicator]]:

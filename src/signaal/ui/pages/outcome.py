@@ -166,9 +166,18 @@ class OutcomePage(Page):
             items.extend(("text", "• " + text.text.get(language), "") for text in texts)
 
         weighing = assessment.weighing
+        if weighing.acute_danger:
+            # Acute danger comes before everything else, on this page as on the first.
+            items.append(("heading", _("Call now"), "outcome-acute"))
+            for referral in assessment.referrals:
+                contact = catalog.contacts_by_id.get(referral.contact)
+                if contact is not None and referral.urgency == "immediate":
+                    items.append((contact, referral.reason.get(language), referral.urgency))
         items.append(("heading", _("Weighing"), ""))
         if weighing.outcome is not None:
             headline = outcome_name(weighing.outcome)
+        elif weighing.needs_relation:
+            headline = _("First: who may be exploiting or harming this person?")
         elif weighing.consult_veilig_thuis:
             headline = _("In doubt: ask Veilig Thuis for advice")
         else:

@@ -104,6 +104,22 @@ class StartPage(Page):
         self.acute_cards_layout.setContentsMargins(0, 0, 0, 0)
         self.acute_layout.addWidget(self.acute_heading)
         self.acute_layout.addWidget(self.acute_cards)
+        # Which listed situation applies: optional, one click; sexual violence adds the CSG.
+        self.which_box = QGroupBox()
+        self.which_box.setObjectName("acute-which")
+        which_layout = QVBoxLayout(self.which_box)
+        self.which_group = QButtonGroup(self)
+        self.which_buttons: dict[str, QRadioButton] = {}
+        for situation in catalog.acute_danger:
+            button = QRadioButton()
+            button.setObjectName(f"acute-situation-{situation.id}")
+            button.toggled.connect(
+                lambda on, s=situation.id: self._situation_chosen(s) if on else None
+            )
+            self.which_group.addButton(button)
+            which_layout.addWidget(button)
+            self.which_buttons[situation.id] = button
+        self.acute_layout.addWidget(self.which_box)
         self.acute_layout.addWidget(self.acute_note)
         self.acute_panel.setVisible(False)
 
@@ -162,6 +178,11 @@ class StartPage(Page):
         describe(self.acute_yes, _("Yes, there is acute danger"), self.danger_question.text())
         describe(self.acute_no, _("No acute danger"), self.danger_question.text())
         set_heading(self.acute_heading, _("Call now"))
+        self.which_box.setTitle(_("Which of these applies? (optional, one click)"))
+        for situation in catalog.acute_danger:
+            button = self.which_buttons[situation.id]
+            button.setText(situation.question.get(language))
+            describe(button, situation.question.get(language), _("The acute situation"))
         self.acute_note.setText(
             _(
                 "Act on the danger first. Everything else in Signaal is optional now; you can "
@@ -184,6 +205,11 @@ class StartPage(Page):
             self.language_combo.setCurrentIndex(index)
             self.language_combo.blockSignals(False)
         self.acute_panel.setVisible(acute is True)
+        situation = self.session.case.context.acute_situation
+        set_checked(
+            self.which_group,
+            *((button, key == situation) for key, button in self.which_buttons.items()),
+        )
 
     def _language_changed(self, index: int) -> None:
         code = self.language_combo.itemData(index)
@@ -203,6 +229,14 @@ class StartPage(Page):
         self._fill_acute_cards()
         self.acute_panel.setVisible(danger)
 
+    def _situation_chosen(self, situation: str) -> None:
+        context = self.session.case.context
+        if context.acute_situation == situation:
+            return
+        context.acute_situation = situation
+        self.session.touch()
+        self._fill_acute_cards()
+
     def _fill_acute_cards(self) -> None:
         """112 and the 24/7 contacts the routing rules give for this case, most urgent first."""
         clear_layout(self.acute_cards_layout)
@@ -217,10 +251,12 @@ class StartPage(Page):
                 continue
             if referral.urgency == "immediate" or contact.available_24_7:
                 shown.add(contact.id)
-                card = ContactCard(contact, referral.reason.get(language), referral.urgency)
+                card = ContactCard(
+                    contact, referral.reason.get(language), referral.urgency, large=True
+                )
                 self.acute_cards_layout.addWidget(card)
         if not shown and "emergency-112" in catalog.contacts_by_id:
             contact = catalog.contact("emergency-112")
             self.acute_cards_layout.addWidget(
-                ContactCard(contact, contact.purpose.get(language), "immediate")
+                ContactCard(contact, contact.purpose.get(language), "immediate", large=True)
             )
