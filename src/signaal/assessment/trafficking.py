@@ -51,8 +51,9 @@ def applicable_lists(catalog: Catalog, facts: Facts) -> list[tuple[Checklist, li
         if concern not in covered and FALLBACK_CONCERNS.get(concern) in covered
     }
     concerns |= {FALLBACK_CONCERNS[concern] for concern in borrowed}
+    # Only signals recorded on a list itself add that list; a Dutch signal counts toward the
+    # lists that already apply (its counts_as names the indicator of every list it fits).
     with_signals = {facts.checklist_of[i] for i in facts.present}
-    with_signals |= {catalog.indicators_by_id[i][0].id for i in facts.counted_as}
     chosen = []
     for checklist in lists:
         notes: list[Explanation] = []
