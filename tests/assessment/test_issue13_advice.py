@@ -124,7 +124,9 @@ def test_acute_sexual_violence_lists_every_number_first(capsys) -> None:
     referrals = output["referrals"]
     immediate = [r["contact"] for r in referrals if r["urgency"] == "immediate"]
     assert immediate[0] == "emergency-112"
-    assert {"veilig-thuis", "police", "csg"} <= set(immediate)
+    assert {"veilig-thuis", "csg"} <= set(immediate)
+    police = next(r for r in referrals if r["contact"] == "police")
+    assert police["urgency"] == "today"  # the non-emergency number: 112 is the police now
     assert output["weighing"]["acute_danger"] is True
 
 
@@ -134,7 +136,7 @@ def test_acute_without_sexual_violence_has_no_csg(catalog: Catalog) -> None:
     case.context.disclosure = False
     contacts = {r.contact: r.urgency for r in assess(catalog, case).referrals}
     assert contacts["emergency-112"] == contacts["veilig-thuis"] == "immediate"
-    assert contacts["police"] == "immediate"
+    assert contacts["police"] == "today"
     assert "csg" not in contacts
 
 

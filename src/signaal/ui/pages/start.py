@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,6 +29,21 @@ from signaal.ui.widgets import (
 )
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+class ChoiceLabel(WrapLabel):
+    """The wrapped text of a radio button: a long question stays readable, and a click on the
+    text chooses it, as on the button's own text."""
+
+    def __init__(self, button: QRadioButton) -> None:
+        super().__init__()
+        self.button = button
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setBuddy(button)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self.button.click()
+        event.accept()
 
 
 class StartPage(Page):
@@ -110,6 +126,7 @@ class StartPage(Page):
         which_layout = QVBoxLayout(self.which_box)
         self.which_group = QButtonGroup(self)
         self.which_buttons: dict[str, QRadioButton] = {}
+        self.which_labels: dict[str, ChoiceLabel] = {}
         for situation in catalog.acute_danger:
             button = QRadioButton()
             button.setObjectName(f"acute-situation-{situation.id}")
@@ -117,8 +134,13 @@ class StartPage(Page):
                 lambda on, s=situation.id: self._situation_chosen(s) if on else None
             )
             self.which_group.addButton(button)
-            which_layout.addWidget(button)
+            row = QHBoxLayout()
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            label = ChoiceLabel(button)
+            row.addWidget(label, 1)
+            which_layout.addLayout(row)
             self.which_buttons[situation.id] = button
+            self.which_labels[situation.id] = label
         self.acute_layout.addWidget(self.which_box)
         self.acute_layout.addWidget(self.acute_note)
         self.acute_panel.setVisible(False)
@@ -168,7 +190,9 @@ class StartPage(Page):
         if lines:
             lines.insert(0, _("Answer yes if one of these applies:"))
         self.situations.setText("\n".join(lines))
-        self.situations.setVisible(bool(lines))
+        self.situations.setVisible(
+            bool(lines) and self.session.case.context.acute_danger is not True
+        )
         helps = [s.help.get(language) for s in situations if s.help is not None]
         self.danger_help.setText(helps[0] if len(helps) == 1 else "")
         self.danger_help.setVisible(len(helps) == 1)
@@ -181,7 +205,7 @@ class StartPage(Page):
         self.which_box.setTitle(_("Which of these applies? (optional, one click)"))
         for situation in catalog.acute_danger:
             button = self.which_buttons[situation.id]
-            button.setText(situation.question.get(language))
+            self.which_labels[situation.id].setText(situation.question.get(language))
             describe(button, situation.question.get(language), _("The acute situation"))
         self.acute_note.setText(
             _(
@@ -205,6 +229,9 @@ class StartPage(Page):
             self.language_combo.setCurrentIndex(index)
             self.language_combo.blockSignals(False)
         self.acute_panel.setVisible(acute is True)
+        # Once "yes" is answered the chooser below lists the situations: not twice.
+        self.situations.setVisible(acute is not True and bool(self.situations.text()))
+        self._fill_acute_cards()
         situation = self.session.case.context.acute_situation
         set_checked(
             self.which_group,
@@ -228,6 +255,7 @@ class StartPage(Page):
         self.session.touch()
         self._fill_acute_cards()
         self.acute_panel.setVisible(danger)
+        self.situations.setVisible(not danger and bool(self.situations.text()))
 
     def _situation_chosen(self, situation: str) -> None:
         context = self.session.case.context
