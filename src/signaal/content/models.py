@@ -196,6 +196,10 @@ class Guidance(Sourced):
     body: list[Text] = Field(min_length=1)
 
 
+# A national emergency number is not one anyone needs to check: no "checked on" line for it.
+EMERGENCY_NUMBERS = frozenset({"112"})
+
+
 class Contact(Sourced):
     id: Id
     name: Text
@@ -207,6 +211,11 @@ class Contact(Sourced):
     verification: Verification
     verified_on: dt.date
     verification_note: Text | None = None
+
+    @property
+    def shows_check(self) -> bool:
+        """Whether to show when the number was checked (not for the emergency number)."""
+        return self.phone not in EMERGENCY_NUMBERS
 
     @model_validator(mode="after")
     def _reachable_and_honest(self) -> Contact:

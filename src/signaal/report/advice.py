@@ -94,9 +94,12 @@ def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
         lines.append(paragraph(_("Checked some time ago: verify before use."), styles.cell_italic))
     if contact.verification_note is not None:
         lines.append(paragraph(layout.text(contact.verification_note), styles.cell_italic))
-    lines.append(
-        paragraph(_("checked on {date}").format(date=layout.date(contact.verified_on)), styles.cell)
-    )
+    if contact.shows_check:
+        lines.append(
+            paragraph(
+                _("checked on {date}").format(date=layout.date(contact.verified_on)), styles.cell
+            )
+        )
     return lines
 
 

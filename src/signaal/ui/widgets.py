@@ -186,10 +186,6 @@ def _long_date(day: dt.date, language: str) -> str:
     return format_date(day, language)
 
 
-# A national emergency number is not a number anyone needs to check: no "checked on" line.
-EMERGENCY_NUMBERS = frozenset({"112"})
-
-
 def verification_text(contact: Contact) -> str:
     """A number that is not verified is never shown as certain."""
     language = content_language()
@@ -245,7 +241,7 @@ class ContactCard(QFrame):
         layout.addWidget(hours)
         why = WrapLabel(reason or contact.purpose.get(language), self)
         layout.addWidget(why)
-        checked = verification_text(contact) if contact.phone not in EMERGENCY_NUMBERS else ""
+        checked = verification_text(contact) if contact.shows_check else ""
         if checked:
             check = WrapLabel(checked, self)
             check.setEnabled(contact.verification in ("verified", "verified-old"))
