@@ -212,6 +212,9 @@ def test_acute_sexual_violence_shows_every_number_at_once(
     assert immediate[0] == "emergency-112"
     assert {"veilig-thuis", "csg"} <= set(immediate)
     assert urgency_of(window, "police") == "today"  # non-emergency line; 112 comes first
+    pdf = saved_pdf(window, tmp_path)
+    assert "Acute situatie: Is er in de afgelopen zeven dagen seksueel geweld geweest" in pdf
+    assert "0800-0188" in pdf
 
 
 @pytest.mark.parametrize("role", ["veilig-thuis"])
