@@ -228,3 +228,23 @@ def test_check_content_refuses_a_reason_more_urgent_than_its_contact(catalog: Ca
         rules.append(rule)
     changed = catalog.model_copy(update={"routing_rules": rules})
     assert any("minor-trafficking-profile-police.reason" in m for m in _messages(changed))
+
+
+def test_one_fact_one_tick_across_the_abuse_and_exploitation_lists(catalog: Catalog) -> None:
+    """With sexual exploitation and child sexual abuse both chosen, school absence, the older
+    friend and the gifts are shown once; ticked once, they count for the level of concern too."""
+    concerns = ["sexual-exploitation", "child-sexual-abuse"]
+    lists = [
+        (checklist, catalog.indicators_for(checklist, "teacher", "12-18", concerns=concerns))
+        for checklist in catalog.checklists_for("teacher", "12-18", concerns)
+    ]
+    shown = {i.id for _checklist, indicators in catalog.shown_once(lists) for i in indicators}
+    assert {"gen-school-absence", "gen-older-contacts", "gen-money-goods"} <= shown
+    assert not {"csa-beh-truancy", "csa-beh-older-friend", "csa-beh-gifts-money"} & shown
+    # An answer given before on the abuse list stays on screen.
+    kept = catalog.shown_once(lists, frozenset({"csa-beh-truancy"}))
+    assert "csa-beh-truancy" in {i.id for _c, indicators in kept for i in indicators}
+    data = json.loads((CASES / GIRL).read_text(encoding="utf-8"))
+    data["concerns"] = concerns
+    assessment = assess(catalog, parse_case(data, catalog))
+    assert assessment.concern.level == "possible"  # truancy, older friend, gifts, withdrawal

@@ -47,9 +47,11 @@ class Facts:
         )
 
     def matching(self, indicator_ids: list[str]) -> list[str]:
-        """The present signals among `indicator_ids`, in the order they were answered."""
+        """The present signals among `indicator_ids`, in the order they were answered, then
+        those a present signal counts as (the same signal on another list)."""
         wanted = set(indicator_ids)
-        return [i for i in self.present if i in wanted]
+        counted = [i for i in self.counted_as if i not in self.present]
+        return [i for i in (*self.present, *counted) if i in wanted]
 
     def on_checklists(self, checklist_ids: list[str]) -> list[str]:
         """The present signals that belong to one of the checklists."""

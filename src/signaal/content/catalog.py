@@ -188,6 +188,25 @@ class Catalog(Strict):
             )
         ]
 
+    def shown_once(
+        self, lists: list[tuple[Checklist, list[Indicator]]], answered: frozenset[str] = frozenset()
+    ) -> list[tuple[Checklist, list[Indicator]]]:
+        """The signals of several lists with each fact once: a signal that a shown signal of
+        another list counts as (`counts_as` to a signal list) is left out, unless answered."""
+        shown = {indicator.id for _checklist, indicators in lists for indicator in indicators}
+        duplicates = {
+            target
+            for _checklist, indicators in lists
+            for indicator in indicators
+            for target in indicator.counts_as
+            if target in shown and self.indicators_by_id[target][0].kind == "signals"
+        } - answered
+        kept = [
+            (checklist, [i for i in indicators if i.id not in duplicates])
+            for checklist, indicators in lists
+        ]
+        return [(checklist, indicators) for checklist, indicators in kept if indicators]
+
     @property
     def first_weighing_question(self) -> WeighingQuestion:
         return min(self.weighing_questions, key=lambda question: question.number)

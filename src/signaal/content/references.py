@@ -265,7 +265,8 @@ def _condition(
 
 
 def _counts_as(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
-    """A Dutch signal counts only as ILO/EC indicators that exist and share one of its ages."""
+    """A Dutch signal counts only as indicators of other lists (ILO/EC, or the same signal on
+    another signal list) that exist and share one of its ages."""
     problems = []
     for checklist in catalog.checklists:
         for indicator in checklist.indicators:
@@ -305,8 +306,10 @@ def _counts_as(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
                 if found is None:
                     continue
                 target_list, target = found
-                if target_list.kind != "ilo":
-                    message = _("'{value}' is not on an ILO/EC list").format(value=target_id)
+                if target_list.kind == "flags" or target_list.id == checklist.id:
+                    message = _("'{value}' is not on an ILO/EC list or another signal list").format(
+                        value=target_id
+                    )
                 elif not set(target.age_bands) & set(indicator.age_bands):
                     message = _(
                         "'{value}' is for another age band ({bands}) than this signal"
