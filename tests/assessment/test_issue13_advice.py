@@ -248,3 +248,12 @@ def test_one_fact_one_tick_across_the_abuse_and_exploitation_lists(catalog: Cata
     data["concerns"] = concerns
     assessment = assess(catalog, parse_case(data, catalog))
     assert assessment.concern.level == "possible"  # truancy, older friend, gifts, withdrawal
+
+
+def test_call_now_lists_112_first_then_the_24_7_contacts(catalog: Catalog) -> None:
+    from signaal.assessment.routing import call_now
+
+    case = read_case(CASES / ACUTE, catalog)
+    shown = [r.contact for r in call_now(catalog, assess(catalog, case).referrals)]
+    assert shown[0] == "emergency-112"
+    assert set(shown) == {"emergency-112", "veilig-thuis", "csg", "police"}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from signaal.assessment import Assessment
 from signaal.assessment.result import Explanation
+from signaal.assessment.routing import call_now
 from signaal.content.models import Contact
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
@@ -169,10 +170,9 @@ class OutcomePage(Page):
         if weighing.acute_danger:
             # Acute danger comes before everything else, on this page as on the first.
             items.append(("heading", _("Call now"), "outcome-acute"))
-            for referral in assessment.referrals:
-                contact = catalog.contacts_by_id.get(referral.contact)
-                if contact is not None and referral.urgency == "immediate":
-                    items.append((contact, referral.reason.get(language), referral.urgency))
+            for urgent in call_now(catalog, assessment.referrals):
+                card = catalog.contact(urgent.contact)
+                items.append((card, urgent.reason.get(language), urgent.urgency))
         items.append(("heading", _("Weighing"), ""))
         if weighing.outcome is not None:
             headline = outcome_name(weighing.outcome)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.routing import call_now
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -266,23 +267,18 @@ class StartPage(Page):
         self._fill_acute_cards()
 
     def _fill_acute_cards(self) -> None:
-        """112 and the 24/7 contacts the routing rules give for this case, most urgent first."""
+        """112 and the contacts to call now that the routing rules give, most urgent first."""
         clear_layout(self.acute_cards_layout)
         if self.session.case.context.acute_danger is not True:
             return
         catalog = self.session.catalog
         language = content_language()
         shown: set[str] = set()
-        for referral in self.session.assessment().referrals:
-            contact = catalog.contacts_by_id.get(referral.contact)
-            if contact is None or contact.id in shown:
-                continue
-            if referral.urgency == "immediate" or contact.available_24_7:
-                shown.add(contact.id)
-                card = ContactCard(
-                    contact, referral.reason.get(language), referral.urgency, large=True
-                )
-                self.acute_cards_layout.addWidget(card)
+        for referral in call_now(catalog, self.session.assessment().referrals):
+            contact = catalog.contact(referral.contact)
+            shown.add(contact.id)
+            card = ContactCard(contact, referral.reason.get(language), referral.urgency, large=True)
+            self.acute_cards_layout.addWidget(card)
         if not shown and "emergency-112" in catalog.contacts_by_id:
             contact = catalog.contact("emergency-112")
             self.acute_cards_layout.addWidget(
