@@ -48,6 +48,10 @@ class TraffickingResult(Derived):
     minor: bool | None = None
     rule: str | None = None
     note: Text | None = None
+    # Derived weights (the sexual-exploitation lists): the profile is provisional wherever shown.
+    provisional: bool = False
+    # The Delphi or combination rule applied was not checked against the ILO original.
+    rule_unconfirmed: bool = False
 
 
 class ConcernResult(Derived):

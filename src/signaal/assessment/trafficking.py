@@ -17,9 +17,17 @@ from signaal.content.models import (
     TraffickingRule,
     WeightCombination,
 )
+from signaal.content.notices import (
+    RULE_UNCONFIRMED,
+    WEIGHTS_DERIVED,
+    dimension_title,
+    is_provisional,
+)
 from signaal.i18n import N_
 
 DELPHI_RULE_ID = "delphi-rule"
+WEIGHTS_RULE_ID = "weights-derived"
+RULE_STATUS_ID = "rule-unconfirmed"
 WEIGHTS = ("strong", "medium", "weak")
 # There is no ILO/EC list for criminal exploitation; forced criminal activities are forced labour
 # or services, so the labour lists are applied (content reference 2.2). Used only when the
@@ -150,8 +158,11 @@ def _dimension_ids(catalog: Catalog, checklist: Checklist) -> list[str]:
 
 
 def _dimension_name(catalog: Catalog, dimension_id: str) -> Text:
+    """Plain words first, the ILO term after them."""
     dimension = catalog.dimensions_by_id.get(dimension_id)
-    return dimension.name if dimension is not None else Text(nl=dimension_id, en=dimension_id)
+    if dimension is None:
+        return Text(nl=dimension_id, en=dimension_id)
+    return dimension_title(dimension)
 
 
 def _is_minor_list(catalog: Catalog, checklist: Checklist, facts: Facts) -> bool | None:
@@ -187,6 +198,9 @@ def _profile(
         for dimension in _dimension_ids(catalog, checklist)
     }
     explanations = list(notes)
+    provisional = is_provisional(checklist)
+    if provisional:
+        explanations.append(Explanation(rule=WEIGHTS_RULE_ID, text=text(WEIGHTS_DERIVED)))
     explanations += _dimension_explanations(catalog, dimensions, facts.counted_as)
     minor = _is_minor_list(catalog, checklist, facts)
     rule = _rule_for(catalog, minor)
@@ -205,7 +219,12 @@ def _profile(
                 dimension=positive[0],
             )
         )
+    unconfirmed = not catalog.delphi_rule.confirmed or (rule is not None and not rule.confirmed)
+    if unconfirmed:
+        explanations.append(Explanation(rule=RULE_STATUS_ID, text=text(RULE_UNCONFIRMED)))
     return TraffickingResult(
+        provisional=provisional,
+        rule_unconfirmed=unconfirmed,
         checklist=checklist.id,
         dimensions=dimensions,
         profile=profile,

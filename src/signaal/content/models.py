@@ -25,11 +25,12 @@ Verification = Literal["verified", "verified-old", "secondary", "unverified", "c
 ChecklistKind = Literal["ilo", "signals", "flags"]
 DimensionGroup = Literal["recruitment", "exploitation", "destination"]
 Profile = Literal["indicated", "partly-indicated", "not-indicated"]
+WeightBasis = Literal["transcribed", "derived"]
 # Messages of the model validators: English msgids that the loader translates for the editor.
 STEPS_OUT_OF_ORDER = N_("the steps must be numbered 1 to 5, in that order")
 CONTACT_UNREACHABLE = N_("a contact needs a phone number or a channel")
 CONTACT_DOUBT_UNEXPLAINED = N_(
-    "an unverified or conflicting contact needs a verification_note that explains the doubt"
+    "an unverified or conflicting contact needs an editor_note that explains the doubt"
 )
 
 RelationId = Literal[
@@ -62,12 +63,18 @@ class Text(Strict):
 
 
 class Sourced(Strict):
-    """An item that cites one or more entries of the catalog's source list."""
+    """An item that cites one or more entries of the catalog's source list.
+
+    `editor_note` is for the people who maintain the content (what to re-check, where sources
+    disagree, what a figure rests on). No screen and no PDF ever shows it.
+    """
 
     sources: list[Id] = Field(min_length=1)
+    editor_note: str | None = None
 
 
 class CatalogInfo(Strict):
+    editor_note: str | None = None
     version: NonEmpty
     date: dt.date
     title: Text
@@ -75,11 +82,19 @@ class CatalogInfo(Strict):
 
 
 class Source(Strict):
+    """A publication the content rests on: a specific page or document a reader can open.
+
+    `accessed` is the day the page was read for the content; `editor_note` (never shown) says
+    what it was checked for, or what could not be checked.
+    """
+
     id: Id
     title: NonEmpty
     publisher: NonEmpty
     year: int = Field(ge=1990, le=2100)
     url: NonEmpty
+    accessed: dt.date | None = None
+    editor_note: str | None = None
 
 
 class AgeBand(Strict):
@@ -210,7 +225,8 @@ class Contact(Sourced):
     available_24_7: bool = False
     verification: Verification
     verified_on: dt.date
-    verification_note: Text | None = None
+    # Where the number and hours were checked on `verified_on` (for editors; never shown).
+    checked_in: str | None = None
 
     @property
     def shows_check(self) -> bool:
@@ -221,12 +237,13 @@ class Contact(Sourced):
     def _reachable_and_honest(self) -> Contact:
         if self.phone is None and self.channel is None:
             raise ValueError(CONTACT_UNREACHABLE)
-        if self.verification in ("unverified", "conflict") and self.verification_note is None:
+        if self.verification in ("unverified", "conflict") and self.editor_note is None:
             raise ValueError(CONTACT_DOUBT_UNEXPLAINED)
         return self
 
 
 class Section(Strict):
+    editor_note: str | None = None
     id: Id
     title: Text
     description: Text | None = None
@@ -243,6 +260,8 @@ class Indicator(Sourced):
     dimension: Id | None = None
     weight: Weight | None = None
     weight_adapted_from: Text | None = None
+    # True for an item on an ILO-based list that is on no ILO/EC list (an addition of ours).
+    ilo_addition: bool = False
     flag: Flag | None = None
     age_bands: list[Id] = Field(min_length=1)
     roles: list[Id] = []
@@ -273,13 +292,21 @@ class Checklist(Sourced):
     age_bands: list[Id] = Field(min_length=1)
     roles: list[Id] = []
     note: Text | None = None
+    # ILO lists: "transcribed" weights follow the published list (through a transcription not
+    # yet checked against the original; also assumed when unset); "derived" weights were
+    # adapted by the editors and make every result from the list provisional.
+    weights: WeightBasis | None = None
     sections: list[Section] = Field(min_length=1)
     indicators: list[Indicator] = Field(min_length=1)
 
 
 class Dimension(Strict):
+    """One ILO/EC dimension; `name` is the ILO term, `plain` the words a user reads first."""
+
+    editor_note: str | None = None
     id: Id
     name: Text
+    plain: Text | None = None
     group: DimensionGroup
     description: Text
 
@@ -305,10 +332,15 @@ class WeightCombination(Strict):
 
 
 class DelphiRule(Sourced):
-    """When a dimension counts as positive: any one of the combinations is met."""
+    """When a dimension counts as positive: any one of the combinations is met.
+
+    `confirmed` only when the rule was read in the original, with page and quote in
+    `editor_note`; otherwise the screen and the PDF say that it is unverified.
+    """
 
     positive_when: list[WeightCombination] = Field(min_length=1)
     explanation: Text
+    confirmed: bool = False
 
 
 class TraffickingRule(Sourced):
@@ -322,6 +354,7 @@ class TraffickingRule(Sourced):
     require: list[list[Id]] = Field(min_length=1)
     explanation: Text
     exploitation_only: Text | None = None
+    confirmed: bool = False
 
 
 class Condition(Strict):

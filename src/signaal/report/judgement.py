@@ -6,7 +6,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from signaal.assessment.result import Explanation, TraffickingResult
+from signaal.assessment.trafficking import RULE_STATUS_ID, WEIGHTS_RULE_ID
 from signaal.content.models import Answer, Text, WeighingQuestion
+from signaal.content.notices import PROVISIONAL, dimension_title, rule_notices, weights_notice
 from signaal.i18n import N_
 from signaal.report.chart import legend, weight_bar
 from signaal.report.fonts import FAMILY
@@ -15,7 +17,7 @@ from signaal.report.styles import LIGHT_GREY, RULE_GREY
 from signaal.report.text import Paragraph, kept, labelled, markup, paragraph, paragraphs
 
 PROFILE_LABELS = {
-    "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
+    "indicated": N_("the signals fit trafficking (all required dimensions positive)"),
     "partly-indicated": N_("some dimensions positive, not all that are required"),
     "not-indicated": N_("no dimension positive yet; this does not rule out trafficking"),
 }
@@ -136,11 +138,13 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
     ]
     for dimension_id, dimension in result.dimensions.items():
         known = catalog.dimensions_by_id.get(dimension_id)
-        label = layout.text(known.name) if known is not None else dimension_id
+        label = layout.text(dimension_title(known)) if known is not None else dimension_id
         counts = _("{strong} strong, {medium} medium, {weak} weak").format(
             strong=dimension.strong, medium=dimension.medium, weak=dimension.weak
         )
         verdict = _("positive") if dimension.positive else _("not positive")
+        if result.provisional:
+            verdict += ", " + _(PROVISIONAL)
         rows.append(
             [
                 paragraph(label, styles.cell),
@@ -160,17 +164,27 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
             "the competent authorities to establish."
         )
     )
-    profile_line = layout.field(_("Profile"), _(PROFILE_LABELS[result.profile]))
+    label = _(PROFILE_LABELS[result.profile])
+    if result.provisional:
+        label += " (" + _(PROVISIONAL) + ")"
+    profile_line = layout.field(_("Profile"), label)
+    # Where the weights and the rule come from, in the same plain words as on screen.
+    notices = [weights_notice(checklist, _)] if checklist is not None else []
+    notices += rule_notices([catalog.delphi_rule if result.rule_unconfirmed else None], _)
     chart_block: list[Flowable] = [
         heading,
         caution,
+        *[layout.note(notice) for notice in notices if notice],
         legend(weight_names, layout.width),
         Spacer(1, 3),
         table,
         Spacer(1, 3),
         profile_line,
     ]
-    return [KeepTogether(chart_block), *_explanations(layout, result.explanations, signals=False)]
+    # The weights and rule notices are printed above the chart; not again as explanations.
+    shown_above = {WEIGHTS_RULE_ID, RULE_STATUS_ID}
+    reasons = [e for e in result.explanations if e.rule not in shown_above]
+    return [KeepTogether(chart_block), *_explanations(layout, reasons, signals=False)]
 
 
 def _explanations(

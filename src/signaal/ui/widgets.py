@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from signaal.content import Catalog
 from signaal.content.models import Contact, Guidance
+from signaal.content.notices import contact_check_line
 from signaal.i18n import N_, _, content_language, format_date
 
 
@@ -187,21 +188,10 @@ def _long_date(day: dt.date, language: str) -> str:
 
 
 def verification_text(contact: Contact) -> str:
-    """A number that is not verified is never shown as certain."""
-    language = content_language()
-    note = contact.verification_note.get(language) if contact.verification_note else ""
-    if contact.verification in ("verified", "verified-old"):
-        day = _long_date(contact.verified_on, content_language())
-        checked = _("Checked on {date}.").format(date=day)
-        if contact.verification == "verified-old":
-            checked = _("Checked on {date}; check again before you rely on it.").format(date=day)
-        return f"{checked} {note}".strip()
-    warning = {
-        "secondary": _("Number taken from a secondary source: check it before calling."),
-        "unverified": _("Number not verified: check it before calling."),
-        "conflict": _("Sources disagree about this number: check it before calling."),
-    }[contact.verification]
-    return f"{warning} {note}".strip()
+    """One calm line on how sure the number is, with the day it was checked (never the
+    editors' reasons, which stay in the catalog's editor_note)."""
+    day = _long_date(contact.verified_on, content_language())
+    return contact_check_line(contact, _, day)
 
 
 class ContactCard(QFrame):

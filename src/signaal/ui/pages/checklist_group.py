@@ -16,6 +16,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from signaal.content.models import Checklist, Indicator, Section
+from signaal.content.notices import weights_notice
 from signaal.i18n import _, content_language
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
@@ -196,6 +197,9 @@ class ChecklistGroup(QWidget):
         text = checklist.description.get(language)
         if checklist.note is not None:
             text += "\n" + checklist.note.get(language)
+        weights = weights_notice(checklist, _)
+        if weights is not None:
+            text += "\n" + weights
         self.description.setText(text)
         for row in self.rows.values():
             row.retranslate()

@@ -191,7 +191,7 @@ class OutcomePage(Page):
             items.append(
                 (
                     "text",
-                    _("Indicator profile: {profile}").format(profile=profile_name(profile.profile)),
+                    profile_name(profile.profile),
                     f"outcome-profile-{profile.checklist}",
                 )
             )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from signaal.assessment.case import ObservationStatus, ToldBy
 from signaal.content.models import Indicator
+from signaal.content.notices import ADDITION
 from signaal.i18n import _, content_language
 from signaal.ui.session import Session
 from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout
@@ -164,8 +165,10 @@ class SignalRow(QFrame):
 
     def retranslate(self) -> None:
         text = self.indicator.text.get(content_language())
-        self.text.setText(text)
-        self.text.setAccessibleName(text)
+        # An item on an ILO-based list that no ILO list has says so next to its text.
+        shown = f"{text} ({_(ADDITION)})" if self.indicator.ilo_addition else text
+        self.text.setText(shown)
+        self.text.setAccessibleName(shown)
         labels = {
             "not-seen": (_("Not seen"), _("Not seen: {signal}")),
             "seen": (_("Seen myself"), _("Seen myself: {signal}")),
