@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from signaal.content.models import Contact
 from signaal.content.notices import contact_check_line
@@ -153,4 +153,5 @@ def closing(layout: Layout) -> list[Flowable]:
         "person concerned, keep it under your organisation's privacy rules, and destroy copies "
         "you no longer need. Signaal itself has stored nothing."
     )
-    return [paragraph(text, layout.styles.closing)]
+    # Never split: a lone closing line on a page of its own reads as a page left blank.
+    return [KeepTogether([paragraph(text, layout.styles.closing)])]
