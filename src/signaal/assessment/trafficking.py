@@ -209,7 +209,7 @@ def _profile(
     explanations.append(explanation)
     if rule is not None:
         explanations.append(Explanation(rule=rule.id, text=rule.explanation))
-    note = _exploitation_only_note(catalog, rule, profile, positive)
+    note = _exploitation_only_note(catalog, rule, profile, positive, dimensions)
     if note is not None:
         explanations.append(
             Explanation(
@@ -340,15 +340,27 @@ _EXPLOITATION_ONLY_DEFAULT = N_(
 
 
 def _exploitation_only_note(
-    catalog: Catalog, rule: TraffickingRule | None, profile: Profile, positive: list[str]
+    catalog: Catalog,
+    rule: TraffickingRule | None,
+    profile: Profile,
+    positive: list[str],
+    dimensions: dict[str, DimensionResult],
 ) -> Text | None:
-    """For an adult whose only positive dimensions are exploitation: the labour-rights note."""
+    """For an adult with signals of exploitation only: the labour-rights note.
+
+    Not when any recruitment or destination dimension has a recorded signal (a passport held
+    by the employer, say): that dimension is not positive yet, but calling the case a labour-
+    rights problem "rather than trafficking" would read as an all-clear it is not.
+    """
     if rule is None or rule.minor or profile == "indicated" or not positive:
         return None
-    groups = {
-        d: catalog.dimensions_by_id[d].group if d in catalog.dimensions_by_id else d
-        for d in positive
-    }
-    if any(group != "exploitation" for group in groups.values()):
+
+    def group(dimension: str) -> str:
+        found = catalog.dimensions_by_id.get(dimension)
+        return found.group if found is not None else dimension
+
+    if any(group(d) != "exploitation" for d in positive):
+        return None
+    if any(group(d) != "exploitation" and r.indicators for d, r in dimensions.items()):
         return None
     return rule.exploitation_only or text(_EXPLOITATION_ONLY_DEFAULT)
