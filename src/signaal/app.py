@@ -39,10 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_exception_hook()
     set_language(stored.language)
     install_qt_translator(stored.language)
-    if stored.theme != "system":
-        from signaal.ui.theme import apply_theme
+    from signaal.ui.theme import apply_theme
 
-        apply_theme(stored.theme)
+    apply_theme(stored.theme)  # also "system": every theme shows the keyboard focus
     window = MainWindow(preferences=stored, preferences_path=preferences.preferences_path())
     window.show()
     # A zero-delay timer here would run before Qt's first paint and keep the window blank.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,7 +179,9 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
         click(qtbot, advice)
     consultation = window.case.meldcode_steps.consultation
     assert consultation.done and consultation.with_whom == "aandachtsfunctionaris"
-    assert consultation.on is not None
+    assert consultation.on is None  # no date is invented: it is empty until typed
+    qtbot.keyClicks(find(window, QLineEdit, "consultation-date"), "3-11-2026")
+    assert window.case.meldcode_steps.consultation.on == dt.date(2026, 11, 3)
     assert consultation.vt_advice == (scenario.role != "veilig-thuis")
     click(qtbot, find(window, QRadioButton, "conversation-not-done"))
     exceptions = find(window, QComboBox, "conversation-exception")

@@ -48,6 +48,9 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     assert window.case.context.acute_danger is False
     role = catalog.roles[-1].id
     tab_to(qtbot, f"role-{catalog.roles[0].id}")
+    assert not window.session.role_chosen  # no role is assumed on first start
+    press(qtbot, Qt.Key.Key_Space)
+    assert window.session.role_chosen
     for _step in range(len(catalog.roles) - 1):
         press(qtbot, Qt.Key.Key_Down)
     assert window.case.role == role

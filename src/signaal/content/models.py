@@ -43,6 +43,9 @@ RelationId = Literal[
     "stranger",
     "unknown",
 ]
+# Old case files may name this relation; the window shows it as its empty "not known" choice
+# instead of a second, near-identical list entry.
+UNKNOWN_RELATION: RelationId = "unknown"
 
 
 class Strict(BaseModel):

@@ -71,7 +71,10 @@ def referral_advice(layout: Layout) -> list[Flowable]:
     )
     why: list[Flowable] = [layout.subsection(_("Why these contacts"))]
     for sentence, numbers in reasons.items():
-        contacts = _("contacts {numbers}").format(numbers=", ".join(numbers))
+        many = len(numbers) > 1
+        contacts = (_("contacts {numbers}") if many else _("contact {numbers}")).format(
+            numbers=", ".join(numbers)
+        )
         why.append(Paragraph(f"– {markup(sentence)} <i>({markup(contacts)})</i>", styles.detail))
     return [layout.section(_("Referral advice")), intro, table, *why]
 

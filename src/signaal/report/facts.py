@@ -43,7 +43,9 @@ def meldcode_step2(layout: Layout) -> list[Flowable]:
     whom = consultation.with_whom.strip()
     on = layout.date(consultation.on) if consultation.on is not None else ""
     if consultation.done:
-        value = ", ".join(filter(None, [whom or _("a colleague"), on]))
+        # An empty date is said, never replaced by one nobody gave.
+        when = on or _("date not filled in")
+        value = ", ".join(filter(None, [whom or _("a colleague"), when]))
     elif whom or on:
         value = f"{', '.join(filter(None, [whom, on]))} ({_('not marked as done')})"
     else:
@@ -54,7 +56,7 @@ def meldcode_step2(layout: Layout) -> list[Flowable]:
         when = (
             layout.date(consultation.vt_advice_on)
             if consultation.vt_advice_on is not None
-            else _("date not recorded")
+            else _("date not filled in")
         )
         if not consultation.vt_advice:
             when = f"{when} ({_('not marked as asked')})"
@@ -196,6 +198,9 @@ def _observation(
             styles.detail,
             label=_("Facts"),
         )
+    else:
+        # Without this line a bare source line reads as if the facts were lost.
+        flowables.append(Paragraph(label(_("Facts")) + markup(_("no facts noted")), styles.detail))
     if observation.quote.strip():
         opening, closing = QUOTE_MARKS.get(layout.language, QUOTE_MARKS["en"])
         flowables.append(Paragraph(label(_("In their own words")).rstrip(), styles.detail))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from signaal.assessment.labels import CONCERN_LABELS
 from signaal.assessment.result import Explanation, TraffickingResult
 from signaal.assessment.trafficking import RULE_STATUS_ID, WEIGHTS_RULE_ID
 from signaal.content.models import Answer, Text, WeighingQuestion
@@ -20,11 +21,6 @@ PROFILE_LABELS = {
     "indicated": N_("the signals fit trafficking (all required dimensions positive)"),
     "partly-indicated": N_("some dimensions positive, not all that are required"),
     "not-indicated": N_("no dimension positive yet; this does not rule out trafficking"),
-}
-CONCERN_LABELS = {
-    "none": N_("no rule for a level of concern applies"),
-    "possible": N_("possible concern"),
-    "clear": N_("clear concern"),
 }
 OUTCOME_LABELS = {
     "close": N_("close and record in the file"),
@@ -292,8 +288,9 @@ def step3(layout: Layout) -> list[Flowable]:
     flowables: list[Flowable] = []
     if conversation.done:
         parts = [conversation.with_whom.strip() or _("the person or the parents")]
-        if conversation.on is not None:
-            parts.append(layout.date(conversation.on))
+        parts.append(
+            layout.date(conversation.on) if conversation.on is not None else _("date not filled in")
+        )
         flowables.append(layout.field(_("Discussed with"), ", ".join(parts)))
         flowables += paragraphs(
             conversation.reaction,

@@ -139,9 +139,17 @@ class MainWindow(QMainWindow):
         self.idle_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.idle_banner.setVisible(False)
 
+        # Until a role is chosen the pages show the first role's lists: say so, never silently.
+        self.role_banner = QLabel()
+        self.role_banner.setObjectName("role-not-chosen")
+        self.role_banner.setWordWrap(True)
+        self.role_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.role_banner.setVisible(False)
+
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.idle_banner)
+        centre_layout.addWidget(self.role_banner)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addLayout(navigation)
 
@@ -314,6 +322,7 @@ class MainWindow(QMainWindow):
             referral.preview_requested.connect(self.preview)
             referral.print_requested.connect(self.print_referral)
             referral.save_requested.connect(self.save_referral)
+            referral.signal_requested.connect(self.show_signal)
             return referral
         classes: dict[str, type[Page]] = {
             "who": WhoPage,
@@ -324,6 +333,15 @@ class MainWindow(QMainWindow):
             "outcome": OutcomePage,
         }
         return classes[key](session)
+
+    def show_signal(self, indicator_id: str) -> None:
+        """Go to the signals step with this signal's row in view and its facts field focused."""
+        from signaal.ui.pages.signals import SignalsPage
+
+        self.go_to("signals")
+        page = self.page("signals")
+        if isinstance(page, SignalsPage):
+            page.show_indicator(indicator_id)
 
     def current_key(self) -> str:
         from signaal.ui.steps import STEP_KEYS
@@ -364,6 +382,7 @@ class MainWindow(QMainWindow):
             self.splitter.refresh()
         page.setGeometry(self.stack.contentsRect())
         self.stack.setCurrentWidget(page)
+        self._show_role_banner()
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.step_list.count() - 1)
         self.action_back.setEnabled(row > 0)
@@ -377,6 +396,7 @@ class MainWindow(QMainWindow):
 
         if self._session is None:
             return
+        self._show_role_banner()
         for row, step in enumerate(STEPS):
             item = self.step_list.item(row)
             done = step.done(self.session)
@@ -388,6 +408,19 @@ class MainWindow(QMainWindow):
             state = _("done") if done else _("not done yet")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}")
             item.setData(Qt.ItemDataRole.UserRole, done)
+
+    def _show_role_banner(self) -> None:
+        session = self.session
+        shown = not session.role_chosen and self.step_list.currentRow() > 0
+        if shown:
+            role = session.catalog.role(session.case.role).name.get(i18n.content_language())
+            self.role_banner.setText(
+                _(
+                    "You have not chosen your role yet: Signaal now shows what fits the role "
+                    '"{role}". Choose your role at step 1, Start.'
+                ).format(role=role)
+            )
+        self.role_banner.setVisible(shown)
 
     def step_done(self, key: str) -> bool:
         from signaal.ui.steps import STEP_KEYS
@@ -497,6 +530,7 @@ class MainWindow(QMainWindow):
         from signaal.report import render_referral
 
         session = self.session
+        session.propose_purpose()
         return render_referral(
             session.catalog, session.case, session.assessment(), i18n.content_language()
         )
@@ -538,6 +572,24 @@ class MainWindow(QMainWindow):
         self.session.referral_done = True
         self._update_steps()
         self.statusBar().showMessage(message, 8000)
+
+    def show_guide(self) -> None:
+        """The offline user guide, opened at the step on screen."""
+        from signaal.ui.guide import GuideDialog
+
+        GuideDialog(self.current_key(), self).exec()
+
+    def find_signal(self) -> None:
+        """Ctrl+F: to the signals step, with the cursor in its search box."""
+        from signaal.ui.pages.signals import SignalsPage
+
+        if self.is_hidden_screen:
+            return
+        self.go_to("signals")
+        page = self.page("signals")
+        if isinstance(page, SignalsPage):
+            page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.search.selectAll()
 
     def show_about(self) -> None:
         from signaal.ui.about import AboutDialog

@@ -17,8 +17,18 @@ from PySide6.QtGui import (
     QShowEvent,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFocusRect,
+    QVBoxLayout,
+    QWidget,
+)
 
+from signaal.assessment.labels import CONCERN_LABELS
 from signaal.content.notices import (
     PROVISIONAL,
     RULE_UNCONFIRMED,
@@ -27,11 +37,9 @@ from signaal.content.notices import (
     dimension_title,
     profile_line,
 )
-from signaal.i18n import N_, _, content_language
+from signaal.i18n import _, content_language
 from signaal.ui.session import Session
 from signaal.ui.widgets import Heading, NoteLabel, set_heading
-
-CONCERN_NAMES = {"none": N_("no concern yet"), "possible": N_("possible"), "clear": N_("clear")}
 
 
 def profile_name(profile: str) -> str:
@@ -41,7 +49,7 @@ def profile_name(profile: str) -> str:
 
 
 def concern_name(level: str) -> str:
-    return _(CONCERN_NAMES.get(level, level))
+    return _(CONCERN_LABELS.get(level, level))
 
 
 class ProfileText(QLabel):
@@ -101,6 +109,13 @@ class ProfileText(QLabel):
         )
         context.clip = QRectF(event.rect().translated(-rect.topLeft()))
         self._document.documentLayout().draw(painter, context)
+        if self.hasFocus():  # reached with Tab: show it, like every other focus stop
+            painter.resetTransform()
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+            )
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name

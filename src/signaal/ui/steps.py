@@ -34,7 +34,11 @@ def _weighing_done(session: Session) -> bool:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("start", N_("Start"), lambda s: s.case.context.acute_danger is not None),
+    Step(
+        "start",
+        N_("Start"),
+        lambda s: s.case.context.acute_danger is not None and s.role_chosen,
+    ),
     Step(
         "who",
         N_("Who"),

@@ -46,6 +46,9 @@ class ClickableHeading(Heading):
 
 
 class ChecklistGroup(QWidget):
+    # Before the list folds or opens by a click or a key: the page notes where its header is.
+    about_to_fold = Signal()
+
     def __init__(
         self,
         session: Session,
@@ -68,7 +71,8 @@ class ChecklistGroup(QWidget):
         self.toggle.toggled.connect(self._toggled)
         self.heading = ClickableHeading(level=2)
         self.heading.setObjectName(f"checklist-{checklist.id}")
-        self.heading.clicked.connect(self.toggle.toggle)
+        self.heading.clicked.connect(self._heading_clicked)
+        self.toggle.pressed.connect(self.about_to_fold)
         top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.heading, 1)
         self.layout_.addLayout(top)
@@ -242,6 +246,10 @@ class ChecklistGroup(QWidget):
             if isinstance(placed, SignalRow):
                 return placed.focus_chain()[-1]
         return self.toggle
+
+    def _heading_clicked(self) -> None:
+        self.about_to_fold.emit()
+        self.toggle.toggle()
 
     def _toggled(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,8 @@ class SignalRow(QFrame):
         self.indicator = indicator
         self.setObjectName(f"signal-{indicator.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Never taller than its contents: the facts field stays right under its choices.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         # Children are created with their parent: a widget made without one starts as a window
         # of its own, and moving it into the row later costs more than creating it there.
         self.layout_ = QVBoxLayout(self)
@@ -156,6 +159,10 @@ class SignalRow(QFrame):
         self._translate_details()
         # Style the hidden fields now, not in the click that shows them.
         details.ensurePolished()
+
+    def show_details(self) -> None:
+        """Show the facts and quote fields (for a signal the user is sent to)."""
+        self._ensure_details()
 
     def _ensure_details(self) -> None:
         """Show the facts and quote fields (created now if idle time has not made them yet)."""

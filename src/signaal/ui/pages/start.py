@@ -76,7 +76,7 @@ class StartPage(Page):
         for role in catalog.roles:
             button = QRadioButton()
             button.setObjectName(f"role-{role.id}")
-            button.setChecked(role.id == session.case.role)
+            button.setChecked(session.role_chosen and role.id == session.case.role)
             button.toggled.connect(lambda on, r=role.id: self._role_chosen(r) if on else None)
             self.role_group.addButton(button)
             note = NoteLabel(indent=24)
@@ -222,7 +222,7 @@ class StartPage(Page):
             self.acute_group, (self.acute_yes, acute is True), (self.acute_no, acute is False)
         )
         button = self.role_buttons.get(self.session.case.role)
-        if button is not None:
+        if button is not None and self.session.role_chosen:
             button.setChecked(True)
         index = self.language_combo.findData(content_language())
         if index >= 0 and index != self.language_combo.currentIndex():
@@ -245,7 +245,11 @@ class StartPage(Page):
             self.language_chosen.emit(code)
 
     def _role_chosen(self, role_id: str) -> None:
-        if self.session.case.role != role_id:
+        if not self.session.role_chosen:
+            self.session.role_chosen = True
+            self.session.case.role = role_id
+            self.session.touch()
+        elif self.session.case.role != role_id:
             self.session.case.role = role_id
             self.session.touch()
 

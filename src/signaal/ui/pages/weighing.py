@@ -132,12 +132,12 @@ class WeighingPage(Page):
         )
         self.question_box.setTitle(_("Question"))
         self.answer_buttons["yes"].setText(_("&Yes"))
-        self.answer_buttons["no"].setText(_("&No"))
+        self.answer_buttons["no"].setText(_("N&o"))
         self.answer_buttons["unsure"].setText(_("Not &sure"))
         self.previous.setText(_("&Previous question"))
         describe(self.previous, _("Previous question"), _("Go back to the question before"))
         self.result_box.setTitle(_("Where the weighing leads"))
-        self.restart.setText(_("&Change answers"))
+        self.restart.setText(_("Change &answers"))
         describe(self.restart, _("Change answers"), _("Start the weighing again from question 1"))
         self.history_box.setTitle(_("Your answers"))
         language = content_language()
@@ -174,9 +174,11 @@ class WeighingPage(Page):
         if kept != session.case.weighing:
             session.case.weighing = kept
             session.touch()
-        weighing = session.assessment().weighing
-        last = weighing.path[-1] if weighing.path else None
-        self.current = last if last not in session.case.weighing else None
+        # On to the next question on the path, also when it was answered before: after
+        # "change answers" every later answer can be changed too, not skipped to the old end.
+        path = session.assessment().weighing.path
+        index = path.index(self.current) if self.current in path else len(path)
+        self.current = path[index + 1] if index + 1 < len(path) else None
         self._show()
         focus = self.first_focus()
         if focus is not None:
