@@ -41,9 +41,10 @@ def test_roles_are_all_covered() -> None:
 
 
 def test_gp_adult_seasonal_worker(catalog: Catalog) -> None:
-    """Exploitation is positive, but no recruitment or destination dimension: a labour-rights
-    note, not trafficking. Outside the household, so the meldcode closes; the routes are the
-    labour authority and partners, and the GP is reminded of consent and medical secrecy."""
+    """Exploitation is positive, no recruitment or destination dimension yet, but signals in
+    them (the passport): no labour-rights note. Outside the household, so the meldcode does not
+    apply; the routes are the labour authority and partners, and the GP is reminded of consent
+    and medical secrecy."""
     assessment = _assess(catalog, "gp-adult-seasonal-worker.json")
     (labour,) = assessment.trafficking
     assert labour.checklist == "adult-labour"
@@ -55,10 +56,13 @@ def test_gp_adult_seasonal_worker(catalog: Catalog) -> None:
     assert (exploitation.strong, exploitation.medium) == (1, 2)
     coercion = labour.dimensions["coercion-destination"]
     assert (coercion.strong, coercion.positive) == (1, False)  # one strong alone is not enough
-    assert labour.note is not None
-    assert "labour-rights" in labour.note.en
+    # The passport is held: a destination signal is recorded, so the profile is not called a
+    # labour-rights problem "rather than trafficking" (issue 13: never a false all-clear).
+    assert labour.note is None
     assert assessment.concern.assessed is False
-    assert (assessment.weighing.outcome, assessment.weighing.path) == ("close", ["suspicion"])
+    # The employer is outside the household: the meldcode and its afwegingskader do not apply,
+    # so the "no" answered to question 1 no longer closes the case (issue 13).
+    assert (assessment.weighing.outcome, assessment.weighing.path) == ("not-applicable", [])
     contacts = _contacts(assessment)
     assert {"labour-inspectorate", "police", "comensha", "fairwork"} <= set(contacts)
     assert contacts["knmg-artseninfolijn"] == "info"

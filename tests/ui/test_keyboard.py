@@ -99,7 +99,12 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, Qt.Key.Key_Right, ALT)
     assert window.current_key() == "weighing"
 
-    # Weighing: each answer moves the focus to the next question's answers.
+    # Weighing: for an adult the relation comes first (it decides whether the meldcode
+    # applies); the arrow keys pick "household", and the focus moves on to the first question.
+    if focus().objectName() == "weighing-relation":
+        press(qtbot, Qt.Key.Key_Down)
+        assert window.case.context.perpetrator_relation == catalog.relations[0].id
+    # Each answer moves the focus to the next question's answers.
     for _question in range(len(catalog.weighing_questions)):
         if window.session.assessment().weighing.outcome is not None:
             break

@@ -48,6 +48,8 @@ class Context(CaseModel):
     perpetrator_relation: RelationId | None = None
     days_since_sexual_contact: int | None = Field(default=None, ge=0, le=100_000)
     consent_to_refer: bool | None = None
+    # Which of the catalog's acute situations applies, when there is acute danger (optional).
+    acute_situation: str | None = Field(default=None, max_length=120)
 
 
 class Consultation(CaseModel):

@@ -70,6 +70,9 @@ class WeighingResult(Derived):
     consult_veilig_thuis: bool
     explanations: list[Explanation] = []
     acute_danger: bool = False
+    # The catalog's weighing scope that applied instead of the questions, if any.
+    scope: str | None = None
+    needs_relation: bool = False
 
 
 class Referral(Derived):

@@ -62,3 +62,17 @@ def referrals(catalog: Catalog, facts: Facts) -> list[Referral]:
         )
         for contact in ranked
     ]
+
+
+def call_now(catalog: Catalog, advice: list[Referral]) -> list[Referral]:
+    """The contacts to show at once under acute danger, in order: everything advised
+    `immediate`, and what is advised `today` and can be reached day and night (the police)."""
+    return [
+        referral
+        for referral in advice
+        if referral.contact in catalog.contacts_by_id
+        and (
+            referral.urgency == "immediate"
+            or (referral.urgency == "today" and catalog.contact(referral.contact).available_24_7)
+        )
+    ]

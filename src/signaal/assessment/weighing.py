@@ -9,10 +9,11 @@ The walk reaches only the questions the answers lead to; it ends in an outcome, 
 from __future__ import annotations
 
 from signaal.assessment.case import Case
+from signaal.assessment.conditions import case_facts, holds
 from signaal.assessment.result import Explanation, WeighingResult
 from signaal.assessment.texts import prefixed, text
 from signaal.content.catalog import Catalog
-from signaal.content.models import Protocol, Text, WeighingQuestion
+from signaal.content.models import Protocol, Text, WeighingQuestion, WeighingScope
 from signaal.i18n import N_
 
 # Guidance that belongs with a report outcome (e.g. informing those involved beforehand).
@@ -31,6 +32,11 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
     protocol = _protocol(catalog, case.role)
     own = catalog.weighing_protocol(case.role)
     explanations = [_acute_danger(protocol)] if acute else []
+    # Scopes belong to the meldcode's afwegingskader; a protocol with its own questions (Veilig
+    # Thuis's safety assessment) decides its own applicability.
+    scope = applicable_scope(catalog, case) if own is None else None
+    if scope is not None:
+        return _outside_scope(case, scope, explanations, acute)
     path: list[str] = []
     outcome: str | None = None
     questions = catalog.questions_of(own)
@@ -81,6 +87,34 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
         consult_veilig_thuis=bool(unsure) and own is None,
         explanations=explanations,
         acute_danger=acute,
+    )
+
+
+def applicable_scope(catalog: Catalog, case: Case) -> WeighingScope | None:
+    """The first of the catalog's weighing scopes whose condition holds for this case."""
+    facts = case_facts(catalog, case)
+    return next((s for s in catalog.weighing_scopes if holds(s.when, facts)), None)
+
+
+def _outside_scope(
+    case: Case, scope: WeighingScope, explanations: list[Explanation], acute: bool
+) -> WeighingResult:
+    """No afwegingskader: the meldcode does not apply (the route instead), or the relation of
+    the suspected person must be known first. Answers given earlier are kept, not used."""
+    explanations = [*explanations, Explanation(rule=scope.id, text=scope.explanation)]
+    explanations += [
+        Explanation(rule=f"{scope.id}-route", text=line.text)
+        for line in scope.route
+        if not line.roles or case.role in line.roles
+    ]
+    return WeighingResult(
+        path=[],
+        outcome="not-applicable" if scope.kind == "not-applicable" else None,
+        consult_veilig_thuis=False,
+        explanations=explanations,
+        acute_danger=acute,
+        scope=scope.id,
+        needs_relation=scope.kind == "ask-relation",
     )
 
 

@@ -19,7 +19,7 @@ Weight = Literal["strong", "medium", "weak"]
 Flag = Literal["green", "yellow", "red", "black"]
 ConcernLevel = Literal["none", "possible", "clear"]
 Urgency = Literal["immediate", "today", "soon", "info"]
-WeighingOutcome = Literal["close", "report", "help-and-monitor"]
+WeighingOutcome = Literal["close", "report", "help-and-monitor", "not-applicable"]
 Answer = Literal["yes", "no", "unsure"]
 Verification = Literal["verified", "verified-old", "secondary", "unverified", "conflict"]
 ChecklistKind = Literal["ilo", "signals", "flags"]
@@ -249,6 +249,10 @@ class Guidance(Sourced):
     replaces: Id | None = None
 
 
+# A national emergency number is not one anyone needs to check: no "checked on" line for it.
+EMERGENCY_NUMBERS = frozenset({"112"})
+
+
 class Contact(Sourced):
     id: Id
     name: Text
@@ -261,6 +265,11 @@ class Contact(Sourced):
     verified_on: dt.date
     # Where the number and hours were checked on `verified_on` (for editors; never shown).
     checked_in: str | None = None
+
+    @property
+    def shows_check(self) -> bool:
+        """Whether to show when the number was checked (not for the emergency number)."""
+        return self.phone not in EMERGENCY_NUMBERS
 
     @model_validator(mode="after")
     def _reachable_and_honest(self) -> Contact:
@@ -294,6 +303,22 @@ class Indicator(Sourced):
     flag: Flag | None = None
     age_bands: list[Id] = Field(min_length=1)
     roles: list[Id] = []
+    # The concerns this signal is shown for; empty means every concern of its checklist.
+    concerns: list[Id] = []
+    # A Dutch signal that corresponds to ILO/EC indicators counts toward them in the profile.
+    counts_as: list[Id] = []
+    # Ids of signals merged into this one: case files that still name them stay readable.
+    replaces: list[Id] = []
+    # Words of the signals merged into this one, so that a search for any of them finds it.
+    keywords: list[Text] = []
+
+    def search_text(self, language: str) -> str:
+        """What a search looks through: the text, the help and the keywords, case-folded."""
+        parts = [self.text.get(language)]
+        if self.help is not None:
+            parts.append(self.help.get(language))
+        parts += [keyword.get(language) for keyword in self.keywords]
+        return " ".join(parts).casefold()
 
 
 class Checklist(Sourced):
@@ -396,6 +421,8 @@ class Condition(Strict):
     age_bands_any: list[Id] = []
     any_of: list[Condition] = []
     none_of: list[Condition] = []
+    # Which of the catalog's acute situations applies (asked after a "yes" to acute danger).
+    acute_situations_any: list[Id] = []
 
 
 class ConcernRule(Sourced):
@@ -417,6 +444,52 @@ class RoutingRule(Sourced):
     when: Condition
     refer: list[ReferralTarget] = Field(min_length=1)
     reason: Text
+
+
+ScopeKind = Literal["not-applicable", "ask-relation"]
+
+
+class ScopeLine(Strict):
+    """One line of the route shown instead of the afwegingskader; `roles` empty: every role."""
+
+    text: Text
+    roles: list[Id] = []
+
+
+class WeighingScope(Sourced):
+    """Where the meldcode (and so the afwegingskader) does not apply, or cannot be decided yet.
+
+    `not-applicable` ends the weighing with that outcome and shows `route` instead of the
+    questions; `ask-relation` holds the weighing until the relation of the suspected person is
+    known. The first scope whose `when` holds applies.
+    """
+
+    id: Id
+    kind: ScopeKind
+    when: Condition
+    explanation: Text
+    route: list[ScopeLine] = []
+
+
+class WordList(Strict):
+    nl: list[NonEmpty] = []
+    en: list[NonEmpty] = []
+
+
+class RefusedWords(Sourced):
+    """Words a signal text may not use: they presuppose what is still to be found out."""
+
+    id: Id
+    words: WordList
+    reason: Text
+
+
+class UrgencyWords(Strict):
+    """Words that name a time; a routing reason may not name a time more urgent than the
+    urgency of a contact it is shown with."""
+
+    urgency: Urgency
+    words: WordList
 
 
 class ContentFile(Strict):
@@ -444,3 +517,6 @@ class ContentFile(Strict):
     trafficking_rule: list[TraffickingRule] = []
     concern_rule: list[ConcernRule] = []
     routing_rule: list[RoutingRule] = []
+    weighing_scope: list[WeighingScope] = []
+    refused_words: list[RefusedWords] = []
+    urgency_words: list[UrgencyWords] = []

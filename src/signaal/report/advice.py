@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from signaal.content.models import Contact
 from signaal.content.notices import contact_check_line
@@ -90,8 +90,9 @@ def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
         lines.append(paragraph(contact.phone, styles.cell_bold if certain else styles.cell))
     if contact.channel is not None:
         lines.append(paragraph(layout.text(contact.channel), styles.cell))
-    check = contact_check_line(contact, layout._, layout.date(contact.verified_on))
-    lines.append(paragraph(check, styles.cell_italic))
+    if contact.shows_check:  # not for 112
+        check = contact_check_line(contact, layout._, layout.date(contact.verified_on))
+        lines.append(paragraph(check, styles.cell_italic))
     return lines
 
 
@@ -159,4 +160,5 @@ def closing(layout: Layout) -> list[Flowable]:
         "person concerned, keep it under your organisation's privacy rules, and destroy copies "
         "you no longer need. Signaal itself has stored nothing."
     )
-    return [paragraph(text, layout.styles.closing)]
+    # Never split: a lone closing line on a page of its own reads as a page left blank.
+    return [KeepTogether([paragraph(text, layout.styles.closing)])]

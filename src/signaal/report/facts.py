@@ -105,6 +105,9 @@ def persons(layout: Layout) -> list[Flowable]:
     context = case.context
     if context.acute_danger is not None:
         body.append(layout.field(_("Acute danger"), layout.yes_no(context.acute_danger)))
+    situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
+    if context.acute_danger and context.acute_situation in situations:
+        body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))
     if context.disclosure:
         body.append(layout.field(_("The person has told about it themselves"), _("yes")))
     if context.days_since_sexual_contact is not None:

@@ -198,7 +198,13 @@ class ContactCard(QFrame):
     """Who to call, the number, when they can be reached, why, and how sure the number is."""
 
     def __init__(
-        self, contact: Contact, reason: str, urgency: str, parent: QWidget | None = None
+        self,
+        contact: Contact,
+        reason: str,
+        urgency: str,
+        parent: QWidget | None = None,
+        *,
+        large: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"contact-{contact.id}")
@@ -216,14 +222,20 @@ class ContactCard(QFrame):
             phone = QLabel(f"<b>{html.escape(number)}</b>", self)
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             phone.setObjectName(f"contact-{contact.id}-number")
+            if large:  # readable from a metre away, in the calm default colours
+                font = QFont(phone.font())
+                font.setPointSizeF(font.pointSizeF() * 2)
+                phone.setFont(font)
             layout.addWidget(phone)
         hours = WrapLabel(_("Reachable: {hours}").format(hours=contact.hours.get(language)), self)
         layout.addWidget(hours)
         why = WrapLabel(reason or contact.purpose.get(language), self)
         layout.addWidget(why)
-        check = WrapLabel(verification_text(contact), self)
-        check.setEnabled(contact.verification in ("verified", "verified-old"))
-        layout.addWidget(check)
+        checked = verification_text(contact) if contact.shows_check else ""
+        if checked:
+            check = WrapLabel(checked, self)
+            check.setEnabled(contact.verification in ("verified", "verified-old"))
+            layout.addWidget(check)
         describe(
             self,
             _("Contact: {name}, {number}").format(name=contact.name.get(language), number=number),
@@ -231,9 +243,9 @@ class ContactCard(QFrame):
                 (
                     contact.hours.get(language),
                     reason or contact.purpose.get(language),
-                    verification_text(contact),
+                    checked,
                 )
-            ),
+            ).strip(),
         )
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from signaal.assessment import Assessment
 from signaal.assessment.result import Explanation
+from signaal.assessment.routing import call_now
 from signaal.content.models import Contact
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
@@ -184,11 +185,19 @@ class OutcomePage(Page):
             items.extend(("text", "• " + text.text.get(language), "") for text in texts)
 
         weighing = assessment.weighing
+        if weighing.acute_danger:
+            # Acute danger comes before everything else, on this page as on the first.
+            items.append(("heading", _("Call now"), "outcome-acute"))
+            for urgent in call_now(catalog, assessment.referrals):
+                card = catalog.contact(urgent.contact)
+                items.append((card, urgent.reason.get(language), urgent.urgency))
         own = catalog.weighing_protocol(self.session.case.role)
         title = catalog.protocols_by_id[own].weighing_title if own is not None else None
         items.append(("heading", _("Weighing") if title is None else title.get(language), ""))
         if weighing.outcome is not None:
             headline = outcome_name(weighing.outcome, catalog)
+        elif weighing.needs_relation:
+            headline = _("First: who may be exploiting or harming this person?")
         elif weighing.consult_veilig_thuis:
             headline = _("In doubt: ask Veilig Thuis for advice")
         else:
