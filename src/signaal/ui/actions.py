@@ -102,7 +102,23 @@ class WindowActions:
         self.help_menu.setTitle(_("&Help"))
         self.theme_menu.setTitle(_("&Theme"))
         self.toolbar.setWindowTitle(_("Actions"))
+        # A Veilig Thuis worker makes a handover, not a referral (the flow is content).
+        handover = self.window._session is not None and self.window.session.flow == "intake"
+        document = (
+            {
+                self.preview: (_("Pre&view handover"), _("Show the handover PDF")),
+                self.print: (_("&Print handover…"), _("Print the handover")),
+                self.save: (_("&Save handover as PDF…"), _("Save the handover where you choose")),
+            }
+            if handover
+            else {
+                self.preview: (_("Pre&view referral"), _("Show the referral PDF")),
+                self.print: (_("&Print referral…"), _("Print the referral")),
+                self.save: (_("&Save referral as PDF…"), _("Save the referral where you choose")),
+            }
+        )
         texts = {
+            **document,
             self.new: (_("&New case"), _("Wipe everything and start again")),
             self.open: (
                 _("&Open referral…"),
@@ -116,9 +132,6 @@ class WindowActions:
                 _("&Hide screen"),
                 _("Blank the window at once ({shortcut})").format(shortcut=HIDE_SHORTCUT),
             ),
-            self.preview: (_("Pre&view referral"), _("Show the referral PDF")),
-            self.print: (_("&Print referral…"), _("Print the referral")),
-            self.save: (_("&Save referral as PDF…"), _("Save the referral where you choose")),
             self.quit: (_("&Quit"), _("Close Signaal; the case is wiped")),
             self.about: (_("&About Signaal"), _("Version, sources and licence")),
             self.guide: (_("&User guide"), _("How to use Signaal, step by step")),

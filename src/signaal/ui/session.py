@@ -68,6 +68,11 @@ class Session(QObject):
         self.reset_done.emit()
         self.changed.emit()
 
+    @property
+    def flow(self) -> str:
+        """The flow the case's role walks ("meldcode" or "intake"), from the content."""
+        return self.catalog.flow_for(self.case.role)
+
     def has_answers(self) -> bool:
         """Whether anything was answered beyond the defaults (then wiping needs a confirmation)."""
         fresh = self.empty_case(self.case.language)

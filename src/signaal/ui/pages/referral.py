@@ -53,8 +53,8 @@ class ReferralPage(Page):
         form = form_layout(self.form_box)
         self.purpose = QComboBox()
         self.purpose.setObjectName("purpose-combo")
-        for purpose in PURPOSES:
-            self.purpose.addItem("", purpose)
+        self._purposes: tuple[str, ...] = ()
+        self._fill_purposes()
         self.reporter_name = QLineEdit()
         self.reporter_name.setObjectName("reporter-name")
         self.reporter_organisation = QLineEdit()
@@ -147,17 +147,45 @@ class ReferralPage(Page):
     def first_focus(self) -> QWidget | None:
         return self.purpose
 
+    def allowed_purposes(self) -> tuple[str, ...]:
+        """The purposes the role can choose (content); a Veilig Thuis worker hands over."""
+        role = self.session.catalog.roles_by_id.get(self.session.case.role)
+        return tuple(role.purposes) if role is not None and role.purposes else tuple(PURPOSES)
+
+    def _fill_purposes(self) -> None:
+        """The purpose list for the current role; a purpose the role cannot choose is replaced
+        by the role's first one, so the screen and the PDF title agree."""
+        allowed = self.allowed_purposes()
+        if allowed != self._purposes:
+            self._purposes = allowed
+            self.purpose.blockSignals(True)
+            self.purpose.clear()
+            for purpose in allowed:
+                self.purpose.addItem(_(PURPOSES[purpose]), purpose)
+            self.purpose.blockSignals(False)
+        if self.session.case.purpose not in allowed:
+            self.session.case.purpose = allowed[0]  # type: ignore[assignment]
+
     def retranslate(self) -> None:
-        set_heading(self.title, _("Referral"))
-        self.intro.setText(
-            _(
-                "The referral is built in memory. Preview it, print it, or save it where you "
-                "choose; Signaal keeps no copy."
+        handover = self.session.flow == "intake"
+        set_heading(self.title, _("Handover") if handover else _("Referral"))
+        if handover:
+            self.intro.setText(
+                _(
+                    "The handover is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
             )
-        )
-        self.form_box.setTitle(_("About the referral"))
-        for index, purpose in enumerate(PURPOSES.values()):
-            self.purpose.setItemText(index, _(purpose))
+        else:
+            self.intro.setText(
+                _(
+                    "The referral is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
+            )
+        self.form_box.setTitle(_("About the handover") if handover else _("About the referral"))
+        for index in range(self.purpose.count()):
+            self.purpose.setItemText(index, _(PURPOSES[self.purpose.itemData(index)]))
         texts = (
             (_("P&urpose"), _("Purpose of the document")),
             (_("Your na&me (optional)"), _("Your name, printed only if you type it")),
@@ -217,6 +245,9 @@ class ReferralPage(Page):
         )
 
     def refresh(self) -> None:
+        if self.allowed_purposes() != self._purposes:
+            self._fill_purposes()
+            self.retranslate()  # the role changed: its own titles and purposes
         case = self.session.case
         self.embed_case.blockSignals(True)
         self.embed_case.setChecked(self.session.embed_case)

@@ -141,17 +141,20 @@ class SignalsPage(Page):
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
-        self.lists = [
-            (checklist, indicators)
-            for checklist in catalog.checklists_for(
-                case.role, case.age_band, case.concerns, case.minor
-            )
-            if (
-                indicators := catalog.indicators_for(
-                    checklist, case.role, case.age_band, case.minor
+        self.lists = catalog.shown_once(
+            [
+                (checklist, indicators)
+                for checklist in catalog.checklists_for(
+                    case.role, case.age_band, case.concerns, case.minor
                 )
-            )
-        ]
+                if (
+                    indicators := catalog.indicators_for(
+                        checklist, case.role, case.age_band, case.minor, case.concerns
+                    )
+                )
+            ],
+            frozenset(o.indicator for o in case.observations),
+        )
         self.groups = []
         # About a screenful: a folded list's header counts as two rows.
         filled = 0
