@@ -175,6 +175,8 @@ def read_case_document(raw: bytes, catalog: Catalog) -> OpenedCase:
 def _opened(document: CaseDocument, catalog: Catalog) -> OpenedCase:
     current = catalog.info.version
     saved = {signal.id: signal for signal in document.signals}
+    # A signal merged into another one since is no retired signal: the case reader renames it.
+    replaced = catalog.replaced_by
     case_data = dict(document.case)
     retired: list[RetiredObservation] = []
     observations = case_data.get("observations")
@@ -186,6 +188,7 @@ def _opened(document: CaseDocument, catalog: Catalog) -> OpenedCase:
             if (
                 isinstance(indicator, str)
                 and indicator not in catalog.indicators_by_id
+                and indicator not in replaced
                 and signal is not None
                 and signal.catalog_version != current
             ):
@@ -197,6 +200,8 @@ def _opened(document: CaseDocument, catalog: Catalog) -> OpenedCase:
         case = parse_case(case_data, catalog, ATTACHMENT_NAME)
     except CaseFileError as error:
         raise CaseDocumentError("damaged-case", str(error)) from None
+    # Saved texts under the ids the case now uses (a merged signal's under its new id).
+    saved = {replaced.get(key, key): signal for key, signal in saved.items()}
     for observation in case.observations:
         if printed(observation) and observation.indicator not in saved:
             raise CaseDocumentError(
