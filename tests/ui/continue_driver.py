@@ -62,10 +62,8 @@ def _build_everything(window: MainWindow, key: str) -> None:
 
 def snapshot(window: MainWindow) -> dict[str, list[list[object]]]:
     """Per step: each input's (kind, name, state) and each visible label's text."""
-    from signaal.ui.steps import STEP_KEYS
-
     pages: dict[str, list[list[object]]] = {}
-    for key in STEP_KEYS:
+    for key in window.step_keys():
         window.go_to(key)
         _build_everything(window, key)
         page = window.current_page()

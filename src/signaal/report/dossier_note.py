@@ -25,6 +25,7 @@ OUTCOMES = {
     "close": N_("close and record in the file"),
     "report": N_("report to Veilig Thuis"),
     "help-and-monitor": N_("offer or organise help and monitor safety"),
+    "not-applicable": N_("does not apply: the reporting code does not cover this situation"),
 }
 SOURCES = {
     "seen": N_("own observation"),
@@ -54,12 +55,7 @@ def dossier_note(
             concerns=_concerns(catalog, case, language) or _("none chosen")
         ),
     ]
-    outcome = assessment.weighing.outcome
-    weighing = (
-        _(OUTCOMES[outcome])
-        if outcome is not None
-        else _("not reached: the weighing is not finished")
-    )
+    weighing = _outcome(catalog, case, assessment, language)
     evaluation = [_("Outcome of the weighing: {outcome}").format(outcome=weighing)]
     decision = _short(case.decision.decision) or _("not recorded")
     contacts = _contacts(catalog, assessment, language) or _("none")
@@ -79,6 +75,22 @@ def dossier_note(
     else:
         body = [_("Signals:"), *_bullets([*seen, *told]), *evaluation, *plan]
     return _fit([*head, *body], _)
+
+
+def _outcome(catalog: Catalog, case: Case, assessment: Assessment, language: str) -> str:
+    """The outcome as the referral names it: the afwegingskader's, or a protocol's own."""
+    _ = translator(language)
+    outcome = assessment.weighing.outcome
+    if outcome is None:
+        return _("not reached: the weighing is not finished")
+    if outcome in OUTCOMES:
+        return _(OUTCOMES[outcome])
+    role = catalog.roles_by_id.get(case.role)
+    protocol = None if role is None else catalog.protocols_by_id.get(role.protocol)
+    for own in [] if protocol is None else protocol.outcomes:
+        if own.id == outcome:
+            return own.name.get(language)
+    return outcome
 
 
 def _signal_lines(
@@ -118,7 +130,8 @@ def _contacts(catalog: Catalog, assessment: Assessment, language: str) -> str:
         contact = catalog.contacts_by_id.get(referral.contact)
         if contact is None:
             continue
-        reach = contact.phone or (contact.channel.get(language) if contact.channel else "")
+        channel = _short(contact.channel.get(language), 60) if contact.channel else ""
+        reach = contact.phone or channel
         name = contact.name.get(language)
         names.append(f"{name} ({reach})" if reach else name)
     return "; ".join(names)
