@@ -26,6 +26,7 @@ CONTACTS = {
     "emergency-112", "police", "veilig-thuis", "comensha", "csg", "helpwanted",
     "labour-inspectorate", "fairwork", "meld-misdaad-anoniem", "kindertelefoon", "fier",
     "slachtofferhulp", "school-board", "knmg-artseninfolijn",
+    "raad-kinderbescherming", "zorgcoordinator-mensenhandel", "lokaal-team",
 }  # fmt: skip
 
 
@@ -129,7 +130,20 @@ def test_weighing_questions_sit_where_each_variant_puts_them(shipped: Catalog) -
     all_five = ["suspicion", "unsafety", "can-help", "help-accepted", "help-effective"]
     assert placement("basismodel") == {4: all_five[:2], 5: all_five[2:]}
     assert placement("knmg") == {5: all_five}
-    assert [q.id for q in sorted(shipped.weighing_questions, key=lambda q: q.number)] == all_five
+    assert [q.id for q in sorted(shipped.questions_of(None), key=lambda q: q.number)] == all_five
+    # Veilig Thuis walks its own safety assessment, in its step 4, ending in its own outcomes.
+    safety = ["vt-suspicion", "vt-acute", "vt-structural", "vt-voluntary-help"]
+    assert placement("veilig-thuis") == {4: safety}
+    assert [q.id for q in shipped.questions_for("veilig-thuis")] == safety
+    assert [q.id for q in shipped.questions_for("teacher")] == all_five
+    vt_outcomes = {o.id for o in shipped.protocols_by_id["veilig-thuis"].outcomes}
+    reached = {
+        branch.outcome
+        for q in shipped.questions_of("veilig-thuis")
+        for branch in (q.on_yes, q.on_no)
+        if branch.outcome is not None
+    }
+    assert reached == vt_outcomes
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,7 @@ def test_extraction_sees_every_keyword_the_code_uses() -> None:
     """`text("…")` in assessment/ and `N_` in content/ were once missed by extraction."""
     templates = catalogs.extract()
     assessment = {m.id for m in templates["assessment"] if m.id}
-    assert any(m.startswith("Indicator profile: not indicated") for m in assessment)
+    assert any(m.startswith("Indicator profile: no dimension positive yet") for m in assessment)
     assert "a contact needs a phone number or a channel" in {m.id for m in templates["core"]}
     assert sum(len(t) for t in templates.values()) > 400
 

@@ -53,16 +53,6 @@ GP = Scenario(
     {"suspicion": "yes", "unsafety": "yes"},
     facts="Seizoenswerker, 12 uur per dag in de kas; woont via de werkgever (consult 14-3).",
 )
-VEILIG_THUIS = Scenario(
-    "veilig-thuis",
-    15,
-    ["sexual-exploitation", "criminal-exploitation"],
-    "online-contact",
-    3,
-    True,
-    {"suspicion": "unsure"},
-    facts="Melder (mentor) belde 12-3: leerling heeft nieuwe telefoon en dure kleding.",
-)
 
 
 def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -> bytes:
@@ -196,7 +186,9 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     # 6 Weighing: one question at a time, along the catalog's branches.
     assert window.current_key() == "weighing"
     question = catalog.first_weighing_question
-    for _round in range(len(catalog.weighing_questions)):
+    # Outside the meldcode's scope (an adult exploited by an employer) no question is asked.
+    rounds = 0 if window.session.assessment().weighing.scope else len(catalog.weighing_questions)
+    for _round in range(rounds):
         shown = find(window, QLabel, "weighing-question")
         assert shown.text() == question.question.get(language)
         assert find(window, QLabel, "weighing-explanation").text() == question.explanation.get(
@@ -257,7 +249,8 @@ def pdf_text(data: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-@pytest.mark.parametrize("scenario", [TEACHER, GP, VEILIG_THUIS], ids=lambda s: s.role)
+# Veilig Thuis walks its own flow (intake, safety assessment, handover): test_vt_flow.py.
+@pytest.mark.parametrize("scenario", [TEACHER, GP], ids=lambda s: s.role)
 def test_complete_flow(
     qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path, flow_catalog: Catalog
 ) -> None:

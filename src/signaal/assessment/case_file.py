@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from signaal.assessment.case import Case
+from signaal.assessment.case import Case, Observation
 from signaal.assessment.conditions import resolve_age_band
 from signaal.content.catalog import Catalog
 from signaal.messages import MAX_PROBLEMS, bounded, excerpt
@@ -40,9 +40,17 @@ def read_case(path: Path, catalog: Catalog) -> Case:
     """Read, parse and validate one case file against the catalog."""
     name = excerpt(str(path), 200)
     raw = read_limited(path, MAX_CASE_FILE_BYTES, name)
+    return parse_case(load_json(raw, name), catalog, name)
+
+
+def load_json(raw: bytes, name: str) -> object:
+    """Parse the JSON of a case file, or of the case embedded in a referral PDF.
+
+    A key given twice in one object is refused: otherwise the last value would silently win.
+    """
     try:
         # utf-8-sig: editors on Windows often save JSON with a byte-order mark.
-        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
+        return json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
     except UnicodeDecodeError:
         raise CaseFileError(f"{name}: not valid JSON: the file is not UTF-8 text") from None
     except _DuplicateKeyError as duplicate:
@@ -56,7 +64,6 @@ def read_case(path: Path, catalog: Catalog) -> Case:
         ) from None
     except (ValueError, RecursionError) as error:
         raise CaseFileError(f"{name}: not valid JSON: {excerpt(str(error), 80)}") from None
-    return parse_case(data, catalog, name)
 
 
 def read_limited(path: Path, limit: int, name: str) -> bytes:
@@ -125,6 +132,7 @@ def parse_case(data: object, catalog: Catalog, name: str = "case") -> Case:
         raise CaseFileError(_report(name, lines, len(details))) from None
     except RecursionError:
         raise CaseFileError(f"{name}: the case file is nested too deeply") from None
+    case = with_current_ids(case, catalog)
     problems = unknown_ids(case, catalog) + inconsistencies(case, catalog)
     if problems:
         raise CaseFileError(_report(name, problems, len(problems)))
@@ -138,6 +146,31 @@ def _report(name: str, problems: list[str], total: int) -> str:
     if rest:
         lines.append(f"{name}: … and {rest} more problem{'s' if rest != 1 else ''}")
     return "\n".join(lines)
+
+
+def with_current_ids(case: Case, catalog: Catalog) -> Case:
+    """The case with signals that were merged into another signal named by their current id.
+
+    Old case files stay readable. When several old signals became one, the answers are joined:
+    a present answer wins over `not-seen`, and the facts of each are kept.
+    """
+    replaced = catalog.replaced_by
+    if not any(o.indicator in replaced for o in case.observations):
+        return case
+    merged: dict[str, Observation] = {}
+    for observation in case.observations:
+        current = replaced.get(observation.indicator, observation.indicator)
+        renamed = observation.model_copy(update={"indicator": current})
+        first = merged.get(current)
+        if first is None:
+            merged[current] = renamed
+            continue
+        if observation.indicator == current or (not first.counts and renamed.counts):
+            first, renamed = renamed, first
+        facts = "\n".join(f for f in (first.facts, renamed.facts) if f)
+        quote = "\n".join(q for q in (first.quote, renamed.quote) if q)
+        merged[current] = first.model_copy(update={"facts": facts, "quote": quote})
+    return case.model_copy(update={"observations": list(merged.values())})
 
 
 def unknown_ids(case: Case, catalog: Catalog) -> list[str]:
@@ -163,6 +196,11 @@ def unknown_ids(case: Case, catalog: Catalog) -> list[str]:
     for question in case.weighing:
         if question not in catalog.questions_by_id:
             problems.append(f"field 'weighing.{excerpt(question)}': unknown weighing question")
+    situation = case.context.acute_situation
+    if situation is not None and situation not in {q.id for q in catalog.acute_danger}:
+        problems.append(
+            f"field 'context.acute_situation': unknown acute situation '{excerpt(situation)}'"
+        )
     exception = case.meldcode_steps.conversation.exception
     if exception is not None and exception not in {e.id for e in catalog.step3_exceptions}:
         problems.append(

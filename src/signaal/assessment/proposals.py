@@ -37,6 +37,14 @@ def propose_purpose(catalog: Catalog, case: Case, assessment: Assessment) -> Pur
     An adult decides for themselves: without their consent the proposal is a request for
     advice, never a report. A child is reported when the weighing leads there.
     """
+    role = catalog.roles_by_id.get(case.role)
+    if role is not None and role.purposes:
+        # A role that declares its own documents (Veilig Thuis hands over) never reports to
+        # Veilig Thuis or asks it for advice: its first document is the proposal.
+        return PurposeProposal(
+            role.purposes[0],
+            N_("your role hands the case over to whoever takes the next step."),
+        )
     outcome = assessment.weighing.outcome
     minor = is_minor(catalog, case)
     consent = case.context.consent_to_refer

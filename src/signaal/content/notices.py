@@ -86,7 +86,7 @@ def weight_marks(checklist: Checklist, indicator: Indicator, _: Translate) -> li
 PROFILE_PLAIN = {
     "indicated": N_("Fits trafficking"),
     "partly-indicated": N_("Partly fits trafficking"),
-    "not-indicated": N_("Does not fit trafficking (so far)"),
+    "not-indicated": N_("Not enough signals yet: this does not rule out trafficking"),
 }
 PROFILE_TERM = {
     "indicated": N_("indicated"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from signaal.content.models import Contact
 from signaal.content.notices import contact_check_line
@@ -21,7 +21,7 @@ URGENCY_LABELS = {
 UNCERTAIN = {"unverified", "conflict", "secondary"}
 
 
-def referral_advice(layout: Layout) -> list[Flowable]:
+def referral_advice(layout: Layout, title: str | None = None) -> list[Flowable]:
     """A table of the advised contacts (how to reach them, when, how urgent), then why each.
 
     The rows hold only short content texts so none grows taller than a page; the reasons,
@@ -76,7 +76,7 @@ def referral_advice(layout: Layout) -> list[Flowable]:
             numbers=", ".join(numbers)
         )
         why.append(Paragraph(f"– {markup(sentence)} <i>({markup(contacts)})</i>", styles.detail))
-    return [layout.section(_("Referral advice")), intro, table, *why]
+    return [layout.section(title or _("Referral advice")), intro, table, *why]
 
 
 def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
@@ -90,8 +90,9 @@ def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
         lines.append(paragraph(contact.phone, styles.cell_bold if certain else styles.cell))
     if contact.channel is not None:
         lines.append(paragraph(layout.text(contact.channel), styles.cell))
-    check = contact_check_line(contact, layout._, layout.date(contact.verified_on))
-    lines.append(paragraph(check, styles.cell_italic))
+    if contact.shows_check:  # not for 112
+        check = contact_check_line(contact, layout._, layout.date(contact.verified_on))
+        lines.append(paragraph(check, styles.cell_italic))
     return lines
 
 
@@ -123,6 +124,10 @@ def used_source_ids(layout: Layout) -> list[str]:
         contact = catalog.contacts_by_id.get(referral.contact)
         if contact is not None:
             ids += contact.sources
+    role = catalog.roles_by_id.get(case.role)
+    protocol = None if role is None else catalog.protocols_by_id.get(role.protocol)
+    if protocol is not None and protocol.flow == "intake":
+        ids += [s for step in protocol.steps for s in step.sources]
     exception = case.meldcode_steps.conversation.exception
     ids += next((e.sources for e in catalog.step3_exceptions if e.id == exception), [])
     return [i for i in dict.fromkeys(ids) if i in catalog.sources_by_id]
@@ -139,6 +144,16 @@ def sources(layout: Layout) -> list[Flowable]:
             ),
         )
     ]
+    older = sorted(
+        set(layout.carried.versions.values()) | {r.catalog_version for r in layout.carried.retired}
+    )
+    if layout.case.observations or layout.carried.retired:
+        text = _("Observations were recorded with this catalog version")
+        if older:
+            text += " " + _("unless marked otherwise (also: {versions})").format(
+                versions=", ".join(older)
+            )
+        body.append(layout.note(f"{text}."))
     for source_id in used_source_ids(layout):
         source = layout.catalog.sources_by_id[source_id]
         line = f"{source.publisher} ({source.year}). {source.title}. {source.url}"
@@ -155,4 +170,5 @@ def closing(layout: Layout) -> list[Flowable]:
         "person concerned, keep it under your organisation's privacy rules, and destroy copies "
         "you no longer need. Signaal itself has stored nothing."
     )
-    return [paragraph(text, layout.styles.closing)]
+    # Never split: a lone closing line on a page of its own reads as a page left blank.
+    return [KeepTogether([paragraph(text, layout.styles.closing)])]

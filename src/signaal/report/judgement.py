@@ -20,12 +20,13 @@ from signaal.report.text import Paragraph, kept, labelled, markup, paragraph, pa
 PROFILE_LABELS = {
     "indicated": N_("the signals fit trafficking (all required dimensions positive)"),
     "partly-indicated": N_("some dimensions positive, not all that are required"),
-    "not-indicated": N_("no dimension positive"),
+    "not-indicated": N_("no dimension positive yet; this does not rule out trafficking"),
 }
 OUTCOME_LABELS = {
     "close": N_("close and record in the file"),
     "report": N_("report to Veilig Thuis"),
     "help-and-monitor": N_("offer or organise help and monitor safety"),
+    "not-applicable": N_("does not apply: the reporting code does not cover this situation"),
 }
 ANSWER_LABELS = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
 
@@ -217,6 +218,8 @@ def weighing(layout: Layout) -> list[Flowable]:
     """The afwegingskader: each question reached, the answer, why, and where it ended."""
     _, case, catalog = layout._, layout.case, layout.catalog
     result = layout.assessment.weighing
+    if result.scope is not None:
+        return _outside_scope(layout)
     answered = [q for q in result.path if q in case.weighing]
     if not answered:
         return []
@@ -252,6 +255,22 @@ def weighing(layout: Layout) -> list[Flowable]:
     on_path = set(result.path)
     extra = [e for e in result.explanations if not set(e.questions) & on_path]
     return flowables + _explanations(layout, extra, signals=False)
+
+
+def _outside_scope(layout: Layout) -> list[Flowable]:
+    """No afwegingskader: why not in one sentence, then the route that applies instead."""
+    _ = layout._
+    result = layout.assessment.weighing
+    outcome = (
+        _(OUTCOME_LABELS[result.outcome])
+        if result.outcome is not None
+        else _("not reached: the relation of the suspected person is not known yet")
+    )
+    return [
+        layout.subsection(_("Weighing framework (afwegingskader)")),
+        layout.field(_("Outcome of the weighing"), outcome),
+        *_explanations(layout, result.explanations, signals=False),
+    ]
 
 
 def _branch_reason(question: WeighingQuestion | None, answer: Answer | None) -> Text | None:

@@ -10,6 +10,7 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from signaal.assessment.carried import Carried
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
@@ -18,35 +19,59 @@ from signaal.i18n import N_, format_date, translator
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable, SimpleDocTemplate
 
+    from signaal.report.layout import Layout
+
 PURPOSE_TITLES = {
     "melding": N_("Report of concern (melding)"),
     "advice": N_("Request for advice"),
     "handover": N_("Handover"),
     "file": N_("Record for the own file"),
 }
-ROLE_AUTHORS = {
-    "teacher": N_("from school"),
-    "gp": N_("from the GP practice"),
-    "veilig-thuis": N_("from Veilig Thuis"),
-}
 METADATA_TITLE = N_("Signaal referral")
 METADATA_SUBJECT = N_("Confidential referral document")
 
 
-def document_title(catalog: Catalog, case: Case, language: str) -> str:
-    """The title for this role and purpose, e.g. "Request for advice from the GP practice"."""
-    _ = translator(language)
-    purpose = _(PURPOSE_TITLES[case.purpose])
-    author = ROLE_AUTHORS.get(case.role)
-    if author is not None:
-        return f"{purpose} {_(author)}"
+def document_purpose(catalog: Catalog, case: Case) -> str:
+    """The case's purpose, or the role's first one when the role cannot choose it (a Veilig
+    Thuis worker makes a handover, never a report to Veilig Thuis)."""
     role = catalog.roles_by_id.get(case.role)
-    return purpose if role is None else f"{purpose} – {role.name.get(language)}"
+    if role is None or not role.purposes or case.purpose in role.purposes:
+        return case.purpose
+    return role.purposes[0]
+
+
+def document_title(catalog: Catalog, case: Case, language: str) -> str:
+    """The title for this role and purpose, e.g. "Request for advice from the GP practice";
+    the role's part ("from the GP practice") is content."""
+    _ = translator(language)
+    purpose = _(PURPOSE_TITLES[document_purpose(catalog, case)])
+    role = catalog.roles_by_id.get(case.role)
+    if role is None:
+        return purpose
+    if role.document_from is not None:
+        return f"{purpose} {role.document_from.get(language)}"
+    return f"{purpose} – {role.name.get(language)}"
 
 
 def document_date(catalog: Catalog, deterministic: bool) -> dt.date:
     """Today; in deterministic mode a date fixed by the input (the catalog's date)."""
     return catalog.info.date if deterministic else dt.date.today()
+
+
+def _meldcode_story(layout: Layout, heading: list[Flowable]) -> list[Flowable]:
+    """The melder's referral: reporter and meldcode steps, persons, facts, judgement, advice."""
+    from signaal.report import advice, facts, judgement
+
+    return [
+        *heading,
+        *facts.reporter(layout),
+        *facts.persons(layout),
+        *facts.observations(layout),
+        *judgement.judgement(layout),
+        *advice.referral_advice(layout),
+        *advice.sources(layout),
+        *advice.closing(layout),
+    ]
 
 
 def render_referral(
@@ -56,12 +81,15 @@ def render_referral(
     language: str = "nl",
     *,
     deterministic: bool = False,
+    carried: Carried | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> bytes:
     """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input.
 
-    `progress` is called now and then with the share of the document laid out so far (0 to 1);
-    an exception it raises (a cancelled render) stops the render and propagates.
+    `carried` is what a continued case brings beside its answers (history, catalog versions,
+    signals no longer in the catalog); the PDF prints all of it. `progress` is called now and
+    then with the share of the document laid out so far (0 to 1); an exception it raises (a
+    cancelled render) stops the render and propagates.
 
     Every case the model accepts must render: should reportlab still find a paragraph it cannot
     split over pages (a `LayoutError`), the referral is made again with user text cut into
@@ -72,11 +100,11 @@ def render_referral(
     from signaal.report.text import FALLBACK_PIECE_LENGTH, piece_length
 
     try:
-        return _render(catalog, case, assessment, language, deterministic, progress)
+        return _render(catalog, case, assessment, language, deterministic, carried, progress)
     except LayoutError:
         token = piece_length.set(FALLBACK_PIECE_LENGTH)
         try:
-            return _render(catalog, case, assessment, language, deterministic, progress)
+            return _render(catalog, case, assessment, language, deterministic, carried, progress)
         finally:
             piece_length.reset(token)
 
@@ -87,11 +115,12 @@ def _render(
     assessment: Assessment,
     language: str,
     deterministic: bool,
+    carried: Carried | None,
     progress: Callable[[float], None] | None,
 ) -> bytes:
     from reportlab.lib.pagesizes import A4
 
-    from signaal.report import advice, facts, judgement
+    from signaal.report import facts, handover
     from signaal.report.fonts import register_fonts
     from signaal.report.layout import Layout
     from signaal.report.page import (
@@ -116,6 +145,7 @@ def _render(
         gettext=_,
         styles=styles,
         width=PAGE_WIDTH - 2 * (MARGIN + FRAME_PADDING),
+        carried=carried or Carried(),
     )
     title = document_title(catalog, case, language)
     date = format_date(document_date(catalog, deterministic), language)
@@ -128,7 +158,7 @@ def _render(
         ),
         footer=_("Contains special-category personal data (AVG): handle confidentially."),
     )
-    story = [
+    heading: list[Flowable] = [
         paragraph(title, styles.title),
         paragraph(
             _(
@@ -136,14 +166,13 @@ def _render(
             ).format(date=date),
             styles.small,
         ),
-        *facts.reporter(layout),
-        *facts.persons(layout),
-        *facts.observations(layout),
-        *judgement.judgement(layout),
-        *advice.referral_advice(layout),
-        *advice.sources(layout),
-        *advice.closing(layout),
+        # A continued case says when it was first saved and continued.
+        *facts.history(layout),
     ]
+    if catalog.flow_for(case.role) == "intake":
+        story = [*heading, *handover.story(layout)]
+    else:
+        story = _meldcode_story(layout, heading)
     buffer = io.BytesIO()
     document = _template(progress, len(story))(
         buffer,

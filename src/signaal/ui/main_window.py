@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from signaal.ui.actions import HIDE_SHORTCUT
 
 if TYPE_CHECKING:
     from signaal.assessment import Case
+    from signaal.assessment.carried import Carried
     from signaal.content import Catalog
     from signaal.ui.idle import IdleGuard
     from signaal.ui.pages.base import Page
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._idle_warning_ms = idle_warning_ms
         self._quit_confirmed = False
         self.setWindowTitle("Signaal")
+        self.setAcceptDrops(True)
         self.resize(1200, 760)
         self.loading = QLabel(_("Signaal is starting…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -100,13 +102,17 @@ class MainWindow(QMainWindow):
         from signaal.ui.render_progress import RenderProgress
         from signaal.ui.render_worker import RenderJob
         from signaal.ui.session import Session
-        from signaal.ui.steps import STEPS
+        from signaal.ui.steps import steps_for
 
         self._session = Session(catalog, self)
+        self._flow = self.session.flow
+        steps = steps_for(self._flow)
         self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
         self.actions_ = WindowActions(self)
         # Short names for the actions tests and the other helpers use most.
         self.action_new = self.actions_.new
+        self.action_open = self.actions_.open
+        self.action_copy_note = self.actions_.copy_note
         self.action_hide = self.actions_.hide
         self.action_quit = self.actions_.quit
         self.action_back = self.actions_.back
@@ -116,13 +122,13 @@ class MainWindow(QMainWindow):
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("step-list")
-        for _step in STEPS:
+        for _step in steps:
             self.step_list.addItem(QListWidgetItem())
         self.step_list.setMinimumWidth(120)
         self.step_list.currentRowChanged.connect(self._show_step)
 
         self.stack = QStackedWidget()
-        for _step in STEPS:
+        for _step in steps:
             self.stack.addWidget(QWidget())
         self.back_button = QPushButton()
         self.back_button.setObjectName("back-button")
@@ -205,7 +211,7 @@ class MainWindow(QMainWindow):
         self.render_job.finished.connect(self._rendered)
         self.render_job.failed.connect(self._render_failed)
         self.render_job.cancelled.connect(self._render_cancelled)
-        self._after_render: Callable[[bytes], None] | None = None
+        self._after_render: Callable[[bytes, Carried | None], None] | None = None
 
         self.setTabOrder(self.step_list, self.stack)
         self.retranslate()
@@ -301,14 +307,52 @@ class MainWindow(QMainWindow):
             save_preferences(self.preferences, self.preferences_path)
 
     # navigation -----------------------------------------------------------------------------
+    def step_keys(self) -> tuple[str, ...]:
+        """The keys of the steps of the flow the case walks now (the role decides, in content)."""
+        from signaal.ui.steps import steps_for
+
+        return tuple(step.key for step in steps_for(self._flow))
+
+    def _apply_flow(self) -> None:
+        """The role changed the flow: the sidebar and the stack follow; pages of steps the new
+        flow does not have are dropped (their answers stay in the case)."""
+        from signaal.ui.steps import steps_for
+
+        flow = self.session.flow
+        if flow == self._flow:
+            return
+        self._flow = flow
+        keys = self.step_keys()
+        for key in [k for k in self.pages if k not in keys]:
+            page = self.pages.pop(key)
+            self.stack.removeWidget(page)
+            page.setParent(None)
+            page.deleteLater()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            if widget is None:
+                break
+            self.stack.removeWidget(widget)
+            if widget not in self.pages.values():
+                widget.deleteLater()
+        for key in keys:
+            self.stack.addWidget(self.pages.get(key) or QWidget())
+        row = max(0, self.step_list.currentRow())
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for _step in steps_for(flow):
+            self.step_list.addItem(QListWidgetItem())
+        self.step_list.setCurrentRow(min(row, len(keys) - 1))
+        self.step_list.blockSignals(False)
+        self.stack.setCurrentIndex(self.step_list.currentRow())
+        self.actions_.retranslate()  # "referral" or "handover" in the toolbar
+
     def page(self, key: str) -> Page:
         """The page of a step, built the first time it is needed."""
-        from signaal.ui.steps import STEP_KEYS
-
         page = self.pages.get(key)
         if page is None:
             page = self._create_page(key)
-            index = STEP_KEYS.index(key)
+            index = self.step_keys().index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             if placeholder is not None:
@@ -319,9 +363,11 @@ class MainWindow(QMainWindow):
 
     def _create_page(self, key: str) -> Page:
         from signaal.ui.pages.concerns import ConcernsPage
+        from signaal.ui.pages.intake import IntakePage
         from signaal.ui.pages.meldcode import MeldcodePage
         from signaal.ui.pages.outcome import OutcomePage
         from signaal.ui.pages.referral import ReferralPage
+        from signaal.ui.pages.safety import SafetyPage
         from signaal.ui.pages.signals import SignalsPage
         from signaal.ui.pages.start import StartPage
         from signaal.ui.pages.weighing import WeighingPage
@@ -332,11 +378,12 @@ class MainWindow(QMainWindow):
             start = StartPage(session)
             start.language_chosen.connect(self.set_language)
             return start
-        if key == "referral":
+        if key in ("referral", "handover"):
             referral = ReferralPage(session)
             referral.preview_requested.connect(self.preview)
             referral.print_requested.connect(self.print_referral)
             referral.save_requested.connect(self.save_referral)
+            referral.note_requested.connect(self.copy_dossier_note)
             referral.signal_requested.connect(self.show_signal)
             return referral
         classes: dict[str, type[Page]] = {
@@ -346,6 +393,8 @@ class MainWindow(QMainWindow):
             "meldcode": MeldcodePage,
             "weighing": WeighingPage,
             "outcome": OutcomePage,
+            "intake": IntakePage,
+            "safety": SafetyPage,
         }
         return classes[key](session)
 
@@ -359,17 +408,13 @@ class MainWindow(QMainWindow):
             page.show_indicator(indicator_id)
 
     def current_key(self) -> str:
-        from signaal.ui.steps import STEP_KEYS
-
-        return STEP_KEYS[max(0, self.step_list.currentRow())]
+        return self.step_keys()[max(0, self.step_list.currentRow())]
 
     def current_page(self) -> Page:
         return self.page(self.current_key())
 
     def go_to(self, key: str) -> None:
-        from signaal.ui.steps import STEP_KEYS
-
-        self.step_list.setCurrentRow(STEP_KEYS.index(key))
+        self.step_list.setCurrentRow(self.step_keys().index(key))
 
     def go_next(self) -> None:
         row = self.step_list.currentRow()
@@ -382,12 +427,13 @@ class MainWindow(QMainWindow):
             self.step_list.setCurrentRow(row - 1)
 
     def _show_step(self, row: int) -> None:
-        from signaal.ui.steps import PANEL_STEPS, STEP_KEYS
+        from signaal.ui.steps import PANEL_STEPS
 
         if row < 0:
             return
-        key = STEP_KEYS[row]
+        key = self.step_keys()[row]
         page = self.page(key)
+        page.retranslate_guidance()  # the role may have changed which guidance applies
         page.refresh()
         # Give the page its final size before it shows: the side panel comes or goes first, and
         # the page gets the stack's size, so its wrapped labels are laid out once, not per width.
@@ -407,12 +453,13 @@ class MainWindow(QMainWindow):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_steps(self) -> None:
-        from signaal.ui.steps import STEPS
+        from signaal.ui.steps import steps_for
 
         if self._session is None:
             return
+        self._apply_flow()
         self._show_role_banner()
-        for row, step in enumerate(STEPS):
+        for row, step in enumerate(steps_for(self._flow)):
             item = self.step_list.item(row)
             done = step.done(self.session)
             title = f"{row + 1}. {_(step.title)}"
@@ -438,9 +485,7 @@ class MainWindow(QMainWindow):
         self.role_banner.setVisible(shown)
 
     def step_done(self, key: str) -> bool:
-        from signaal.ui.steps import STEP_KEYS
-
-        item = self.step_list.item(STEP_KEYS.index(key))
+        item = self.step_list.item(self.step_keys().index(key))
         return bool(item.data(Qt.ItemDataRole.UserRole))
 
     # hide screen ----------------------------------------------------------------------------
@@ -497,16 +542,16 @@ class MainWindow(QMainWindow):
 
     def wipe(self) -> None:
         """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
-        from signaal.ui.steps import STEP_KEYS
         from signaal.ui.wiping import clear_clipboard_of, clear_texts
 
         self.cancel_render()
         for page in self.pages.values():
             clear_texts(page)
-        clear_clipboard_of(self.session.case)
+        clear_clipboard_of(self.session.case, self.session.copied_note)
         self.session.reset()
+        keys = self.step_keys()
         for key, page in list(self.pages.items()):
-            index = STEP_KEYS.index(key)
+            index = keys.index(key)
             self.stack.insertWidget(index, QWidget())
             self.stack.removeWidget(page)
             page.setParent(None)
@@ -547,28 +592,65 @@ class MainWindow(QMainWindow):
             )
 
     # the referral ---------------------------------------------------------------------------
-    def referral_pdf(self) -> bytes:
+    def referral_pdf(self, *, with_case: bool = False) -> bytes:
+        """The referral; `with_case` embeds the case (when the user left that on) for saving."""
+        return self._referral(with_case=with_case)[0]
+
+    def _referral(self, *, with_case: bool) -> tuple[bytes, Carried | None]:
+        """The PDF and, when the case is embedded, the history it records (saved today)."""
+        import datetime as dt
+
         from signaal.report import render_referral
 
         session = self.session
         session.propose_purpose()
-        return render_referral(
-            session.catalog, session.case, session.assessment(), i18n.content_language()
+        language = i18n.content_language()
+        if with_case and session.embed_case:
+            from signaal.report.case_document import referral_with_case
+
+            return referral_with_case(
+                session.catalog,
+                session.case,
+                session.assessment(),
+                language,
+                session.carried_now(),
+                today=dt.date.today(),
+            )
+        pdf = render_referral(
+            session.catalog,
+            session.case,
+            session.assessment(),
+            language,
+            carried=session.carried,
         )
+        return pdf, None
 
     @property
     def rendering(self) -> bool:
         """Whether a referral is being made right now."""
         return self._session is not None and self.render_job.running
 
-    def make_referral(self, then: Callable[[bytes], None]) -> bool:
+    def make_referral(
+        self, then: Callable[[bytes, Carried | None], None], *, with_case: bool
+    ) -> bool:
         """Render the referral off the GUI thread, then call `then` with the PDF.
 
-        False when a render is already running (the new request is dropped, the first goes on).
+        `with_case` embeds the case (when the user left that on), as for saving; `then` also
+        gets the history the embedded case records. False when a render is already running
+        (the new request is dropped, the first goes on).
         """
+        import datetime as dt
+
         session = self.session
+        session.propose_purpose()
+        embed = with_case and session.embed_case
         started = self.render_job.start(
-            session.catalog, session.case, session.assessment(), i18n.content_language()
+            session.catalog,
+            session.case,
+            session.assessment(),
+            i18n.content_language(),
+            carried=session.carried_now() if embed else session.carried,
+            embed_on=dt.date.today() if embed else None,
         )
         if not started:
             self.statusBar().showMessage(_("The referral is still being made."), 4000)
@@ -582,11 +664,11 @@ class MainWindow(QMainWindow):
         if self._session is not None and self.render_job.running:
             self.render_job.cancel()
 
-    def _rendered(self, pdf: bytes) -> None:
+    def _rendered(self, pdf: bytes, carried: Carried | None) -> None:
         then, self._after_render = self._after_render, None
         self.render_progress.end()
         if then is not None and not self.is_hidden_screen:
-            then(pdf)
+            then(pdf, carried)
 
     def _render_failed(self, kind: str) -> None:
         self._after_render = None
@@ -611,9 +693,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Making the referral was cancelled."), 4000)
 
     def preview(self) -> None:
-        self.make_referral(self.show_preview)
+        # The preview can save, so it shows the referral as it would be saved.
+        self.make_referral(self.show_preview, with_case=True)
 
-    def show_preview(self, pdf: bytes) -> None:
+    def show_preview(self, pdf: bytes, carried: Carried | None = None) -> None:
         from signaal.ui.pdf_preview import PdfPreviewDialog
 
         # Printing or saving from the preview counts as much as from the window's own actions.
@@ -621,13 +704,14 @@ class MainWindow(QMainWindow):
         dialog.printed.connect(
             lambda: self._referral_made(_("The referral was sent to the printer."))
         )
-        dialog.saved.connect(lambda: self._referral_made(_("The referral was saved.")))
+        dialog.saved.connect(lambda: self._referral_made(_("The referral was saved."), carried))
         dialog.exec()
 
     def print_referral(self) -> None:
-        self.make_referral(self._print_pdf)
+        """Print the pages only: paper carries no embedded case."""
+        self.make_referral(self._print_pdf, with_case=False)
 
-    def _print_pdf(self, pdf: bytes) -> None:
+    def _print_pdf(self, pdf: bytes, _carried: Carried | None) -> None:
         from signaal.ui.printing import print_pdf
 
         if print_pdf(pdf, self):
@@ -635,24 +719,70 @@ class MainWindow(QMainWindow):
 
     def save_referral(self) -> None:
         """Save where the user chooses (the report helper's dialog); nothing is kept otherwise."""
-        self.make_referral(self._save_pdf)
+        self.make_referral(self._save_pdf, with_case=True)
 
-    def _save_pdf(self, pdf: bytes) -> None:
+    def _save_pdf(self, pdf: bytes, carried: Carried | None) -> None:
         from signaal.ui.saving import save_pdf
 
         if save_pdf(pdf, self, SUGGESTED_FILE_NAME) is not None:
-            self._referral_made(_("The referral was saved."))
+            self._referral_made(_("The referral was saved."), carried)
 
     def save_to(self, path: Path) -> bool:
         """Render and write the referral to `path` without a dialog (used by tests)."""
         from signaal.ui.saving import write_pdf
 
-        if write_pdf(self.referral_pdf(), Path(path), self):
-            self._referral_made(_("The referral was saved."))
+        pdf, carried = self._referral(with_case=True)
+        if write_pdf(pdf, Path(path), self):
+            self._referral_made(_("The referral was saved."), carried)
             return True
         return False
 
-    def _referral_made(self, message: str) -> None:
+    # continuing a case ----------------------------------------------------------------------
+    def open_referral(self) -> None:
+        """Casus → Open referral…: choose a saved referral and continue its case."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Open referral"), str(Path.home()), _("PDF documents (*.pdf)")
+        )
+        if chosen:
+            self.open_referral_file(Path(chosen))
+
+    def open_referral_file(self, path: Path) -> bool:
+        """Continue the case a referral carries (see `signaal.ui.continuing`)."""
+        from signaal.ui.continuing import open_referral_file
+
+        return open_referral_file(self, path)
+
+    def _accepts_drop(self) -> bool:
+        """Drops open a referral only on the working window, never behind the hidden screen."""
+        return self._session is not None and not self.is_hidden_screen
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        from signaal.ui.continuing import dropped_file
+
+        if self._accepts_drop() and dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        from signaal.ui.continuing import dropped_file
+
+        path = dropped_file(event)
+        if self._accepts_drop() and path is not None:
+            event.acceptProposedAction()
+            self.open_referral_file(path)
+
+    def copy_dossier_note(self) -> None:
+        """Put a short note for the professional's own file on the clipboard."""
+        from signaal.ui.continuing import copy_dossier_note
+
+        copy_dossier_note(self)
+
+    def _referral_made(self, message: str, carried: Carried | None = None) -> None:
+        if carried is not None:  # the saved referral carries the case: remember its history
+            self.session.carried = self.session.carried.model_copy(
+                update={"history": carried.history}
+            )
         self.session.referral_done = True
         self._update_steps()
         self.statusBar().showMessage(message, 8000)

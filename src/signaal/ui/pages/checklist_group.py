@@ -260,14 +260,12 @@ class ChecklistGroup(QWidget):
 
 
 def matching(indicators: list[Indicator], needle: str) -> list[str]:
-    """Ids of the signals whose text or help, in the shown language, contains `needle`."""
+    """Ids of the signals whose text, help or keywords, in the shown language, contain
+    `needle`."""
     language = content_language()
     found = []
     for indicator in indicators:
-        haystack = indicator.text.get(language)
-        if indicator.help is not None:
-            haystack += " " + indicator.help.get(language)
-        if not needle or needle in haystack.casefold():
+        if not needle or needle in indicator.search_text(language):
             found.append(indicator.id)
     return found
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -42,6 +43,7 @@ class ReferralPage(Page):
     preview_requested = Signal()
     print_requested = Signal()
     save_requested = Signal()
+    note_requested = Signal()
     # An indicator id: the user wants to add the facts of a signal marked without them.
     signal_requested = Signal(str)
 
@@ -51,8 +53,8 @@ class ReferralPage(Page):
         form = form_layout(self.form_box)
         self.purpose = QComboBox()
         self.purpose.setObjectName("purpose-combo")
-        for purpose in PURPOSES:
-            self.purpose.addItem("", purpose)
+        self._purposes: tuple[str, ...] = ()
+        self._fill_purposes()
         self.reporter_name = QLineEdit()
         self.reporter_name.setObjectName("reporter-name")
         self.reporter_organisation = QLineEdit()
@@ -92,6 +94,11 @@ class ReferralPage(Page):
         person_form.addRow(self.person_labels[1], self.birth_date)
         person_form.addRow(self.birth_warning)
         self.note = WrapLabel()
+        # On by default: a saved referral carries the case, so the meldcode can go on later.
+        self.embed_case = QCheckBox()
+        self.embed_case.setObjectName("embed-case-checkbox")
+        self.embed_case.setChecked(session.embed_case)
+        self.embed_case.toggled.connect(self._embed_changed)
         buttons = QHBoxLayout()
         self.preview = QPushButton()
         self.preview.setObjectName("preview-button")
@@ -99,7 +106,9 @@ class ReferralPage(Page):
         self.print.setObjectName("print-button")
         self.save = QPushButton()
         self.save.setObjectName("save-button")
-        for button in (self.preview, self.print, self.save):
+        self.copy_note = QPushButton()
+        self.copy_note.setObjectName("copy-note-button")
+        for button in (self.preview, self.print, self.save, self.copy_note):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.status = WrapLabel()
@@ -117,6 +126,7 @@ class ReferralPage(Page):
         self.layout_.addWidget(self.form_box)
         self.layout_.addWidget(self.person_box)
         self.layout_.addWidget(self.note)
+        self.layout_.addWidget(self.embed_case)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.status)
         self.add_guidance(self.layout_, ("special-category-data",))
@@ -124,6 +134,7 @@ class ReferralPage(Page):
         self.preview.clicked.connect(self.preview_requested)
         self.print.clicked.connect(self.print_requested)
         self.save.clicked.connect(self.save_requested)
+        self.copy_note.clicked.connect(self.note_requested)
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         self.reporter_name.textChanged.connect(self._reporter_changed)
         self.reporter_organisation.textChanged.connect(self._reporter_changed)
@@ -136,17 +147,45 @@ class ReferralPage(Page):
     def first_focus(self) -> QWidget | None:
         return self.purpose
 
+    def allowed_purposes(self) -> tuple[str, ...]:
+        """The purposes the role can choose (content); a Veilig Thuis worker hands over."""
+        role = self.session.catalog.roles_by_id.get(self.session.case.role)
+        return tuple(role.purposes) if role is not None and role.purposes else tuple(PURPOSES)
+
+    def _fill_purposes(self) -> None:
+        """The purpose list for the current role; a purpose the role cannot choose is replaced
+        by the role's first one, so the screen and the PDF title agree."""
+        allowed = self.allowed_purposes()
+        if allowed != self._purposes:
+            self._purposes = allowed
+            self.purpose.blockSignals(True)
+            self.purpose.clear()
+            for purpose in allowed:
+                self.purpose.addItem(_(PURPOSES[purpose]), purpose)
+            self.purpose.blockSignals(False)
+        if self.session.case.purpose not in allowed:
+            self.session.case.purpose = allowed[0]  # type: ignore[assignment]
+
     def retranslate(self) -> None:
-        set_heading(self.title, _("Referral"))
-        self.intro.setText(
-            _(
-                "The referral is built in memory. Preview it, print it, or save it where you "
-                "choose; Signaal keeps no copy."
+        handover = self.session.flow == "intake"
+        set_heading(self.title, _("Handover") if handover else _("Referral"))
+        if handover:
+            self.intro.setText(
+                _(
+                    "The handover is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
             )
-        )
-        self.form_box.setTitle(_("About the referral"))
-        for index, purpose in enumerate(PURPOSES.values()):
-            self.purpose.setItemText(index, _(purpose))
+        else:
+            self.intro.setText(
+                _(
+                    "The referral is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
+            )
+        self.form_box.setTitle(_("About the handover") if handover else _("About the referral"))
+        for index in range(self.purpose.count()):
+            self.purpose.setItemText(index, _(PURPOSES[self.purpose.itemData(index)]))
         texts = (
             (_("P&urpose"), _("Purpose of the document")),
             (_("Your na&me (optional)"), _("Your name, printed only if you type it")),
@@ -190,9 +229,29 @@ class ReferralPage(Page):
         describe(self.preview, _("Preview the referral"), _("Shows the PDF from memory"))
         describe(self.print, _("Print the referral"), _("Opens the print dialog"))
         describe(self.save, _("Save the referral as PDF"), _("You choose where it is saved"))
+        self.embed_case.setText(
+            _("Keep the case in the saved PDF, to continue with this case later")
+        )
+        describe(
+            self.embed_case,
+            _("Keep the case in the saved PDF"),
+            _("Open the PDF later with Case, Open referral; printing never includes it"),
+        )
+        self.copy_note.setText(_("Copy &note for the file"))
+        describe(
+            self.copy_note,
+            _("Copy a note for the file"),
+            _("A short plain-text summary on the clipboard, cleared with the case"),
+        )
 
     def refresh(self) -> None:
+        if self.allowed_purposes() != self._purposes:
+            self._fill_purposes()
+            self.retranslate()  # the role changed: its own titles and purposes
         case = self.session.case
+        self.embed_case.blockSignals(True)
+        self.embed_case.setChecked(self.session.embed_case)
+        self.embed_case.blockSignals(False)
         self._show_missing_facts()
         self._show_purpose()
         for field, value in (
@@ -207,6 +266,9 @@ class ReferralPage(Page):
             self.person_name.setText(person.name)
         self.birth_date.setDate(person.date_of_birth)
         self._check_birth_date()
+
+    def _embed_changed(self, on: bool) -> None:
+        self.session.embed_case = on
 
     def _purpose_changed(self, index: int) -> None:
         purpose = self.purpose.itemData(index)

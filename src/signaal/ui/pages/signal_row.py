@@ -220,14 +220,10 @@ class SignalRow(QFrame):
         )
 
     def matches(self, needle: str) -> bool:
-        """Whether the search text occurs in the signal or its help, in the shown language."""
+        """Whether the search text occurs in the signal, its help or its keywords."""
         if not needle:
             return True
-        language = content_language()
-        haystack = self.indicator.text.get(language)
-        if self.indicator.help is not None:
-            haystack += " " + self.indicator.help.get(language)
-        return needle in haystack.casefold()
+        return needle in self.indicator.search_text(content_language())
 
     def _toggle_help(self, shown: bool) -> None:
         if self.help_text is None and self.indicator.help is not None:
