@@ -101,6 +101,10 @@ def test_the_render_runs_off_the_gui_thread_and_delivers_the_pdf(window, qtbot, 
         qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
     assert render.threads and render.threads[0] != threading.get_ident()
     assert saved[0].startswith(b"%PDF-")
+    # Saved from the worker like from the window before: with the case embedded.
+    from signaal.report.embedded_case import extract_case
+
+    assert window.session.embed_case and extract_case(saved[0])
     assert not window.rendering
     assert not window.render_progress.isVisible()
 
@@ -195,7 +199,7 @@ def test_the_job_on_its_own(qtbot, catalog) -> None:
     case = read_case(CASES / "gp-adult-seasonal-worker.json", catalog)
     job = RenderJob()
     results: list[bytes] = []
-    job.finished.connect(results.append)
+    job.finished.connect(lambda pdf, carried: results.append(pdf) if carried is None else None)
     assert job.start(catalog, case, assess(catalog, case), "en")
     assert not job.start(catalog, case, assess(catalog, case), "en")
     qtbot.waitUntil(lambda: bool(results), timeout=30_000)

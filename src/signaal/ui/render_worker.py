@@ -115,8 +115,9 @@ class RenderJob(QObject):
         super().__init__(parent)
         self._thread: _RenderThread | None = None
         self._stop = threading.Event()
-        # Threads told to stop, kept referenced until they have really ended.
-        self._stopping: list[_RenderThread] = []
+        # Every thread stays referenced until it has really ended: Qt aborts the process when a
+        # running QThread is destroyed (as Python would once the last reference went).
+        self._alive: list[_RenderThread] = []
 
     @property
     def running(self) -> bool:
@@ -155,6 +156,7 @@ class RenderJob(QObject):
         thread.broke.connect(self._broke)
         thread.finished.connect(self._ended)
         self._thread = thread
+        self._alive.append(thread)
         thread.start()
         return True
 
@@ -165,14 +167,11 @@ class RenderJob(QObject):
             return
         self._stop.set()
         self._thread = None
-        if thread.isRunning():
-            self._stopping.append(thread)
         self.cancelled.emit()
 
     def wait(self, milliseconds: int = 30_000) -> bool:
         """Block until every render thread has ended (at quit, before Qt tears down)."""
-        threads = [t for t in (self._thread, *self._stopping) if t is not None]
-        return all(thread.wait(milliseconds) for thread in threads)
+        return all(thread.wait(milliseconds) for thread in list(self._alive))
 
     def _current(self) -> bool:
         return self.sender() is self._thread and self._thread is not None
@@ -195,8 +194,8 @@ class RenderJob(QObject):
         thread = self.sender()
         if not isinstance(thread, _RenderThread):
             return
-        if thread in self._stopping:
-            self._stopping.remove(thread)
+        if thread in self._alive:
+            self._alive.remove(thread)
         if self._thread is thread:  # ended without a result: stopped from inside
             self._thread = None
             self.cancelled.emit()
