@@ -143,7 +143,7 @@ class Intake(CaseModel):
     kind: Literal["advice", "report"] | None = Field(
         default=None, description="A request for advice or a report."
     )
-    received_on: dt.date | None = None
+    received_on: CaseDate | None = None
     reporter_kind: ReporterKind | None = Field(
         default=None, description="Who reported: parent, family, professional, bystander, ..."
     )
@@ -163,7 +163,7 @@ class Intake(CaseModel):
 class SafetyAssessment(CaseModel):
     """Veilig Thuis's own record of the safety assessment beside the questions' answers."""
 
-    assessed_on: dt.date | None = None
+    assessed_on: CaseDate | None = None
     information: FreeText = Field(
         default="", description="What own records, police, the Board and professionals said."
     )
