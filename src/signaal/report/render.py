@@ -7,11 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
 from signaal.i18n import N_, format_date, translator
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from signaal.report.layout import Layout
 
 PURPOSE_TITLES = {
     "melding": N_("Report of concern (melding)"),
@@ -26,6 +33,30 @@ ROLE_AUTHORS = {
 }
 METADATA_TITLE = N_("Signaal referral")
 METADATA_SUBJECT = N_("Confidential referral document")
+
+
+def referral_sections() -> list[Callable[[Layout], list[Flowable]]]:
+    """The referral's sections in the order a Veilig Thuis intake works through a report.
+
+    The order follows the sections of a regional Veilig Thuis online report form for
+    professionals (GGD Gelderland-Zuid, "Meldformulier Veilig Thuis"): the meldcode steps taken,
+    the reporter, the persons involved, the report itself, the supporting network; the
+    professional judgement, the referral advice and the sources come after the facts.
+    """
+    from signaal.report import advice, facts, judgement, parties, sources, steps
+
+    return [
+        steps.meldcode_steps,
+        parties.reporter,
+        parties.persons,
+        facts.concerns,
+        facts.observations,
+        parties.network,
+        judgement.judgement,
+        advice.referral_advice,
+        sources.sources,
+        advice.closing,
+    ]
 
 
 def document_title(catalog: Catalog, case: Case, language: str) -> str:
@@ -56,7 +87,6 @@ def render_referral(
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
-    from signaal.report import advice, facts, judgement
     from signaal.report.fonts import register_fonts
     from signaal.report.layout import Layout
     from signaal.report.page import (
@@ -101,13 +131,7 @@ def render_referral(
             ).format(date=date),
             styles.small,
         ),
-        *facts.reporter(layout),
-        *facts.persons(layout),
-        *facts.observations(layout),
-        *judgement.judgement(layout),
-        *advice.referral_advice(layout),
-        *advice.sources(layout),
-        *advice.closing(layout),
+        *[flowable for part in referral_sections() for flowable in part(layout)],
     ]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
