@@ -27,7 +27,7 @@ PERSON_GROUPS: tuple[tuple[PersonRole, str], ...] = (
 def reporter(layout: Layout) -> list[Flowable]:
     """The reporter: their own job title, not the app's role category; each line only if typed."""
     _, reporter = layout._, layout.case.reporter
-    body = [
+    body: list[Flowable] = [
         layout.field(name, value)
         for name, value in (
             (_("Name"), reporter.name),

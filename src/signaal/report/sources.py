@@ -43,8 +43,8 @@ def used_sources(layout: Layout) -> dict[str, list[str]]:
     ]
     if charted:
         groups["rules"] += catalog.delphi_rule.sources
-    for result in charted:
-        for explanation in result.explanations:
+    for profile in charted:
+        for explanation in profile.explanations:
             groups["rules"] += rules.get(explanation.rule, [])
     if assessment.concern.assessed:
         for explanation in assessment.concern.explanations:
