@@ -10,18 +10,10 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from signaal.assessment.case import InvolvedPerson, NetworkMember, PersonRole, Professional
-from signaal.i18n import N_
+from signaal.assessment.case import InvolvedPerson, NetworkMember, Professional
+from signaal.labels import PERSON_ROLE_GROUPS
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, label, markup, paragraphs
-
-# Persons by their role in the case, in the order an intake asks for them (the kindcheck first).
-PERSON_GROUPS: tuple[tuple[PersonRole, str], ...] = (
-    ("child", N_("Children in the household")),
-    ("parent", N_("Parents or carers with parental authority")),
-    ("carer", N_("Parents or carers without parental authority")),
-    ("other", N_("Others involved")),
-)
 
 
 def reporter(layout: Layout) -> list[Flowable]:
@@ -46,7 +38,7 @@ def persons(layout: Layout) -> list[Flowable]:
     """The person concerned, the others in the case by role, and the suspected person."""
     _ = layout._
     body = [*person_concerned(layout)]
-    for role, title in PERSON_GROUPS:
+    for role, title in PERSON_ROLE_GROUPS.items():
         members = [p for p in layout.case.persons if p.role == role and _has_content(p)]
         if members:
             body.append(layout.subsection(_(title)))
