@@ -68,13 +68,11 @@ def person_concerned(layout: Layout) -> list[Flowable]:
     band = age_band(layout)
     if band:
         body.append(layout.field(_("Age band"), band))
-    for name, value in (
-        (_("Address"), person.address),
-        (_("School"), person.school),
-        (_("Class or group"), person.school_class),
-    ):
-        if value.strip():
-            body.append(layout.field(name, value))
+    if person.address.strip():
+        body.append(layout.field(_("Address"), person.address))
+    school = ", ".join(p.strip() for p in (person.school, person.school_class) if p.strip())
+    if school:
+        body.append(layout.field(_("School and class"), school))
     return body
 
 

@@ -214,7 +214,7 @@ class WhoPage(Page):
             lambda: (
                 _("Professionals already involved"),
                 _("For example the GP, youth doctor, district team or a care provider."),
-                _("Add a p&rofessional"),
+                _("Add a pro&fessional"),
             ),
             session.mark_edited,
         )
@@ -286,7 +286,7 @@ class WhoPage(Page):
         )
         for attribute, text in (
             ("address", _("Address")),
-            ("school", _("School")),
+            ("school", _("School name")),
             ("school_class", _("Class or group")),
         ):
             self.place_labels[attribute].setText(text)
