@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from signaal.assessment.case import CaseModel
 from signaal.i18n import _
-from signaal.ui.widgets import FieldLabel, WrapLabel, clear_layout, describe, form_layout
+from signaal.ui.widgets import (
+    FieldLabel,
+    WrapLabel,
+    clear_layout,
+    describe,
+    form_layout,
+    show_added,
+)
 
 # Choices of a field: (value stored in the case, English label for gettext).
 Choices = tuple[tuple[Any, str], ...]
@@ -97,15 +104,21 @@ class EntryList(QGroupBox):
     def refresh(self) -> None:
         """Rebuild the rows when the case's list is another one than shown; else sync texts."""
         entries = self._entries()
-        if [id(e) for e in entries] != self._shown:
-            # Empty the old editors first, so no typed text lingers in a widget being deleted.
-            for editor in self.findChildren(QLineEdit):
-                editor.blockSignals(True)
-                editor.clear()
-            clear_layout(self.rows)
-            for index, entry in enumerate(entries):
-                self.rows.addWidget(self._row(index, entry))
-            self._shown = [id(e) for e in entries]
+        ids = [id(e) for e in entries]
+        if ids != self._shown:
+            start = len(self._shown)
+            if ids[:start] != self._shown:
+                # Empty the old editors first, so no typed text lingers in a widget being deleted.
+                for editor in self.findChildren(QLineEdit):
+                    editor.blockSignals(True)
+                    editor.clear()
+                clear_layout(self.rows)
+                start = 0
+            for index, entry in enumerate(entries[start:], start=start):
+                row = self._row(index, entry)
+                self.rows.addWidget(row)
+                show_added(row)
+            self._shown = ids
             self.retranslate()
             return
         for index, entry in enumerate(entries):

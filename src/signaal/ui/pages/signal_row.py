@@ -154,7 +154,8 @@ class SignalRow(QFrame):
         self.details_form.setRowVisible(self.teller, third_party)
         self.details_form.setRowVisible(self.quote_of, third_party)
         teller = observation.teller if observation is not None else ""
-        if observation is not None and self.teller.text().strip() != teller:
+        # Hidden under another choice, the field keeps what was typed for a way back.
+        if third_party and observation is not None and self.teller.text().strip() != teller:
             self.teller.blockSignals(True)
             self.teller.setText(teller)
             self.teller.blockSignals(False)
@@ -314,6 +315,9 @@ class SignalRow(QFrame):
         self.session.set_status(self.indicator.id, status, told_by)
         if status != "not-seen":
             self._ensure_details()
+        if told_by == "third-party" and self.teller is not None and self.teller.text():
+            # Back to "someone else" after another choice: who told it still holds.
+            self.session.set_teller(self.indicator.id, self.teller.text())
         self._load_teller()
 
     def _facts_changed(self) -> None:
