@@ -151,8 +151,9 @@ class SignalRow(QFrame):
             return
         observation = self.session.observation(self.indicator.id)
         third_party = self._third_party
-        self.details_form.setRowVisible(self.teller, third_party)
-        self.details_form.setRowVisible(self.quote_of, third_party)
+        if self.details_form.isRowVisible(self.teller) != third_party:
+            self.details_form.setRowVisible(self.teller, third_party)
+            self.details_form.setRowVisible(self.quote_of, third_party)
         teller = observation.teller if observation is not None else ""
         # Hidden under another choice, the field keeps what was typed for a way back.
         if third_party and observation is not None and self.teller.text().strip() != teller:
@@ -314,11 +315,14 @@ class SignalRow(QFrame):
     def _status(self, status: ObservationStatus, told_by: ToldBy | None) -> None:
         self.session.set_status(self.indicator.id, status, told_by)
         if status != "not-seen":
-            self._ensure_details()
+            self.prepare_details()
         if told_by == "third-party" and self.teller is not None and self.teller.text():
             # Back to "someone else" after another choice: who told it still holds.
             self.session.set_teller(self.indicator.id, self.teller.text())
+        # Rows shown or hidden before the details show, so they are laid out once, at their size.
         self._load_teller()
+        if status != "not-seen":
+            self._ensure_details()
 
     def _facts_changed(self) -> None:
         if self.facts is not None:
