@@ -32,6 +32,12 @@ def concerns(layout: Layout) -> list[Flowable]:
     context = case.context
     if context.acute_danger is not None:
         body.append(layout.field(_("Acute danger"), layout.yes_no(context.acute_danger)))
+    situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
+    if context.acute_danger and context.acute_situation in situations:
+        body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))
+    situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
+    if context.acute_danger and context.acute_situation in situations:
+        body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))
     if context.disclosure:
         body.append(layout.field(_("The person has told about it themselves"), _("yes")))
     if context.days_since_sexual_contact is not None:
@@ -52,8 +58,9 @@ def source_group(observation: Observation) -> str:
     return observation.source or "unknown"
 
 
-def observations(layout: Layout) -> list[Flowable]:
-    """Every seen or told signal, grouped by source, with facts, time, source and quotes."""
+def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable]:
+    """Every seen or told signal, grouped by source, with facts, time, source and quotes;
+    `intro_text` replaces the melder's introduction (a handover records what others told)."""
     _ = layout._
     counted = [o for o in layout.case.observations if o.counts]
     body: list[Flowable] = []
@@ -69,7 +76,8 @@ def observations(layout: Layout) -> list[Flowable]:
     if not body:
         return []
     intro = layout.note(
-        _(
+        intro_text
+        or _(
             "Facts as recorded by the reporter. Own observations, what the person said and what "
             "others said are kept apart; each quote says whose words it holds."
         )
@@ -103,6 +111,9 @@ def _observation(
             styles.detail,
             label=_("Facts"),
         )
+    else:
+        # Without this line a bare source line reads as if the facts were lost.
+        flowables.append(Paragraph(label(_("Facts")) + markup(_("no facts noted")), styles.detail))
     if observation.quote.strip():
         opening, closing = QUOTE_MARKS.get(layout.language, QUOTE_MARKS["en"])
         flowables.append(

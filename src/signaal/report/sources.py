@@ -53,6 +53,10 @@ def used_sources(layout: Layout) -> dict[str, list[str]]:
         question = catalog.questions_by_id.get(question_id)
         if question is not None and question_id in case.weighing:
             groups["meldcode"] += question.sources
+    role = catalog.roles_by_id.get(case.role)
+    protocol = None if role is None else catalog.protocols_by_id.get(role.protocol)
+    if protocol is not None and protocol.flow == "intake":
+        groups["meldcode"] += [s for step in protocol.steps for s in step.sources]
     exception = case.meldcode_steps.conversation.exception
     groups["meldcode"] += next(
         (e.sources for e in catalog.step3_exceptions if e.id == exception), []

@@ -26,7 +26,9 @@ def step2(layout: Layout) -> list[Flowable]:
     whom = consultation.with_whom.strip()
     on = layout.date(consultation.on) if consultation.on is not None else ""
     if consultation.done:
-        value = ", ".join(filter(None, [whom or _("a colleague"), on]))
+        # An empty date is said, never replaced by one nobody gave.
+        when = on or _("date not filled in")
+        value = ", ".join(filter(None, [whom or _("a colleague"), when]))
     elif whom or on:
         value = f"{', '.join(filter(None, [whom, on]))} ({_('not marked as done')})"
     else:
@@ -37,7 +39,7 @@ def step2(layout: Layout) -> list[Flowable]:
         when = (
             layout.date(consultation.vt_advice_on)
             if consultation.vt_advice_on is not None
-            else _("date not recorded")
+            else _("date not filled in")
         )
         if not consultation.vt_advice:
             when = f"{when} ({_('not marked as asked')})"
@@ -57,8 +59,9 @@ def step3(layout: Layout) -> list[Flowable]:
     flowables: list[Flowable] = []
     if conversation.done:
         parts = [conversation.with_whom.strip() or _("the person or the parents")]
-        if conversation.on is not None:
-            parts.append(layout.date(conversation.on))
+        parts.append(
+            layout.date(conversation.on) if conversation.on is not None else _("date not filled in")
+        )
         flowables.append(layout.field(_("Discussed with"), ", ".join(parts)))
         flowables += paragraphs(
             conversation.reaction,

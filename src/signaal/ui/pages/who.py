@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from signaal.assessment.case import InvolvedPerson, NetworkMember, Professional
+from signaal.content.models import UNKNOWN_RELATION
 from signaal.i18n import N_, _, content_language
 from signaal.labels import PERSON_ROLES
 from signaal.ui.pages.base import Page
@@ -102,8 +103,13 @@ class WhoPage(Page):
 
         self.relation = QComboBox()
         self.relation.setObjectName("relation-combo")
+        self.relation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.relation.setMinimumContentsLength(24)
         self.relation.addItem("", None)
-        for relation in session.catalog.relations:
+        self.relations = [r for r in session.catalog.relations if r.id != UNKNOWN_RELATION]
+        for relation in self.relations:
             self.relation.addItem("", relation.id)
         self.relation.currentIndexChanged.connect(self._relation_changed)
 
@@ -253,7 +259,7 @@ class WhoPage(Page):
         describe(self.age, _("Age in years"), _("The age selects the signal lists that fit"))
         self.relation_label.setText(_("&Relation of the suspected person"))
         self.relation.setItemText(0, _("Not known or not said"))
-        for index, relation in enumerate(self.session.catalog.relations, start=1):
+        for index, relation in enumerate(self.relations, start=1):
             self.relation.setItemText(index, relation.name.get(language))
             self.relation.setItemData(
                 index, relation.description.get(language), Qt.ItemDataRole.ToolTipRole
