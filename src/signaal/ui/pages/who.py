@@ -233,7 +233,7 @@ class WhoPage(Page):
             lambda: (
                 _("Protective network"),
                 _("People around the person who can help keep them safe."),
-                _("Add someone from the &network"),
+                _("Add someone from the net&work"),
             ),
             session.mark_edited,
         )
