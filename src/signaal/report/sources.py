@@ -117,6 +117,16 @@ def sources(layout: Layout) -> list[Flowable]:
             ),
         )
     ]
+    older = sorted(
+        set(layout.carried.versions.values()) | {r.catalog_version for r in layout.carried.retired}
+    )
+    if layout.case.observations or layout.carried.retired:
+        text = _("Observations were recorded with this catalog version")
+        if older:
+            text += " " + _("unless marked otherwise (also: {versions})").format(
+                versions=", ".join(older)
+            )
+        body.append(layout.note(f"{text}."))
     titles = dict(SOURCE_GROUPS)
     # The dash and its space are part of the line; keep a little room for rounding.
     width = layout.width - stringWidth("– ", style.fontName, style.fontSize) - 2

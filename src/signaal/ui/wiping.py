@@ -18,13 +18,18 @@ def clear_texts(widget: QWidget) -> None:
         line.clear()
 
 
-def clear_clipboard_of(case: Case) -> None:
-    """Empty the clipboard when it holds text copied from the case (anything else stays)."""
+def clear_clipboard_of(case: Case, copied: str = "") -> None:
+    """Empty the clipboard when it holds text copied from the case or the dossier note that
+    was copied (`copied`); anything else the user copied stays."""
     clipboard = QGuiApplication.clipboard()
     text = clipboard.text().strip()
     if not text:
         return
-    if clipboard.ownsClipboard() or any(text in value for value in _strings(case.model_dump())):
+    if (
+        clipboard.ownsClipboard()
+        or (copied.strip() and text == copied.strip())
+        or any(text in value for value in _strings(case.model_dump()))
+    ):
         clipboard.clear()
 
 
