@@ -234,11 +234,16 @@ def answer_case() -> None:
     if not click("role-teacher"):
         raise RuntimeError("no role-teacher radio button: the UI contract changed")
     click("acute-no")
-    show_step("who")
+    page = show_step("who")
     click("person-child")
     age = find(QSpinBox, "age-spin")
     if age is not None:
         age.setValue(9)
+    # One person, professional and network entry, so that their fields exist to type into.
+    for key in ("persons", "professionals", "network"):
+        if not click(f"{key}-add"):
+            raise RuntimeError(f"no {key}-add button on the Who page: the UI contract changed")
+    report["typed_who"] = type_marker_everywhere(page, "who")
     show_step("concerns")
     click("concern-not-sure")
     page = show_step("signals")
@@ -260,6 +265,25 @@ def answer_case() -> None:
             facts.setPlainText(f"Op maandag zei ze: {MARKER} {answered}")
             answered += 1
     report["answered"] = answered
+    # A signal told by someone else: who told it (a role or relation) is case text too.
+    told = next(
+        (
+            r
+            for r in page.findChildren(QRadioButton)
+            if r.objectName().endswith("-told-third-party") and not r.isChecked()
+        ),
+        None,
+    )
+    if told is None:
+        raise RuntimeError("no 'told by someone else' choice: the UI contract changed")
+    told.click()
+    app.processEvents()
+    indicator = told.objectName()[len("status-") : -len("-told-third-party")]
+    teller = find(QLineEdit, f"teller-{indicator}")
+    if teller is None:
+        raise RuntimeError("no 'told by' field next to a signal: the UI contract changed")
+    teller.setText(f"klasgenoot {MARKER}")
+    app.processEvents()
     page = show_step("meldcode")
     click("consultation-done")
     click("conversation-done")

@@ -127,6 +127,9 @@ def test_the_session_did_what_a_user_does(session: Session) -> None:
     ]
     assert report["answered"] == 3
     assert report["typed"] >= 3, "hardly any free-text field was filled"
+    # The Who page's own fields: initials, address and school, one person, the suspected
+    # person, one professional and one network entry.
+    assert report["typed_who"] >= 23, "the Who page's free-text fields were not all filled"
     assert report["case_holds_marker_after_typing"]
     assert report["saved_via"] == "file-dialog"
     assert "file" in report["dialogs"]

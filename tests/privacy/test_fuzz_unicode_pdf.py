@@ -50,8 +50,52 @@ FREE_TEXT_FIELDS = [
     ("person", "name"),
     ("decision", "decision"),
     ("decision", "reasoning"),
+    # What a receiver asks for (issue 16).
+    ("observations", 1, "told_by", "third_party"),
+    ("reporter", "job_title"),
+    ("person", "address"),
+    ("person", "school"),
+    ("person", "school_class"),
+    ("persons", 0, "relation"),
+    ("persons", 0, "name"),
+    ("persons", 0, "age"),
+    ("persons", 0, "notes"),
+    ("suspected_person", "name"),
+    ("suspected_person", "age"),
+    ("suspected_person", "description"),
+    ("suspected_person", "vehicle"),
+    ("suspected_person", "phone"),
+    ("suspected_person", "social_media"),
+    ("professionals_involved", 0, "function"),
+    ("professionals_involved", 0, "name"),
+    ("professionals_involved", 0, "organisation"),
+    ("professionals_involved", 0, "contact"),
+    ("professionals_involved", 0, "notes"),
+    ("network", 0, "relation"),
+    ("network", 0, "name"),
+    ("network", 0, "contact"),
+    ("network", 0, "notes"),
 ]
-SHORT_FIELDS = {"observer", "when", "with_whom", "name", "organisation", "phone", "initials"}
+SHORT_FIELDS = {
+    "observer",
+    "when",
+    "with_whom",
+    "name",
+    "organisation",
+    "phone",
+    "initials",
+    "third_party",
+    "job_title",
+    "address",
+    "school",
+    "school_class",
+    "relation",
+    "age",
+    "vehicle",
+    "social_media",
+    "function",
+    "contact",
+}
 INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"}
 
 
@@ -67,12 +111,18 @@ SHOWABLE = font_characters()
 
 def base_case() -> dict[str, Any]:
     role = CATALOG.roles[0].id
-    indicator = next(iter(CATALOG.indicators_by_id))
+    indicator, told = list(CATALOG.indicators_by_id)[:2]
     return {
         "role": role,
         "age": 15,
         "concerns": [c.id for c in CATALOG.concerns],
-        "observations": [{"indicator": indicator, "status": "seen"}],
+        "observations": [
+            {"indicator": indicator, "status": "seen"},
+            {"indicator": told, "status": "told", "told_by": {}},
+        ],
+        "persons": [{}],
+        "professionals_involved": [{}],
+        "network": [{}],
         "meldcode_steps": {
             "consultation": {"done": True},
             "conversation": {"done": True},

@@ -21,7 +21,10 @@ from signaal.content.models import Answer, RelationId
 FreeText = Annotated[str, StringConstraints(max_length=200_000)]
 ShortText = Annotated[str, StringConstraints(max_length=2_000)]
 ObservationStatus = Literal["seen", "told", "not-seen"]
+# Who passed a told signal on: the person concerned, or someone else (by role or relation).
 ToldBy = Literal["person", "third-party"]
+QuoteOf = Literal["person", "third-party"]
+PersonRole = Literal["child", "parent", "carer", "other"]
 Purpose = Literal["melding", "advice", "handover", "file"]
 
 # Dates a referral can sensibly carry; a year 1 or 9999 in a case file is a mistake, not a fact.
@@ -69,6 +72,14 @@ class CaseModel(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
 
+class ThirdParty(CaseModel):
+    """Someone other than the person who told about a signal, named by role or relation."""
+
+    third_party: ShortText = Field(
+        default="", description='Role or relation of who told it: "moeder", "klasgenoot".'
+    )
+
+
 class Observation(CaseModel):
     """One answered signal. `seen` is the professional's own observation; `told` was heard."""
 
@@ -76,7 +87,17 @@ class Observation(CaseModel):
     status: ObservationStatus
     facts: FreeText = ""
     quote: FreeText = ""
-    told_by: ToldBy | None = None
+    told_by: ToldBy | ThirdParty | None = Field(
+        default=None,
+        description='Who told a `told` signal: "person" (the person concerned), "third-party" '
+        '(someone else, not named) or {"third_party": "moeder"} (someone else, by role or '
+        "relation).",
+    )
+    quote_of: QuoteOf | None = Field(
+        default=None,
+        description='Whose words the quote is: "person" (the person concerned\'s own words) or '
+        '"third-party" (the words of whoever told it); not set: not recorded.',
+    )
     observer: ShortText = ""
     when: ShortText = ""
 
@@ -84,6 +105,18 @@ class Observation(CaseModel):
     def counts(self) -> bool:
         """Whether the signal is present (seen or told); `not-seen` answers are kept but inert."""
         return self.status != "not-seen"
+
+    @property
+    def source(self) -> ToldBy | None:
+        """Who told it as a category: the person, a third party, or not recorded."""
+        if isinstance(self.told_by, ThirdParty):
+            return "third-party"
+        return self.told_by
+
+    @property
+    def teller(self) -> str:
+        """The third party's role or relation ("moeder"), empty when not named."""
+        return self.told_by.third_party.strip() if isinstance(self.told_by, ThirdParty) else ""
 
 
 class Context(CaseModel):
@@ -126,6 +159,9 @@ class Reporter(CaseModel):
     """Who writes the referral; only printed where typed."""
 
     name: ShortText = ""
+    job_title: ShortText = Field(
+        default="", description='The reporter\'s own job title: "mentor groep 8", "huisarts".'
+    )
     organisation: ShortText = ""
     phone: ShortText = ""
 
@@ -176,6 +212,58 @@ class Person(CaseModel):
     initials: ShortText = ""
     name: ShortText = ""
     date_of_birth: BirthDate | None = None
+    address: ShortText = Field(default="", description="Only when the user chooses to give it.")
+    school: ShortText = ""
+    school_class: ShortText = ""
+
+
+class InvolvedPerson(CaseModel):
+    """Someone else in the case: a child in the household, a parent or carer, another person."""
+
+    role: PersonRole = Field(
+        default="other",
+        description="child: a child in the household; parent: a parent or carer with parental "
+        "authority (gezag); carer: a parent or carer without it; other: anyone else involved.",
+    )
+    name: ShortText = Field(default="", description="Name or initials, only if the user wants.")
+    relation: ShortText = Field(
+        default="", description='Relation to the person concerned: "zus", "stiefvader".'
+    )
+    age: ShortText = Field(default="", description='Age or age band as known: "7", "about 12".')
+    informed: bool | None = Field(
+        default=None, description="Whether this person was told about the report."
+    )
+    notes: FreeText = ""
+
+
+class SuspectedPerson(CaseModel):
+    """What the reporter knows about the suspected person; all free text, all optional."""
+
+    name: ShortText = Field(default="", description="Name or alias.")
+    age: ShortText = Field(default="", description="Approximate age.")
+    description: FreeText = ""
+    vehicle: ShortText = ""
+    phone: ShortText = ""
+    social_media: ShortText = Field(default="", description="Social media handles.")
+
+
+class Professional(CaseModel):
+    """A professional already involved with the person or the family."""
+
+    function: ShortText = Field(default="", description='"jeugdarts", "wijkteam".')
+    name: ShortText = ""
+    organisation: ShortText = ""
+    contact: ShortText = Field(default="", description="Phone number or e-mail address.")
+    notes: FreeText = ""
+
+
+class NetworkMember(CaseModel):
+    """Someone in the person's protective network: who can help keep them safe."""
+
+    relation: ShortText = Field(default="", description='"oma", "buurvrouw", "trainer".')
+    name: ShortText = ""
+    contact: ShortText = ""
+    notes: FreeText = Field(default="", description="What they can do for the person's safety.")
 
 
 class Decision(CaseModel):
@@ -227,6 +315,13 @@ class Case(CaseModel):
         description="Veilig Thuis: information gathered and reasons of the safety assessment.",
     )
     person: Person = Field(default_factory=Person)
+    persons: list[InvolvedPerson] = Field(
+        default=[],
+        description="Others involved: children in the household, parents or carers, others.",
+    )
+    suspected_person: SuspectedPerson = Field(default_factory=SuspectedPerson)
+    professionals_involved: list[Professional] = Field(default=[])
+    network: list[NetworkMember] = Field(default=[], description="The person's protective network.")
     decision: Decision = Field(default_factory=Decision)
 
     def observation(self, indicator_id: str) -> Observation | None:

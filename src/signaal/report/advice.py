@@ -1,4 +1,4 @@
-"""Referral advice with contacts, the catalog version with its sources, and the closing line."""
+"""Referral advice with contacts, and the closing line."""
 
 from __future__ import annotations
 
@@ -94,71 +94,6 @@ def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
         check = contact_check_line(contact, layout._, layout.date(contact.verified_on))
         lines.append(paragraph(check, styles.cell_italic))
     return lines
-
-
-def used_source_ids(layout: Layout) -> list[str]:
-    """The sources behind what this referral shows, in order of first use, each once."""
-    catalog, case, assessment = layout.catalog, layout.case, layout.assessment
-    ids: list[str] = []
-    for observation in case.observations:
-        found = catalog.indicators_by_id.get(observation.indicator)
-        if observation.counts and found is not None:
-            ids += found[0].sources + found[1].sources
-    if assessment.trafficking:
-        ids += catalog.delphi_rule.sources
-    rules = {r.id: r.sources for r in catalog.trafficking_rules}
-    rules |= {r.id: r.sources for r in catalog.concern_rules}
-    rules |= {r.id: r.sources for r in catalog.routing_rules}
-    for result in assessment.trafficking:
-        for explanation in result.explanations:
-            ids += rules.get(explanation.rule, [])
-    for explanation in assessment.concern.explanations:
-        ids += rules.get(explanation.rule, [])
-    for question_id in assessment.weighing.path:
-        question = catalog.questions_by_id.get(question_id)
-        if question is not None and question_id in case.weighing:
-            ids += question.sources
-    for referral in assessment.referrals:
-        for rule in referral.rules:
-            ids += rules.get(rule, [])
-        contact = catalog.contacts_by_id.get(referral.contact)
-        if contact is not None:
-            ids += contact.sources
-    role = catalog.roles_by_id.get(case.role)
-    protocol = None if role is None else catalog.protocols_by_id.get(role.protocol)
-    if protocol is not None and protocol.flow == "intake":
-        ids += [s for step in protocol.steps for s in step.sources]
-    exception = case.meldcode_steps.conversation.exception
-    ids += next((e.sources for e in catalog.step3_exceptions if e.id == exception), [])
-    return [i for i in dict.fromkeys(ids) if i in catalog.sources_by_id]
-
-
-def sources(layout: Layout) -> list[Flowable]:
-    """The catalog version and date, and the sources the shown content is based on."""
-    _, info = layout._, layout.catalog.info
-    body: list[Flowable] = [
-        layout.field(
-            _("Content catalog"),
-            _("version {version} of {date}").format(
-                version=info.version, date=layout.date(info.date)
-            ),
-        )
-    ]
-    older = sorted(
-        set(layout.carried.versions.values()) | {r.catalog_version for r in layout.carried.retired}
-    )
-    if layout.case.observations or layout.carried.retired:
-        text = _("Observations were recorded with this catalog version")
-        if older:
-            text += " " + _("unless marked otherwise (also: {versions})").format(
-                versions=", ".join(older)
-            )
-        body.append(layout.note(f"{text}."))
-    for source_id in used_source_ids(layout):
-        source = layout.catalog.sources_by_id[source_id]
-        line = f"{source.publisher} ({source.year}). {source.title}. {source.url}"
-        body.append(Paragraph(f"– {markup(line)}", layout.styles.small))
-    return [layout.section(_("Catalog and sources")), *body]
 
 
 def closing(layout: Layout) -> list[Flowable]:

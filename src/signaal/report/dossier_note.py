@@ -106,7 +106,7 @@ def _signal_lines(
     found += [(r.observation, r.text) for r in carried.retired if r.observation.counts]
     lines: list[tuple[str, str]] = []
     for observation, text in found:
-        source = "seen" if observation.status == "seen" else observation.told_by or "unknown"
+        source = "seen" if observation.status == "seen" else observation.source or "unknown"
         line = f"{_short(text, 160)} ({_(SOURCES[source])})"
         lines.append((source, line))
     return lines

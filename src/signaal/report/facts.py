@@ -1,4 +1,4 @@
-"""The factual part of the referral: who reports, who is involved, what was seen or told."""
+"""The concern and what was seen or told, grouped by source, every quote attributed."""
 
 from __future__ import annotations
 
@@ -35,92 +35,22 @@ def history(layout: Layout) -> list[Flowable]:
     return [layout.note(text)]
 
 
-def reporter(layout: Layout) -> list[Flowable]:
-    """Role, name/organisation/phone only where typed, and meldcode step 2 with dates."""
-    _, case = layout._, layout.case
-    role = layout.catalog.roles_by_id.get(case.role)
-    role_name = case.role if role is None else layout.text(role.name)
-    body: list[Flowable] = [layout.field(_("Role"), role_name)]
-    for field_name, value in (
-        (_("Name"), case.reporter.name),
-        (_("Organisation"), case.reporter.organisation),
-        (_("Phone"), case.reporter.phone),
-    ):
-        if value.strip():
-            body.append(layout.field(field_name, value))
-    body += meldcode_step2(layout)
-    return section(layout.section(_("Reporter")), body)
-
-
-def meldcode_step2(layout: Layout) -> list[Flowable]:
-    """The consultation and the Veilig Thuis advice, with their dates, whenever anything of them
-    was typed: text left behind after a box was unticked is printed, and says so."""
-    _, consultation = layout._, layout.case.meldcode_steps.consultation
-    whom = consultation.with_whom.strip()
-    on = layout.date(consultation.on) if consultation.on is not None else ""
-    if consultation.done:
-        # An empty date is said, never replaced by one nobody gave.
-        when = on or _("date not filled in")
-        value = ", ".join(filter(None, [whom or _("a colleague"), when]))
-    elif whom or on:
-        value = f"{', '.join(filter(None, [whom, on]))} ({_('not marked as done')})"
-    else:
-        value = _("not (yet) done")
-    flowables: list[Flowable] = [layout.field(_("Consultation (step 2)"), value)]
-    summary = consultation.vt_advice_summary
-    if consultation.vt_advice or consultation.vt_advice_on is not None or summary.strip():
-        when = (
-            layout.date(consultation.vt_advice_on)
-            if consultation.vt_advice_on is not None
-            else _("date not filled in")
-        )
-        if not consultation.vt_advice:
-            when = f"{when} ({_('not marked as asked')})"
-        flowables.append(layout.field(_("Advice from Veilig Thuis"), when))
-        if summary.strip():
-            flowables += paragraphs(
-                summary, layout.styles.detail, label=_("What Veilig Thuis advised")
-            )
-    else:
-        flowables.append(layout.field(_("Advice from Veilig Thuis"), _("not asked")))
-    return flowables
-
-
-def persons(layout: Layout) -> list[Flowable]:
-    """The person concerned (initials by default), age band, the suspected person's relation."""
+def concerns(layout: Layout) -> list[Flowable]:
+    """What the report is about: the concerns looked at and the facts the routing asks for."""
     _, case, catalog = layout._, layout.case, layout.catalog
     body: list[Flowable] = []
-    person = case.person
-    body.append(
-        layout.field(
-            _("Person concerned (initials or pseudonym)"),
-            person.initials.strip() or _("not given"),
-        )
-    )
-    if person.name.strip():
-        body.append(layout.field(_("Name"), person.name))
-    if person.date_of_birth is not None:
-        body.append(layout.field(_("Date of birth"), layout.date(person.date_of_birth)))
-    if case.age is not None:
-        body.append(layout.field(_("Age"), _("{age} years").format(age=case.age)))
-    band = _age_band(layout)
-    if band:
-        body.append(layout.field(_("Age band"), band))
-    concerns = [
+    names = [
         layout.text(catalog.concerns_by_id[c].name) if c in catalog.concerns_by_id else c
         for c in case.concerns
     ]
-    if concerns:
-        body.append(layout.field(_("Concerns looked at"), "; ".join(concerns)))
-    relation = case.context.perpetrator_relation
-    if relation is not None:
-        names = {r.id: layout.text(r.name) for r in catalog.relations}
-        body.append(
-            layout.field(_("Relation of the suspected person"), names.get(relation, relation))
-        )
+    if names:
+        body.append(layout.field(_("Concerns looked at"), "; ".join(names)))
     context = case.context
     if context.acute_danger is not None:
         body.append(layout.field(_("Acute danger"), layout.yes_no(context.acute_danger)))
+    situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
+    if context.acute_danger and context.acute_situation in situations:
+        body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))
     situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
     if context.acute_danger and context.acute_situation in situations:
         body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))
@@ -134,31 +64,14 @@ def persons(layout: Layout) -> list[Flowable]:
         )
     if context.consent_to_refer is not None:
         body.append(layout.field(_("Consent to refer"), layout.yes_no(context.consent_to_refer)))
-    return section(layout.section(_("Persons involved")), body)
-
-
-def _age_band(layout: Layout) -> str:
-    catalog, case = layout.catalog, layout.case
-    band_id = case.age_band
-    if band_id is None and case.age is not None:
-        try:
-            band_id = catalog.age_band_for(case.age).id
-        except ValueError:
-            return ""
-    if band_id is None:
-        if case.minor is None:
-            return ""
-        _ = layout._
-        return _("child, age not known") if case.minor else _("adult, age not known")
-    band = catalog.age_bands_by_id.get(band_id)
-    return band_id if band is None else layout.text(band.name)
+    return section(layout.section(_("The concern")), body)
 
 
 def source_group(observation: Observation) -> str:
     """Which of the meldcode's sources an observation comes from."""
     if observation.status in ("seen", "not-seen"):
         return observation.status
-    return observation.told_by or "unknown"
+    return observation.source or "unknown"
 
 
 def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable]:
@@ -184,7 +97,7 @@ def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable
         intro_text
         or _(
             "Facts as recorded by the reporter. Own observations, what the person said and what "
-            "others said are kept apart; quotes are the person's own words."
+            "others said are kept apart; each quote says whose words it holds."
         )
     )
     return [layout.section(_("Observations")), intro, *body]
@@ -224,11 +137,7 @@ def _observation(
                 )
             )
         )
-    # The told groups' titles name one observation as well; only "seen" has a plural title.
-    source_label = {"seen": _("Own observation"), "not-seen": _("Looked at, not seen")}.get(
-        group, _(dict(SOURCE_GROUPS)[group])
-    )
-    details = [label(_("Source")) + markup(source_label)]
+    details = [label(_("Source")) + markup(source_text(layout, group, observation))]
     if observation.observer.strip():
         who = _("Observed by") if group in ("seen", "not-seen") else _("Heard by or from")
         details.append(label(who) + markup(observation.observer))
@@ -246,6 +155,40 @@ def _observation(
         flowables.append(Paragraph(label(_("Facts")) + markup(_("no facts noted")), styles.detail))
     if observation.quote.strip():
         opening, closing = QUOTE_MARKS.get(layout.language, QUOTE_MARKS["en"])
-        flowables.append(Paragraph(label(_("In their own words")).rstrip(), styles.detail))
+        flowables.append(
+            Paragraph(label(quote_attribution(layout, group, observation)).rstrip(), styles.detail)
+        )
         flowables += paragraphs(observation.quote, styles.quote, prefix=opening, suffix=closing)
     return flowables
+
+
+def source_text(layout: Layout, group: str, observation: Observation) -> str:
+    """Who the signal comes from: the reporter, the person, or the third party by name."""
+    _ = layout._
+    if group == "seen":
+        return _("Own observation")
+    if group == "not-seen":
+        return _("Looked at, not seen")
+    if group == "third-party" and observation.teller:
+        return _("Told by {teller}").format(teller=observation.teller)
+    # The told groups' titles name one observation as well; only "seen" has a plural title.
+    return _(dict(SOURCE_GROUPS)[group])
+
+
+def quote_attribution(layout: Layout, group: str, observation: Observation) -> str:
+    """Whose words a quote holds: "told by mother; the person's own words" or "mother's words"."""
+    _ = layout._
+    teller = observation.teller
+    if group == "third-party":
+        if observation.quote_of == "person":
+            if teller:
+                return _("Told by {teller}; the person's own words").format(teller=teller)
+            return _("Told by a third party; the person's own words")
+        if observation.quote_of == "third-party":
+            if teller:
+                return _("Words of {teller}").format(teller=teller)
+            return _("Words of the third party who told it")
+        return _("Quote (whose words was not recorded)")
+    if observation.quote_of == "third-party":
+        return _("Someone else's words")
+    return _("In the person's own words")

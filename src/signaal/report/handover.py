@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 
 from signaal.assessment.intake import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.content.models import Protocol
-from signaal.report import advice, facts, judgement
+from signaal.report import advice, facts, judgement, parties, sources, steps
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, kept, labelled, markup, paragraphs
 
@@ -22,7 +22,8 @@ def story(layout: Layout) -> list[Flowable]:
     return [
         *summary(layout),
         *intake(layout),
-        *facts.persons(layout),
+        *parties.persons(layout),
+        *facts.concerns(layout),
         *facts.observations(
             layout,
             layout._(
@@ -38,7 +39,7 @@ def story(layout: Layout) -> list[Flowable]:
         *advice.referral_advice(layout, title=layout._("Onward routes")),
         *worker(layout),
         *method(layout),
-        *advice.sources(layout),
+        *sources.sources(layout),
         *advice.closing(layout),
     ]
 
@@ -52,8 +53,8 @@ def earlier_steps(layout: Layout) -> list[Flowable]:
         return []
     return [
         layout.section(layout._("Meldcode steps recorded in the case")),
-        *facts.meldcode_step2(layout),
-        *judgement.step3(layout),
+        *steps.step2(layout),
+        *steps.step3(layout),
     ]
 
 
@@ -175,6 +176,7 @@ def worker(layout: Layout) -> list[Flowable]:
         layout.field(label, value)
         for label, value in (
             (_("Name"), reporter.name),
+            (_("Job title"), reporter.job_title),
             (_("Organisation"), reporter.organisation),
             (_("Phone"), reporter.phone),
         )

@@ -57,7 +57,6 @@ def judgement(layout: Layout) -> list[Flowable]:
         *trafficking_profiles(layout),
         *concern_level(layout),
         *weighing(layout),
-        *step3(layout),
         *decision(layout),
     ]
     if not body:
@@ -186,19 +185,38 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
 def _explanations(
     layout: Layout, explanations: list[Explanation], *, signals: bool = True
 ) -> list[Flowable]:
-    """Each explanation as a dash item; with `signals`, the signals it rests on below it."""
+    """Each explanation as a dash item; with `signals`, the signals it rests on below it.
+
+    Each signal is named once, under the most specific explanation that rests on it: a summary
+    that rests on every signal does not repeat what the rules below it name.
+    """
+    unique = {layout.text(e.text): e for e in reversed(explanations)}
+    kept_ones = [e for e in explanations if unique.get(layout.text(e.text)) is e]
     flowables: list[Flowable] = []
-    shown: set[str] = set()
-    for explanation in explanations:
+    named = _signals_per_explanation(kept_ones) if signals else {}
+    for index, explanation in enumerate(kept_ones):
         sentence = layout.text(explanation.text)
-        if sentence in shown:
-            continue
-        shown.add(sentence)
         flowables.append(Paragraph(f"– {markup(sentence)}", layout.styles.detail))
-        if signals and explanation.indicators:
-            named = dict.fromkeys(layout.indicator_text(i) for i in explanation.indicators)
-            flowables.append(labelled(layout._("Based on"), "; ".join(named), layout.styles.note))
+        own = dict.fromkeys(layout.indicator_text(i) for i in named.get(index, []))
+        if own:
+            flowables.append(labelled(layout._("Based on"), "; ".join(own), layout.styles.note))
     return flowables
+
+
+def _signals_per_explanation(explanations: list[Explanation]) -> dict[int, list[str]]:
+    """Which signals to name under which explanation: each under the one resting on the fewest."""
+    owner: dict[str, int] = {}
+    for index, explanation in enumerate(explanations):
+        for indicator in explanation.indicators:
+            current = owner.get(indicator)
+            if current is None or len(explanation.indicators) < len(
+                explanations[current].indicators
+            ):
+                owner[indicator] = index
+    result: dict[int, list[str]] = {}
+    for index, explanation in enumerate(explanations):
+        result[index] = [i for i in dict.fromkeys(explanation.indicators) if owner[i] == index]
+    return result
 
 
 def concern_level(layout: Layout) -> list[Flowable]:
@@ -280,35 +298,6 @@ def _branch_reason(question: WeighingQuestion | None, answer: Answer | None) -> 
     if answer == "unsure":
         return question.on_unsure
     return (question.on_yes if answer == "yes" else question.on_no).explanation
-
-
-def step3(layout: Layout) -> list[Flowable]:
-    """Meldcode step 3: the conversation with the person or parents, or the exception used."""
-    _, conversation = layout._, layout.case.meldcode_steps.conversation
-    flowables: list[Flowable] = []
-    if conversation.done:
-        parts = [conversation.with_whom.strip() or _("the person or the parents")]
-        parts.append(
-            layout.date(conversation.on) if conversation.on is not None else _("date not filled in")
-        )
-        flowables.append(layout.field(_("Discussed with"), ", ".join(parts)))
-        flowables += paragraphs(
-            conversation.reaction,
-            layout.styles.detail,
-            label=_("Reaction"),
-        )
-    elif conversation.done is False or conversation.exception:
-        flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
-    if conversation.exception:
-        exceptions = {e.id: layout.text(e.text) for e in layout.catalog.step3_exceptions}
-        flowables.append(
-            layout.field(
-                _("Exception used"), exceptions.get(conversation.exception, conversation.exception)
-            )
-        )
-    if not flowables:
-        return []
-    return [layout.subsection(_("Step 3: conversation with the person or the parents")), *flowables]
 
 
 def decision(layout: Layout) -> list[Flowable]:

@@ -58,20 +58,33 @@ def document_date(catalog: Catalog, deterministic: bool) -> dt.date:
     return catalog.info.date if deterministic else dt.date.today()
 
 
-def _meldcode_story(layout: Layout, heading: list[Flowable]) -> list[Flowable]:
-    """The melder's referral: reporter and meldcode steps, persons, facts, judgement, advice."""
-    from signaal.report import advice, facts, judgement
+def referral_sections() -> list[Callable[[Layout], list[Flowable]]]:
+    """The melder's referral in the order a Veilig Thuis intake works through a report.
+
+    The order follows the sections of a regional Veilig Thuis online report form for
+    professionals (GGD Gelderland-Zuid, "Meldformulier Veilig Thuis"): the meldcode steps taken,
+    the reporter, the persons involved, the report itself, the supporting network; the
+    professional judgement, the referral advice and the sources come after the facts.
+    """
+    from signaal.report import advice, facts, judgement, parties, sources, steps
 
     return [
-        *heading,
-        *facts.reporter(layout),
-        *facts.persons(layout),
-        *facts.observations(layout),
-        *judgement.judgement(layout),
-        *advice.referral_advice(layout),
-        *advice.sources(layout),
-        *advice.closing(layout),
+        steps.meldcode_steps,
+        parties.reporter,
+        parties.persons,
+        facts.concerns,
+        facts.observations,
+        parties.network,
+        judgement.judgement,
+        advice.referral_advice,
+        sources.sources,
+        advice.closing,
     ]
+
+
+def _meldcode_story(layout: Layout, heading: list[Flowable]) -> list[Flowable]:
+    """The melder's referral: the heading, then `referral_sections` in their order."""
+    return [*heading, *[flowable for part in referral_sections() for flowable in part(layout)]]
 
 
 def render_referral(

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from signaal.assessment import Assessment, Case, Observation, assess
 from signaal.assessment.carried import Carried, ScreenState
-from signaal.assessment.case import ObservationStatus, ToldBy
+from signaal.assessment.case import ObservationStatus, QuoteOf, ThirdParty, ToldBy
 from signaal.assessment.proposals import PurposeProposal, propose_purpose
 from signaal.content import Catalog
 
@@ -140,9 +140,28 @@ class Session(QObject):
             observation = Observation(indicator=indicator_id, status=status)
             self.case.observations.append(observation)
         observation.status = status
-        observation.told_by = told_by if status == "told" else None
+        if status != "told":
+            observation.told_by = None
+        elif told_by != "third-party" or observation.source != "third-party":
+            # Back to "someone else": the role or relation typed before still holds.
+            observation.told_by = told_by
         self.touch()
         return observation
+
+    def set_teller(self, indicator_id: str, text: str) -> None:
+        """Who told a signal told by someone else, by role or relation ("moeder")."""
+        observation = self.case.observation(indicator_id)
+        if observation is None or observation.source != "third-party":
+            return
+        observation.told_by = ThirdParty(third_party=text) if text else "third-party"
+        self.mark_edited()
+
+    def set_quote_of(self, indicator_id: str, quote_of: QuoteOf | None) -> None:
+        """Whose words the quote of a signal holds: the person's or whoever told it."""
+        observation = self.case.observation(indicator_id)
+        if observation is not None and observation.quote_of != quote_of:
+            observation.quote_of = quote_of
+            self.mark_edited()
 
     def set_observation_text(self, indicator_id: str, field: str, text: str) -> None:
         """Facts or quote typed for a signal; kept even before a status is chosen."""

@@ -57,14 +57,17 @@ class ReferralPage(Page):
         self._fill_purposes()
         self.reporter_name = QLineEdit()
         self.reporter_name.setObjectName("reporter-name")
+        self.reporter_job_title = QLineEdit()
+        self.reporter_job_title.setObjectName("reporter-job-title")
         self.reporter_organisation = QLineEdit()
         self.reporter_organisation.setObjectName("reporter-organisation")
         self.reporter_phone = QLineEdit()
         self.reporter_phone.setObjectName("reporter-phone")
-        self.labels = [FieldLabel() for _index in range(4)]
+        self.labels = [FieldLabel() for _index in range(5)]
         fields: list[QWidget] = [
             self.purpose,
             self.reporter_name,
+            self.reporter_job_title,
             self.reporter_organisation,
             self.reporter_phone,
         ]
@@ -137,6 +140,7 @@ class ReferralPage(Page):
         self.copy_note.clicked.connect(self.note_requested)
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         self.reporter_name.textChanged.connect(self._reporter_changed)
+        self.reporter_job_title.textChanged.connect(self._reporter_changed)
         self.reporter_organisation.textChanged.connect(self._reporter_changed)
         self.reporter_phone.textChanged.connect(self._reporter_changed)
         self.person_name.textChanged.connect(self._person_changed)
@@ -189,15 +193,18 @@ class ReferralPage(Page):
         texts = (
             (_("P&urpose"), _("Purpose of the document")),
             (_("Your na&me (optional)"), _("Your name, printed only if you type it")),
+            (_("Your &job title (optional)"), _("Your job title, printed only if you type it")),
             (_("&Organisation (optional)"), _("Your organisation, printed only if you type it")),
             (_("Phon&e (optional)"), _("Your phone number, printed only if you type it")),
         )
         fields: list[QWidget] = [
             self.purpose,
             self.reporter_name,
+            self.reporter_job_title,
             self.reporter_organisation,
             self.reporter_phone,
         ]
+        self.reporter_job_title.setPlaceholderText(_("for example mentor of year 2, GP"))
         for label, field, (text, name) in zip(self.labels, fields, texts, strict=True):
             label.setText(text)
             describe(field, name)
@@ -256,6 +263,7 @@ class ReferralPage(Page):
         self._show_purpose()
         for field, value in (
             (self.reporter_name, case.reporter.name),
+            (self.reporter_job_title, case.reporter.job_title),
             (self.reporter_organisation, case.reporter.organisation),
             (self.reporter_phone, case.reporter.phone),
         ):
@@ -336,6 +344,7 @@ class ReferralPage(Page):
     def _reporter_changed(self) -> None:
         reporter = self.session.case.reporter
         reporter.name = self.reporter_name.text()
+        reporter.job_title = self.reporter_job_title.text()
         reporter.organisation = self.reporter_organisation.text()
         reporter.phone = self.reporter_phone.text()
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -26,6 +28,7 @@ from signaal.assessment.case import ObservationStatus, ToldBy
 from signaal.content.models import Indicator
 from signaal.content.notices import ADDITION
 from signaal.i18n import _, content_language
+from signaal.labels import QUOTE_OF
 from signaal.ui.session import Session
 from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout
 
@@ -89,6 +92,11 @@ class SignalRow(QFrame):
         self.quote: QLineEdit | None = None
         self.facts_label: FieldLabel | None = None
         self.quote_label: FieldLabel | None = None
+        self.details_form: QFormLayout | None = None
+        self.teller: QLineEdit | None = None
+        self.teller_label: FieldLabel | None = None
+        self.quote_of: QComboBox | None = None
+        self.quote_of_label: FieldLabel | None = None
         self.load()
         self.retranslate()
 
@@ -98,7 +106,18 @@ class SignalRow(QFrame):
         chain += self.buttons.values()
         if self.facts is not None and self.quote is not None:
             chain += [self.facts, self.quote]
+        if self.teller is not None and self.quote_of is not None and self._third_party:
+            chain += [self.teller, self.quote_of]
         return chain
+
+    @property
+    def _third_party(self) -> bool:
+        observation = self.session.observation(self.indicator.id)
+        return (
+            observation is not None
+            and observation.status == "told"
+            and (observation.source == "third-party")
+        )
 
     @property
     def details_shown(self) -> bool:
@@ -110,7 +129,7 @@ class SignalRow(QFrame):
         suffix: str | None = None
         if observation is not None:
             suffix = observation.status
-            if observation.status == "told" and observation.told_by == "third-party":
+            if observation.status == "told" and observation.source == "third-party":
                 suffix = "told-third-party"
         for key, button in self.buttons.items():
             if button.isChecked() != (key == suffix):
@@ -128,6 +147,28 @@ class SignalRow(QFrame):
                 self.facts.setPlainText(facts)
             if self.quote.text() != quote:
                 self.quote.setText(quote)
+        self._load_teller()
+
+    def _load_teller(self) -> None:
+        """Who told it and whose words the quote holds: shown for "told by someone else" only."""
+        if self.teller is None or self.quote_of is None or self.details_form is None:
+            return
+        observation = self.session.observation(self.indicator.id)
+        third_party = self._third_party
+        if self.details_form.isRowVisible(self.teller) != third_party:
+            self.details_form.setRowVisible(self.teller, third_party)
+            self.details_form.setRowVisible(self.quote_of, third_party)
+        teller = observation.teller if observation is not None else ""
+        # Hidden under another choice, the field keeps what was typed for a way back.
+        if third_party and observation is not None and self.teller.text().strip() != teller:
+            self.teller.blockSignals(True)
+            self.teller.setText(teller)
+            self.teller.blockSignals(False)
+        position = max(0, self.quote_of.findData(observation.quote_of if observation else None))
+        if self.quote_of.currentIndex() != position:
+            self.quote_of.blockSignals(True)
+            self.quote_of.setCurrentIndex(position)
+            self.quote_of.blockSignals(False)
 
     def prepare_details(self) -> None:
         """Create the facts and quote fields, hidden until the signal is answered."""
@@ -147,15 +188,36 @@ class SignalRow(QFrame):
         self.quote_label = FieldLabel(parent=details)
         self.facts_label.setBuddy(self.facts)
         self.quote_label.setBuddy(self.quote)
+        # Who told it and whose words the quote holds, for a signal told by someone else.
+        self.teller = QLineEdit(details)
+        self.teller.setObjectName(f"teller-{self.indicator.id}")
+        self.teller.setMaxLength(2000)
+        self.quote_of = QComboBox(details)
+        self.quote_of.setObjectName(f"quote-of-{self.indicator.id}")
+        self.quote_of.addItem("", None)
+        for value in QUOTE_OF:
+            self.quote_of.addItem("", value)
+        self.teller_label = FieldLabel(parent=details)
+        self.quote_of_label = FieldLabel(parent=details)
+        self.teller_label.setBuddy(self.teller)
+        self.quote_of_label.setBuddy(self.quote_of)
+        form.addRow(self.teller_label, self.teller)
         form.addRow(self.facts_label, self.facts)
         form.addRow(self.quote_label, self.quote)
+        form.addRow(self.quote_of_label, self.quote_of)
+        self.details_form = form
         self.layout_.addWidget(details)
         # Created late, the fields would sit at the end of the focus chain: put them after the
         # row's choices, so Tab goes choice → facts → quote → next signal.
-        QWidget.setTabOrder(self.buttons[CHOICES[-1][0]], self.facts)
+        QWidget.setTabOrder(self.buttons[CHOICES[-1][0]], self.teller)
+        QWidget.setTabOrder(self.teller, self.facts)
         QWidget.setTabOrder(self.facts, self.quote)
+        QWidget.setTabOrder(self.quote, self.quote_of)
         self.facts.textChanged.connect(self._facts_changed)
         self.quote.textChanged.connect(self._quote_changed)
+        self.teller.textChanged.connect(self._teller_changed)
+        self.quote_of.currentIndexChanged.connect(self._quote_of_changed)
+        self._load_teller()
         self._translate_details()
         # Style the hidden fields now, not in the click that shows them.
         details.ensurePolished()
@@ -218,6 +280,29 @@ class SignalRow(QFrame):
             _("Direct quote for: {signal}").format(signal=text),
             _("The exact words someone used, kept as a quote in the referral"),
         )
+        if (
+            self.teller is None
+            or self.quote_of is None
+            or self.teller_label is None
+            or self.quote_of_label is None
+        ):
+            return
+        self.teller_label.setText(_("Told by"))
+        self.teller.setPlaceholderText(_("Role or relation, for example mother, classmate"))
+        describe(
+            self.teller,
+            _("Who told it, for: {signal}").format(signal=text),
+            _("By role or relation; no name is needed"),
+        )
+        self.quote_of_label.setText(_("Whose words"))
+        self.quote_of.setItemText(0, _("Not recorded"))
+        for position, label in enumerate(QUOTE_OF.values(), start=1):
+            self.quote_of.setItemText(position, _(label))
+        describe(
+            self.quote_of,
+            _("Whose words the quote holds, for: {signal}").format(signal=text),
+            _("The person's own words passed on, or the words of whoever told it"),
+        )
 
     def matches(self, needle: str) -> bool:
         """Whether the search text occurs in the signal, its help or its keywords."""
@@ -236,6 +321,13 @@ class SignalRow(QFrame):
     def _status(self, status: ObservationStatus, told_by: ToldBy | None) -> None:
         self.session.set_status(self.indicator.id, status, told_by)
         if status != "not-seen":
+            self.prepare_details()
+        if told_by == "third-party" and self.teller is not None and self.teller.text():
+            # Back to "someone else" after another choice: who told it still holds.
+            self.session.set_teller(self.indicator.id, self.teller.text())
+        # Rows shown or hidden before the details show, so they are laid out once, at their size.
+        self._load_teller()
+        if status != "not-seen":
             self._ensure_details()
 
     def _facts_changed(self) -> None:
@@ -244,3 +336,10 @@ class SignalRow(QFrame):
 
     def _quote_changed(self, text: str) -> None:
         self.session.set_observation_text(self.indicator.id, "quote", text)
+
+    def _teller_changed(self, text: str) -> None:
+        self.session.set_teller(self.indicator.id, text)
+
+    def _quote_of_changed(self, position: int) -> None:
+        if self.quote_of is not None:
+            self.session.set_quote_of(self.indicator.id, self.quote_of.itemData(position))

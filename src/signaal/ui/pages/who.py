@@ -1,4 +1,6 @@
-"""Step 2: who the concern is about — child or adult, age (which picks the age band), relation."""
+"""Step 2: who the concern is about — child or adult, age (which picks the age band), relation —
+and, all optional, the others a receiver asks about: the household, the suspected person, the
+professionals already involved and the protective network."""
 
 from __future__ import annotations
 
@@ -10,15 +12,19 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QSizePolicy,
     QSpinBox,
     QWidget,
 )
 
+from signaal.assessment.case import InvolvedPerson, NetworkMember, Professional
 from signaal.content.models import UNKNOWN_RELATION
-from signaal.i18n import _, content_language
+from signaal.i18n import N_, _, content_language
+from signaal.labels import PERSON_ROLES
 from signaal.ui.pages.base import Page
+from signaal.ui.pages.entries import EntryField, EntryList
 from signaal.ui.session import Session
 from signaal.ui.widgets import (
     FieldLabel,
@@ -30,6 +36,40 @@ from signaal.ui.widgets import (
 )
 
 UNKNOWN_AGE = -1
+
+PERSON_FIELDS = (
+    EntryField("role", N_("Role in the case"), choices=tuple(PERSON_ROLES.items())),
+    EntryField("relation", N_("Relation"), N_("for example sister, mother, stepfather")),
+    EntryField("name", N_("Name or initials (optional)")),
+    EntryField("age", N_("Age"), N_("for example 7, or about 12")),
+    EntryField(
+        "informed",
+        N_("Told about the report"),
+        choices=((None, N_("Not recorded")), (True, N_("yes")), (False, N_("no"))),
+    ),
+    EntryField("notes", N_("Notes"), N_("for example: has parental authority, lives elsewhere")),
+)
+PROFESSIONAL_FIELDS = (
+    EntryField("function", N_("Function"), N_("for example youth doctor, district team")),
+    EntryField("name", N_("Name")),
+    EntryField("organisation", N_("Organisation")),
+    EntryField("contact", N_("Phone or e-mail")),
+    EntryField("notes", N_("Notes"), N_("for example: knows about the concern")),
+)
+NETWORK_FIELDS = (
+    EntryField("relation", N_("Relation"), N_("for example grandmother, neighbour, coach")),
+    EntryField("name", N_("Name")),
+    EntryField("contact", N_("Phone or e-mail")),
+    EntryField("notes", N_("What they can do"), N_("for example: the child can stay there")),
+)
+# (object name, attribute of the suspected person, label); the description is a text box.
+SUSPECT_LINES = (
+    ("suspect-name", "name", N_("Name or alias")),
+    ("suspect-age", "age", N_("Approximate age")),
+    ("suspect-vehicle", "vehicle", N_("Vehicle")),
+    ("suspect-phone", "phone", N_("Phone number")),
+    ("suspect-social-media", "social_media", N_("Social media")),
+)
 
 
 class WhoPage(Page):
@@ -96,9 +136,108 @@ class WhoPage(Page):
         form.addRow(self.initials_label, self.initials)
         form.addRow("", self.disclosure)
         self.layout_.addWidget(self.box)
+        self._build_details(session)
         self.layout_.addStretch(1)
         self.retranslate()
         self.refresh()
+
+    def _build_details(self, session: Session) -> None:
+        """The optional boxes below the person: address and school, others, suspect, network."""
+        self.place_box = QGroupBox()
+        self.place_box.setObjectName("person-place-box")
+        place_form = form_layout(self.place_box)
+        self.place_note = WrapLabel()
+        place_form.addRow(self.place_note)
+        self.place_fields: dict[str, QLineEdit] = {}
+        self.place_labels: dict[str, FieldLabel] = {}
+        for name, attribute in (
+            ("person-address", "address"),
+            ("person-school", "school"),
+            ("person-class", "school_class"),
+        ):
+            line = QLineEdit()
+            line.setObjectName(name)
+            line.setMaxLength(2000)
+            line.textChanged.connect(lambda text, a=attribute: self._place_changed(a, text))
+            label = FieldLabel()
+            label.setBuddy(line)
+            place_form.addRow(label, line)
+            self.place_fields[attribute] = line
+            self.place_labels[attribute] = label
+        self.layout_.addWidget(self.place_box)
+
+        self.persons = EntryList(
+            "persons",
+            lambda: self.session.case.persons,
+            InvolvedPerson,
+            PERSON_FIELDS,
+            lambda: (
+                _("Others involved"),
+                _(
+                    "Children in the household with their ages, parents or carers and whether "
+                    "they were told about the report, anyone else involved. All optional."
+                ),
+                _("Add a &person"),
+            ),
+            session.mark_edited,
+        )
+        self.layout_.addWidget(self.persons)
+
+        self.suspect_box = QGroupBox()
+        self.suspect_box.setObjectName("suspect-box")
+        suspect_form = form_layout(self.suspect_box)
+        self.suspect_note = WrapLabel()
+        suspect_form.addRow(self.suspect_note)
+        self.suspect_fields: dict[str, QLineEdit] = {}
+        self.suspect_labels: dict[str, FieldLabel] = {}
+        for name, attribute, _label in SUSPECT_LINES:
+            line = QLineEdit()
+            line.setObjectName(name)
+            line.setMaxLength(2000)
+            line.textChanged.connect(lambda text, a=attribute: self._suspect_changed(a, text))
+            label = FieldLabel()
+            label.setBuddy(line)
+            suspect_form.addRow(label, line)
+            self.suspect_fields[attribute] = line
+            self.suspect_labels[attribute] = label
+        self.suspect_description = QPlainTextEdit()
+        self.suspect_description.setObjectName("suspect-description")
+        self.suspect_description.setTabChangesFocus(True)
+        self.suspect_description.setFixedHeight(
+            self.suspect_description.fontMetrics().lineSpacing() * 3 + 12
+        )
+        self.suspect_description.textChanged.connect(self._description_changed)
+        self.suspect_description_label = FieldLabel()
+        self.suspect_description_label.setBuddy(self.suspect_description)
+        suspect_form.addRow(self.suspect_description_label, self.suspect_description)
+        self.layout_.addWidget(self.suspect_box)
+
+        self.professionals = EntryList(
+            "professionals",
+            lambda: self.session.case.professionals_involved,
+            Professional,
+            PROFESSIONAL_FIELDS,
+            lambda: (
+                _("Professionals already involved"),
+                _("For example the GP, youth doctor, district team or a care provider."),
+                _("Add a pro&fessional"),
+            ),
+            session.mark_edited,
+        )
+        self.layout_.addWidget(self.professionals)
+        self.network = EntryList(
+            "network",
+            lambda: self.session.case.network,
+            NetworkMember,
+            NETWORK_FIELDS,
+            lambda: (
+                _("Protective network"),
+                _("People around the person who can help keep them safe."),
+                _("Add someone from the net&work"),
+            ),
+            session.mark_edited,
+        )
+        self.layout_.addWidget(self.network)
 
     def first_focus(self) -> QWidget | None:
         return self.kind_group.checkedButton() or self.child
@@ -143,7 +282,36 @@ class WhoPage(Page):
             _("The person told me about it themselves"),
             _("A disclosure by the person weighs in the assessment"),
         )
+        self._translate_details()
         self._show_band()
+
+    def _translate_details(self) -> None:
+        self.place_box.setTitle(_("Address and school (only if the receiver needs them)"))
+        self.place_note.setText(
+            _("Printed on the referral only if you type them. Leave empty if you prefer.")
+        )
+        for attribute, text in (
+            ("address", _("Address")),
+            ("school", _("School name")),
+            ("school_class", _("Class or group")),
+        ):
+            self.place_labels[attribute].setText(text)
+            describe(self.place_fields[attribute], text, _("Printed only if you type it"))
+        self.suspect_box.setTitle(_("The suspected person (optional)"))
+        self.suspect_note.setText(
+            _("Only what you know; a receiver can use any detail to find or stop this person.")
+        )
+        for _name, attribute, text in SUSPECT_LINES:
+            self.suspect_labels[attribute].setText(_(text))
+            describe(self.suspect_fields[attribute], _(text))
+        self.suspect_fields["social_media"].setPlaceholderText(_("account names or handles"))
+        self.suspect_description_label.setText(_("Description"))
+        self.suspect_description.setPlaceholderText(
+            _("What the person looks like, where they are seen, what they say or do")
+        )
+        describe(self.suspect_description, _("Description of the suspected person"))
+        for entries in (self.persons, self.professionals, self.network):
+            entries.retranslate()
 
     def refresh(self) -> None:
         case = self.session.case
@@ -158,6 +326,18 @@ class WhoPage(Page):
         if self.initials.text() != case.person.initials:
             self.initials.setText(case.person.initials)
         self.disclosure.setChecked(case.context.disclosure)
+        for attribute, line in self.place_fields.items():
+            value = getattr(case.person, attribute)
+            if line.text() != value:
+                line.setText(value)
+        for attribute, line in self.suspect_fields.items():
+            value = getattr(case.suspected_person, attribute)
+            if line.text() != value:
+                line.setText(value)
+        if self.suspect_description.toPlainText() != case.suspected_person.description:
+            self.suspect_description.setPlainText(case.suspected_person.description)
+        for entries in (self.persons, self.professionals, self.network):
+            entries.refresh()
         self._show_band()
 
     def _check_kind(self, kind: str | None) -> None:
@@ -233,3 +413,15 @@ class WhoPage(Page):
         if self.session.case.context.disclosure != on:
             self.session.case.context.disclosure = on
             self.session.touch()
+
+    def _place_changed(self, attribute: str, text: str) -> None:
+        setattr(self.session.case.person, attribute, text)
+        self.session.mark_edited()
+
+    def _suspect_changed(self, attribute: str, text: str) -> None:
+        setattr(self.session.case.suspected_person, attribute, text)
+        self.session.mark_edited()
+
+    def _description_changed(self) -> None:
+        self.session.case.suspected_person.description = self.suspect_description.toPlainText()
+        self.session.mark_edited()
