@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from signaal.assessment import Case
     from signaal.content import Catalog
     from signaal.ui.idle import IdleGuard
+    from signaal.ui.other_windows import WindowFollower
     from signaal.ui.pages.base import Page
+    from signaal.ui.pdf_preview import PdfPreviewDialog
     from signaal.ui.profile_panel import ProfilePanel
     from signaal.ui.session import Session
 
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.loading)
         self._session: Session | None = None
         self.pages: dict[str, Page] = {}
+        self.preview_dialog: PdfPreviewDialog | None = None
         if catalog is not None:
             self.attach_catalog(catalog)
 
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         """Build the working window around a loaded catalog."""
         from signaal.ui.actions import WindowActions
         from signaal.ui.idle import IdleGuard
+        from signaal.ui.other_windows import WindowFollower
         from signaal.ui.profile_panel import ProfilePanel
         from signaal.ui.session import Session
         from signaal.ui.steps import STEPS
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.idle.watch(self)
+        self.followers: WindowFollower = WindowFollower(self, self.action_hide, self.idle)
         self.idle.warning.connect(self._idle_warning)
         self.idle.resumed.connect(lambda: self.idle_banner.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
@@ -407,7 +412,10 @@ class MainWindow(QMainWindow):
             self.hide_screen()
 
     def hide_screen(self) -> None:
-        """Blank the window at once: only a neutral button remains."""
+        """Blank the window at once, closing every dialog: only a neutral button remains."""
+        from signaal.ui.other_windows import close_other_windows
+
+        close_other_windows(self)
         self.screens.setCurrentWidget(self.cover)
         self.menuBar().setVisible(False)
         self.toolbar.setVisible(False)
@@ -445,9 +453,11 @@ class MainWindow(QMainWindow):
 
     def wipe(self) -> None:
         """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
+        from signaal.ui.other_windows import close_other_windows
         from signaal.ui.steps import STEP_KEYS
         from signaal.ui.wiping import clear_clipboard_of, clear_texts
 
+        close_other_windows(self)
         for page in self.pages.values():
             clear_texts(page)
         clear_clipboard_of(self.session.case)
@@ -504,17 +514,28 @@ class MainWindow(QMainWindow):
     def preview(self) -> None:
         from signaal.ui.pdf_preview import PdfPreviewDialog
 
+        if self.is_hidden_screen:
+            return
         # Printing or saving from the preview counts as much as from the window's own actions.
         dialog = PdfPreviewDialog(self.referral_pdf(), self, SUGGESTED_FILE_NAME)
         dialog.printed.connect(
             lambda: self._referral_made(_("The referral was sent to the printer."))
         )
         dialog.saved.connect(lambda: self._referral_made(_("The referral was saved.")))
-        dialog.exec()
+        self.preview_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            # The dialog holds the rendered referral: let it go now, not with the window.
+            self.preview_dialog = None
+            dialog.release()
+            dialog.deleteLater()
 
     def print_referral(self) -> None:
         from signaal.ui.printing import print_pdf
 
+        if self.is_hidden_screen:
+            return
         if print_pdf(self.referral_pdf(), self):
             self._referral_made(_("The referral was sent to the printer."))
 
@@ -522,6 +543,8 @@ class MainWindow(QMainWindow):
         """Save where the user chooses (the report helper's dialog); nothing is kept otherwise."""
         from signaal.ui.saving import save_pdf
 
+        if self.is_hidden_screen:
+            return
         if save_pdf(self.referral_pdf(), self, SUGGESTED_FILE_NAME) is not None:
             self._referral_made(_("The referral was saved."))
 
