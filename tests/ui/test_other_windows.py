@@ -7,12 +7,13 @@ through the dialog's native window, as keyboard and mouse input arrives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dialog_helpers import WhenOpen, press_hide, stop_openers
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QWheelEvent
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -23,78 +24,11 @@ from signaal.ui import printing
 from signaal.ui.main_window import MainWindow
 from signaal.ui.pdf_preview import PdfPreviewDialog
 
-STUCK_MS = 8000
-HIDE = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-class WhenOpen:
-    """Runs `then(dialog)` once a modal dialog of `kind` is shown and has focus.
-
-    If none comes within a few seconds, or one is still open `STUCK_MS` after, every modal
-    dialog is closed, so a test fails instead of hanging.
-    """
-
-    def __init__(self, kind: type[QWidget], then: Callable[[QWidget], None]) -> None:
-        self.kind = kind
-        self.then = then
-        self.found: QWidget | None = None
-        self.tries = 0
-        self.poll = QTimer()
-        self.poll.setInterval(20)
-        self.poll.timeout.connect(self._poll)
-        self.stuck = QTimer()
-        self.stuck.setSingleShot(True)
-        self.stuck.timeout.connect(close_stuck)
-        self.poll.start()
-        OPENERS.append(self)
-
-    def stop(self) -> None:
-        self.poll.stop()
-        self.stuck.stop()
-
-    def _poll(self) -> None:
-        modal = QApplication.activeModalWidget()
-        if (
-            isinstance(modal, self.kind)
-            and modal.isVisible()
-            and QGuiApplication.focusWindow() is modal.windowHandle()
-        ):
-            self.found = modal
-            self.poll.stop()
-            self.stuck.start(STUCK_MS)
-            self.then(modal)
-            return
-        self.tries += 1
-        if self.tries > 200:
-            self.poll.stop()
-            close_stuck()
-
-
-def close_stuck() -> None:
-    """Close what the app left open, so a failing test ends instead of waiting forever."""
-    while (stuck := QApplication.activeModalWidget()) is not None:
-        stuck.close()
-        stuck.hide()
-
-
-OPENERS: list[WhenOpen] = []
-
 
 @pytest.fixture(autouse=True)
 def _stop_openers() -> Iterator[None]:
-    """No timer of one test may act in the next."""
     yield
-    for opener in OPENERS:
-        opener.stop()
-    OPENERS.clear()
-
-
-def press_hide(dialog: QWidget) -> None:
-    handle = dialog.windowHandle()
-    assert handle is not None
-    from pytestqt.qtbot import QtBot as _QtBot
-
-    _QtBot.keyClick(handle, Qt.Key.Key_H, HIDE)
+    stop_openers()
 
 
 def open_windows(window: MainWindow) -> list[str]:
