@@ -1,4 +1,4 @@
-"""Leave nothing of a wiped case behind: no text in an editor, none on the clipboard or selection."""
+"""Leave nothing of a wiped case behind: no text in an editor, on the clipboard or selection."""
 
 from __future__ import annotations
 
