@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.case import Consultation, Conversation, text_limit
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_line, limit_plain
 from signaal.ui.widgets import (
     FieldLabel,
     WrapLabel,
@@ -58,6 +60,7 @@ def _to_qdate(value: dt.date | None) -> QDate:
 def _text_edit(name: str) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setObjectName(name)
+    limit_plain(edit, text_limit(Conversation, "reaction"))  # every text area here: free text
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
     return edit
@@ -78,6 +81,7 @@ class MeldcodePage(Page):
         self.consult_done = QCheckBox()
         self.consult_done.setObjectName("consultation-done")
         self.consult_with = QLineEdit()
+        limit_line(self.consult_with, text_limit(Consultation, "with_whom"))
         self.consult_with.setObjectName("consultation-with")
         self.consult_on = _date_edit("consultation-date")
         self.vt_advice = QCheckBox()
@@ -111,6 +115,7 @@ class MeldcodePage(Page):
             answers_layout.addWidget(button)
         answers_layout.addStretch(1)
         self.talk_with = QLineEdit()
+        limit_line(self.talk_with, text_limit(Conversation, "with_whom"))
         self.talk_with.setObjectName("conversation-with")
         self.talk_on = _date_edit("conversation-date")
         self.talk_reaction = _text_edit("conversation-reaction")

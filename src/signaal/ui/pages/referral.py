@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.case import Person, Reporter, text_limit
 from signaal.i18n import N_, _
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_line
 from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
 
 PURPOSES = {
@@ -49,6 +51,12 @@ class ReferralPage(Page):
         self.reporter_organisation.setObjectName("reporter-organisation")
         self.reporter_phone = QLineEdit()
         self.reporter_phone.setObjectName("reporter-phone")
+        for line, name in (
+            (self.reporter_name, "name"),
+            (self.reporter_organisation, "organisation"),
+            (self.reporter_phone, "phone"),
+        ):
+            limit_line(line, text_limit(Reporter, name))
         self.labels = [FieldLabel() for _index in range(4)]
         fields: list[QWidget] = [
             self.purpose,
@@ -64,6 +72,7 @@ class ReferralPage(Page):
         person_form = form_layout(self.person_box)
         self.person_note = WrapLabel()
         self.person_name = QLineEdit()
+        limit_line(self.person_name, text_limit(Person, "name"))
         self.person_name.setObjectName("person-name")
         self.birth_known = QCheckBox()
         self.birth_known.setObjectName("birth-date-known")
