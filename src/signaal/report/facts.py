@@ -154,6 +154,23 @@ def observations(layout: Layout) -> list[Flowable]:
         for observation in members:
             number += 1
             body += _observation(layout, number, group, observation)
+    uncounted = [
+        o for o in layout.case.observations if not o.counts and (o.facts.strip() or o.quote.strip())
+    ]
+    if uncounted:
+        # Facts typed for a signal later marked "not seen" (or never marked): printed, not lost.
+        body.append(layout.subsection(f"{_('Not marked as seen or told')} ({len(uncounted)})"))
+        body.append(
+            layout.note(
+                _(
+                    "Facts were typed for these signals, but they are marked as not seen or not "
+                    "marked at all; they do not count in the assessment."
+                )
+            )
+        )
+        for observation in uncounted:
+            number += 1
+            body += _observation(layout, number, "withdrawn", observation)
     if not body:
         return []
     intro = layout.note(
@@ -179,7 +196,12 @@ def _observation(
         where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
         flowables.append(kept(Paragraph(markup(where.rstrip(" ·")), styles.small)))
     # The told groups' titles name one observation as well; only "seen" has a plural title.
-    source_label = _("Own observation") if group == "seen" else _(dict(SOURCE_GROUPS)[group])
+    if group == "withdrawn":
+        source_label = _("not marked as seen or told")
+    elif group == "seen":
+        source_label = _("Own observation")
+    else:
+        source_label = _(dict(SOURCE_GROUPS)[group])
     details = [label(_("Source")) + markup(source_label)]
     if observation.observer.strip():
         who = _("Observed by") if group == "seen" else _("Heard by or from")

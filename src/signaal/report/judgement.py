@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
@@ -267,8 +269,24 @@ def step3(layout: Layout) -> list[Flowable]:
             layout.styles.detail,
             label=_("Reaction"),
         )
-    elif conversation.done is False or conversation.exception:
-        flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
+    else:
+        if conversation.done is False or conversation.exception:
+            flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
+        # Text typed before "not done" was chosen is printed, and says so (as in step 2).
+        not_done = f" ({_('not marked as done')})"
+        whom = conversation.with_whom.strip()
+        on = layout.date(conversation.on) if conversation.on is not None else ""
+        if whom or on:
+            flowables.append(
+                layout.field(_("Discussed with"), ", ".join(filter(None, [whom, on])) + not_done)
+            )
+        if conversation.reaction.strip():
+            flowables += paragraphs(
+                conversation.reaction,
+                layout.styles.detail,
+                label=_("Reaction"),
+                suffix=escape(not_done),
+            )
     if conversation.exception:
         exceptions = {e.id: layout.text(e.text) for e in layout.catalog.step3_exceptions}
         flowables.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
         """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
         from signaal.ui.other_windows import close_other_windows
         from signaal.ui.steps import STEP_KEYS
-        from signaal.ui.wiping import clear_clipboard_of, clear_texts
+        from signaal.ui.wiping import clear_clipboard_of, clear_texts, release_freed_memory
 
         close_other_windows(self)
         for page in self.pages.values():
@@ -475,6 +475,8 @@ class MainWindow(QMainWindow):
         self.step_list.blockSignals(False)
         self._show_step(0)
         self._update_steps()
+        # Back in the event loop the old pages are gone; then their freed memory goes too.
+        QTimer.singleShot(0, release_freed_memory)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._session is not None:

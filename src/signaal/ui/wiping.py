@@ -9,13 +9,46 @@ from signaal.assessment import Case
 
 
 def clear_texts(widget: QWidget) -> None:
-    """Empty every editor before the widget goes, so no typed text lingers in memory."""
+    """Empty every editor before the widget goes, with its undo history.
+
+    A text area keeps removed text in its undo stack and a line field keeps every typed character
+    in its history: turning undo off drops the stack, and `setText("")` (unlike `clear()`, which
+    can be undone) drops the history. Each is first overwritten by blanks of the same length, so
+    a buffer Qt reuses in place holds no case text.
+    """
     for editor in widget.findChildren(QPlainTextEdit):
         editor.blockSignals(True)
-        editor.clear()
+        document = editor.document()
+        document.setUndoRedoEnabled(False)
+        length = document.characterCount()
+        if length > 1:
+            editor.setPlainText(" " * (length - 1))
+        document.clear()
     for line in widget.findChildren(QLineEdit):
         line.blockSignals(True)
-        line.clear()
+        if line.text():
+            line.setText(" " * len(line.text()))
+        line.setText("")
+
+
+def release_freed_memory() -> None:
+    """After a wipe: destroy what was deleted, collect garbage, return free memory to the system.
+
+    Freed memory is not overwritten by the allocator; handing whole free pages back (glibc's
+    `malloc_trim`) means they read as zeros from then on, also in a core or a memory dump.
+    """
+    import contextlib
+    import ctypes
+    import gc
+    import sys
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # not glibc (musl): nothing to trim
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def clear_clipboard_of(case: Case) -> None:
