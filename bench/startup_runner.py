@@ -2,15 +2,17 @@
 
     python bench/startup_runner.py signaal|bare
 
-`signaal` runs the real `signaal.app.main()` unchanged. The only instrument is a QApplication
-subclass put in place of PySide6's before main() imports it: when the event loop starts, it
-installs an application-wide event filter. It notes when the first Paint event has been handled
-(a zero-delay timer queued from that Paint event) — the window is on screen — and, for Signaal,
-when the step list (object name `step-list`) has first been painted: the catalog is loaded and
-the working window is there. Then it prints one JSON line with those CLOCK_MONOTONIC times
-(one clock for all processes, so the parent subtracts its own timestamp from before the spawn)
-and the peak RSS at each, and ends the process at once (teardown is not start-up).
-`bare` is the baseline: a QMainWindow with one QLabel, shown the same way.
+`bare` is exactly the floor: a plain `QApplication` and one top-level `QLabel`. `signaal` runs
+the real `signaal.app.main()` unchanged. Both carry the same tiny instrument and nothing else: an
+event filter on the watched widget only (never application-wide, which would slow every event
+of the app) that takes the time when the widget's first Paint event arrives. (Queuing a timer
+from the event instead would let Signaal's own after-first-paint work, the catalog load, run
+first and be counted as painting.) For the bare label that moment ends the
+run. For Signaal the first paint is the main window's; the working window is the first paint of
+the step list (object name `step-list`), which exists once the catalog is loaded. The child
+prints one JSON line with CLOCK_MONOTONIC times (one clock for all processes: the parent
+subtracts its own timestamp from before the spawn) and the peak RSS at each moment, then ends
+at once (teardown is not start-up).
 """
 
 from __future__ import annotations
@@ -21,52 +23,55 @@ import resource
 import sys
 import time
 
-import PySide6.QtWidgets as QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+# Content that never arrives (a window without a step list) ends the run after this.
+READY_TIMEOUT_MS = 10_000
 
 
-class PaintProbe(QObject):
-    """Notes the first Paint event, and the first one of the widget named `ready_name`."""
+def now() -> float:
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
 
-    def __init__(self, ready_name: str | None) -> None:
-        super().__init__()
-        self.ready_name = ready_name
-        self.first_paint: float | None = None
-        self.first_rss_kib = 0
-        self.ready_seen = False
+
+def peak_rss_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+class FirstPaint(QObject):
+    """Calls `then(moment)` once, with the time the watched widget's first Paint event came."""
+
+    def __init__(self, widget: QWidget, then: object) -> None:
+        super().__init__(widget)
+        self.widget = widget
+        self.then = then
+        widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
-            if self.first_paint is None and not self.ready_seen:
-                QTimer.singleShot(0, self.first_painted)
-                self.ready_seen = self.ready_name is None
-                if self.ready_name is not None:
-                    # Content that never arrives (a window without that widget) ends the run.
-                    QTimer.singleShot(10_000, self.report)
-            elif not self.ready_seen and watched.objectName() == self.ready_name:
-                self.ready_seen = True
-                QTimer.singleShot(0, self.report)
+            self.widget.removeEventFilter(self)
+            self.then(now())  # type: ignore[operator]
         return False
 
-    def first_painted(self) -> None:
-        # Every Paint event of the first frame queued this; only the first call is that moment.
-        if self.first_paint is not None:
-            return
-        self.first_paint = time.clock_gettime(time.CLOCK_MONOTONIC)
-        self.first_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        if self.ready_name is None:
-            self.report()
 
-    def report(self) -> None:
-        ready = time.clock_gettime(time.CLOCK_MONOTONIC) if self.ready_seen else None
-        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+class Report:
+    """The moments a run reports; printing ends the process."""
+
+    def __init__(self) -> None:
+        self.painted: float | None = None
+        self.painted_rss = 0
+
+    def first_painted(self, moment: float) -> None:
+        self.painted, self.painted_rss = moment, peak_rss_kib()
+
+    def emit(self, ready: float | None) -> None:
         print(
             json.dumps(
                 {
-                    "painted": self.first_paint,
-                    "painted_rss_kib": self.first_rss_kib,
+                    "painted": self.painted,
+                    "painted_rss_kib": self.painted_rss,
                     "ready": ready,
-                    "ready_rss_kib": peak_kib,
+                    "ready_rss_kib": peak_rss_kib(),
                 }
             ),
             flush=True,
@@ -74,27 +79,47 @@ class PaintProbe(QObject):
         os._exit(0)
 
 
-class ProbedApplication(QtWidgets.QApplication):
-    ready_name: str | None = None
-
-    def exec(self) -> int:  # type: ignore[override]  # static in Qt, called on the instance
-        self.probe = PaintProbe(self.ready_name)  # kept: Qt holds no Python reference
-        self.installEventFilter(self.probe)
-        return super().exec()
-
-
 def bare() -> int:
-    app = ProbedApplication(sys.argv[:1])
-    window = QtWidgets.QMainWindow()
-    window.setCentralWidget(QtWidgets.QLabel("Signaal"))
-    window.resize(1000, 680)
-    window.show()
-    return app.exec()
+    app = QApplication(sys.argv[:1])
+    report = Report()
+    label = QLabel("Signaal")
+    label.resize(1000, 680)
+
+    def painted(moment: float) -> None:
+        report.first_painted(moment)
+        QTimer.singleShot(0, lambda: report.emit(None))
+
+    probe = FirstPaint(label, painted)
+    label.show()
+    code = app.exec()
+    del probe
+    return code
 
 
 def signaal() -> int:
-    ProbedApplication.ready_name = "step-list"
-    QtWidgets.QApplication = ProbedApplication  # type: ignore[misc]
+    from signaal.ui.main_window import MainWindow
+
+    report = Report()
+    probes: list[FirstPaint] = []
+    show, attach = MainWindow.show, MainWindow.attach_catalog
+
+    def show_probed(window: MainWindow) -> None:
+        probes.append(FirstPaint(window, report.first_painted))
+        QTimer.singleShot(READY_TIMEOUT_MS, lambda: report.emit(None))
+        show(window)
+
+    def attach_probed(window: MainWindow, catalog: object) -> None:
+        attach(window, catalog)  # type: ignore[arg-type]
+        step_list = window.findChild(QWidget, "step-list")
+        if step_list is not None:
+            probes.append(
+                FirstPaint(
+                    step_list, lambda moment: QTimer.singleShot(0, lambda: report.emit(moment))
+                )
+            )
+
+    MainWindow.show = show_probed  # type: ignore[method-assign]
+    MainWindow.attach_catalog = attach_probed  # type: ignore[method-assign]
     from signaal.app import main
 
     return main(sys.argv[:1])

@@ -139,6 +139,8 @@ UNUSED_PLUGINS = frozenset(
         "qwbmp",
         "qicns",
         "qpdf",  # the PDF image-format plugin; QtPdf itself renders the preview
+        # The on-screen keyboard (PySide6-Addons) pulls in QtQuick and QtQml, about 25 MB.
+        "qtvirtualkeyboardplugin",
     }
 )
 

@@ -34,6 +34,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--signals", type=int, default=4, help="how many signals to mark")
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--content", type=Path, default=None, help="a content folder to use")
+    parser.add_argument(
+        "--case", type=Path, default=None, help="show this case file at every step of its flow"
+    )
     return parser.parse_args(argv)
 
 
@@ -80,9 +83,26 @@ def main(argv: list[str] | None = None) -> int:
         image.save(str(target))
         print(target)
 
-    fill_demo_case(window, args.role, args.age, args.signals, shoot)
+    if args.case is not None:
+        show_case_file(window, args.case, shoot)
+    else:
+        fill_demo_case(window, args.role, args.age, args.signals, shoot)
     window.wipe()
     return 0
+
+
+def show_case_file(window: MainWindow, path: Path, take: Callable[[str], None]) -> None:
+    """Open a case file (validated like any) and shoot every step of the flow its role walks."""
+    from signaal.assessment.case_file import read_case
+
+    session = window.session
+    session.case = read_case(path, session.catalog)
+    session.role_chosen = True  # the case file names the role
+    session.touch()
+    for number, key in enumerate(window.step_keys(), start=1):
+        window.go_to(key)
+        window.page(key).refresh()  # the first page was shown before the case was opened
+        take(f"{number}-{key}")
 
 
 def fill_demo_case(

@@ -1,7 +1,8 @@
 """`signaal`: build the QApplication with its privacy guards, paint the window, then load content.
 
 The window appears first (Qt only); the catalog (pydantic) loads once the window has painted
-(`AfterFirstPaint`), and the PDF code (reportlab, babel) only when a referral is made.
+(`AfterFirstPaint`), and the PDF code (reportlab, its fonts) on a helper thread once the window
+works, so the first referral does not wait for it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from signaal.ui.main_window import MainWindow
+
+
+# How long after the catalog has loaded the PDF code is loaded ahead of time.
+WARM_UP_DELAY_MS = 300
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,10 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Signaal")
     install_exception_hook()
     install_qt_translator(stored.language)
-    if stored.theme != "system":
-        from signaal.ui.theme import apply_theme
+    from signaal.ui.theme import apply_theme
 
-        apply_theme(stored.theme)
+    apply_theme(stored.theme)  # also "system": every theme shows the keyboard focus
     window = MainWindow(preferences=stored, preferences_path=preferences.preferences_path())
     window.show()
     # A zero-delay timer here would run before Qt's first paint and keep the window blank.
@@ -81,3 +85,17 @@ def load_content(window: MainWindow) -> None:
         QApplication.exit(1)
         return
     window.attach_catalog(catalog)
+    warm_up_report_later()
+
+
+def warm_up_report_later() -> None:
+    """Load reportlab and the fonts on a helper thread, once the working window has painted."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from signaal.report.warm import warm_up
+
+    thread = threading.Thread(target=warm_up, name="signaal-warm-up", daemon=True)
+    # After the step list and first page have painted; a user needs longer to reach a referral.
+    QTimer.singleShot(WARM_UP_DELAY_MS, thread.start)

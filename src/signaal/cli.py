@@ -93,6 +93,21 @@ def _check_content(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CONTENT
+    # Checks on what a reader sees and can verify: no editors' notes in shown texts, and
+    # sources that name a specific page with its access date.
+    from signaal.content.editorial import editorial_problems, source_problems
+
+    found = editorial_problems(catalog) + source_problems(catalog)
+    if found:
+        for kind, entry_id, field, message in found:
+            print(f"{kind}.{entry_id}.{field}: {message}", file=sys.stderr)
+        print(
+            _("Problems found: {count}. The content cannot be used like this.").format(
+                count=len(found)
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
     print(
         _(
             "Content OK: version {version} of {date}, {indicators} indicators on "

@@ -41,9 +41,10 @@ def test_roles_are_all_covered() -> None:
 
 
 def test_gp_adult_seasonal_worker(catalog: Catalog) -> None:
-    """Exploitation is positive, but no recruitment or destination dimension: a labour-rights
-    note, not trafficking. Outside the household, so the meldcode closes; the routes are the
-    labour authority and partners, and the GP is reminded of consent and medical secrecy."""
+    """Exploitation is positive, no recruitment or destination dimension yet, but signals in
+    them (the passport): no labour-rights note. Outside the household, so the meldcode does not
+    apply; the routes are the labour authority and partners, and the GP is reminded of consent
+    and medical secrecy."""
     assessment = _assess(catalog, "gp-adult-seasonal-worker.json")
     (labour,) = assessment.trafficking
     assert labour.checklist == "adult-labour"
@@ -55,10 +56,13 @@ def test_gp_adult_seasonal_worker(catalog: Catalog) -> None:
     assert (exploitation.strong, exploitation.medium) == (1, 2)
     coercion = labour.dimensions["coercion-destination"]
     assert (coercion.strong, coercion.positive) == (1, False)  # one strong alone is not enough
-    assert labour.note is not None
-    assert "labour-rights" in labour.note.en
+    # The passport is held: a destination signal is recorded, so the profile is not called a
+    # labour-rights problem "rather than trafficking" (issue 13: never a false all-clear).
+    assert labour.note is None
     assert assessment.concern.assessed is False
-    assert (assessment.weighing.outcome, assessment.weighing.path) == ("close", ["suspicion"])
+    # The employer is outside the household: the meldcode and its afwegingskader do not apply,
+    # so the "no" answered to question 1 no longer closes the case (issue 13).
+    assert (assessment.weighing.outcome, assessment.weighing.path) == ("not-applicable", [])
     contacts = _contacts(assessment)
     assert {"labour-inspectorate", "police", "comensha", "fairwork"} <= set(contacts)
     assert contacts["knmg-artseninfolijn"] == "info"
@@ -68,7 +72,9 @@ def test_gp_adult_seasonal_worker(catalog: Catalog) -> None:
 
 def test_vt_15_year_old_criminal_exploitation(catalog: Catalog) -> None:
     """A minor forced to carry drugs to pay off a debt: exploitation positive is enough for a
-    minor, so the profile is indicated; a disclosure and 'unsafety: yes' lead to a report."""
+    minor, so the profile is indicated. The file predates the Veilig Thuis safety assessment: it
+    stays valid, its afwegingskader answers are not walked for this role, and Veilig Thuis is
+    never advised to itself; the trafficking partners are."""
     assessment = _assess(catalog, "vt-15-year-old.json")
     (labour,) = assessment.trafficking
     assert labour.checklist == "child-labour"
@@ -79,14 +85,36 @@ def test_vt_15_year_old_criminal_exploitation(catalog: Catalog) -> None:
     assert labour.dimensions["exploitation"].medium == 3
     assert labour.dimensions["coercion-destination"].strong == 3
     assert not labour.dimensions["recruitment-vulnerability"].positive
-    assert (assessment.weighing.outcome, assessment.weighing.path) == (
-        "report",
-        ["suspicion", "unsafety"],
-    )
+    assert (assessment.weighing.outcome, assessment.weighing.path) == (None, ["vt-suspicion"])
+    assert not assessment.weighing.consult_veilig_thuis
     contacts = _contacts(assessment)
-    assert contacts["veilig-thuis"] == "today"
-    assert "police" in contacts
-    assert assessment.referrals[0].contact == "veilig-thuis"
+    assert "veilig-thuis" not in contacts
+    assert {"police", "comensha", "zorgcoordinator-mensenhandel"} <= set(contacts)
+
+
+def test_vt_drug_runner_reported_by_mother(catalog: Catalog) -> None:
+    """The Veilig Thuis worker's own path: the mother reports openly, the safety assessment
+    finds acute unsafety, so the police come first (immediately), then CoMensha, the regional
+    care coordinator and the Child Protection Board; the local team for the family."""
+    case = read_case(CASES / "vt-15-year-old-drug-runner-reported-by-mother.json", catalog)
+    assert case.intake.kind == "report" and case.intake.open_report is True
+    assert (case.intake.reporter_kind, case.intake.reporter_relation) == ("parent", "moeder")
+    assessment = assess(catalog, case)
+    (labour,) = assessment.trafficking
+    assert (labour.checklist, labour.profile) == ("child-labour", "indicated")
+    weighing = assessment.weighing
+    assert (weighing.outcome, weighing.path) == ("vt-act-now", ["vt-suspicion", "vt-acute"])
+    assert weighing.outcome in {o.id for o in catalog.protocol_for("veilig-thuis").outcomes}
+    advice = [(r.contact, r.urgency) for r in assessment.referrals]
+    assert advice[0] == ("police", "immediate")
+    assert ("comensha", "soon") in advice
+    assert ("zorgcoordinator-mensenhandel", "soon") in advice
+    assert ("raad-kinderbescherming", "soon") in advice
+    assert ("lokaal-team", "info") in advice
+    assert "veilig-thuis" not in dict(advice)
+    police = assessment.referrals[0]
+    assert police.rules == ["vt-acute-police", "vt-trafficking-police"]
+    assert "AVIM" in " ".join(reason.nl for reason in police.reasons)
 
 
 def test_teacher_13_year_old_in_the_family_restaurant(catalog: Catalog) -> None:
@@ -178,4 +206,5 @@ def test_vt_adult_sexual_exploitation_in_acute_danger(catalog: Catalog) -> None:
     advice = [(r.contact, r.urgency) for r in assessment.referrals]
     assert advice[0] == ("emergency-112", "immediate")
     assert ("csg", "immediate") in advice
-    assert "veilig-thuis" in dict(advice)
+    assert "veilig-thuis" not in dict(advice)  # never advised to itself
+    assert {"police", "comensha", "zorgcoordinator-mensenhandel"} <= set(dict(advice))

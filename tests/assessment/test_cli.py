@@ -25,7 +25,7 @@ def _adult_labour_case(catalog: Catalog) -> dict[str, object]:
             {"indicator": i.id, "status": "seen", "facts": "seen at the practice"}
             for i in checklist.indicators[:3]
         ],
-        "context": {"acute_danger": True, "perpetrator_relation": "employer"},
+        "context": {"acute_danger": True, "perpetrator_relation": "household"},
         "weighing": {catalog.first_weighing_question.id: "unsure"},
     }
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signaal.assessment import Case, Observation, assess
+from signaal.assessment.conditions import case_facts
 from signaal.assessment.json_output import assessment_json
 from signaal.assessment.routing import URGENCY_ORDER
 from signaal.content import Catalog
@@ -56,7 +57,7 @@ def cases(catalog: Catalog) -> st.SearchStrategy[Case]:
     )
 
 
-def _check_whole(catalog: Catalog, case: Case) -> None:
+def _check_whole(catalog: Catalog, case: Case, shipped: bool = False) -> None:
     assessment = assess(catalog, case)
     for language in ("nl", "en"):
         json.dumps(assessment_json(assessment, language))
@@ -69,7 +70,39 @@ def _check_whole(catalog: Catalog, case: Case) -> None:
         assert (result.profile == "not-indicated") is not positive
     weighing = assessment.weighing
     assert weighing.path == list(dict.fromkeys(weighing.path))
-    assert weighing.consult_veilig_thuis == ("unsure" in case.weighing.values())
+    # Doubt in the afwegingskader sends to Veilig Thuis; a role with its own safety assessment
+    # (Veilig Thuis itself) is never sent there.
+    walked = {q.id for q in catalog.questions_for(case.role)}
+    own = catalog.weighing_protocol(case.role) is not None
+    unsure = any(a == "unsure" for q, a in case.weighing.items() if q in walked)
+    if weighing.scope is None:
+        assert weighing.consult_veilig_thuis == (unsure and not own)
+    else:  # outside the meldcode's scope (or relation unknown): no question is asked
+        assert weighing.path == []
+        assert weighing.outcome in ("not-applicable", None)
+    role = catalog.roles_by_id.get(case.role)
+    if role is not None and role.own_contact is not None:
+        assert role.own_contact not in contacts
+    # Never a false all-clear: a recorded exploitation signal always leads to a consultation.
+    exploitation_lists = {
+        c.id
+        for c in catalog.checklists
+        if set(c.concerns) & {"sexual-exploitation", "labour-exploitation", "criminal-exploitation"}
+    }
+    present = [
+        o.indicator
+        for o in case.observations
+        if o.counts and o.indicator in catalog.indicators_by_id
+    ]
+    facts = case_facts(catalog, case)
+    recorded = any(
+        catalog.indicators_by_id[i][0].id in exploitation_lists
+        and catalog.fits_age(catalog.indicators_by_id[i][0].age_bands, facts.age_band, facts.minor)
+        for i in present
+    )
+    if shipped and recorded and case.role in {"teacher", "gp"}:
+        soon = {r.contact for r in assessment.referrals if URGENCY_ORDER[r.urgency] <= 2}
+        assert soon & {"veilig-thuis", "comensha"}, case
 
 
 def _check_monotone(catalog: Catalog, case: Case, extra: Observation) -> None:
@@ -93,7 +126,7 @@ def test_no_generated_case_raises_synthetic(kit, data) -> None:
 @SETTINGS
 @given(data=st.data())
 def test_no_generated_case_raises_real_catalog(catalog: Catalog, data) -> None:
-    _check_whole(catalog, data.draw(cases(catalog)))
+    _check_whole(catalog, data.draw(cases(catalog)), shipped=True)
 
 
 @SETTINGS

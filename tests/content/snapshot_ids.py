@@ -28,6 +28,9 @@ def id_lines(catalog: Catalog) -> list[str]:
         for checklist in catalog.checklists
         for section in checklist.sections
     }
+    # A signal merged into another keeps its id as an alias (`replaces`): case files that name
+    # it stay readable, so the id has not disappeared.
+    lines |= {f"indicator {old}" for old in catalog.replaced_by}
     return sorted(lines)
 
 

@@ -174,11 +174,11 @@ def test_unverified_contact_needs_a_note(content_copy: Path) -> None:
     contacts = content_copy / "contacts.toml"
     text = contacts.read_text(encoding="utf-8")
     start = text.index('id = "fier"')
-    note = text.index("verification_note", start)
+    note = text.index("editor_note", start)
     contacts.write_text(text[:note] + "# " + text[note:], encoding="utf-8")
     [problem] = problems_in(content_copy)
     assert problem.key == "contact[fier]"
-    assert "verification_note" in problem.message
+    assert "editor_note" in problem.message
 
 
 def test_contact_without_phone_or_channel(content_copy: Path) -> None:

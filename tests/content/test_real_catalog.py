@@ -26,6 +26,7 @@ CONTACTS = {
     "emergency-112", "police", "veilig-thuis", "comensha", "csg", "helpwanted",
     "labour-inspectorate", "fairwork", "meld-misdaad-anoniem", "kindertelefoon", "fier",
     "slachtofferhulp", "school-board", "knmg-artseninfolijn",
+    "raad-kinderbescherming", "zorgcoordinator-mensenhandel", "lokaal-team",
 }  # fmt: skip
 
 
@@ -129,7 +130,20 @@ def test_weighing_questions_sit_where_each_variant_puts_them(shipped: Catalog) -
     all_five = ["suspicion", "unsafety", "can-help", "help-accepted", "help-effective"]
     assert placement("basismodel") == {4: all_five[:2], 5: all_five[2:]}
     assert placement("knmg") == {5: all_five}
-    assert [q.id for q in sorted(shipped.weighing_questions, key=lambda q: q.number)] == all_five
+    assert [q.id for q in sorted(shipped.questions_of(None), key=lambda q: q.number)] == all_five
+    # Veilig Thuis walks its own safety assessment, in its step 4, ending in its own outcomes.
+    safety = ["vt-suspicion", "vt-acute", "vt-structural", "vt-voluntary-help"]
+    assert placement("veilig-thuis") == {4: safety}
+    assert [q.id for q in shipped.questions_for("veilig-thuis")] == safety
+    assert [q.id for q in shipped.questions_for("teacher")] == all_five
+    vt_outcomes = {o.id for o in shipped.protocols_by_id["veilig-thuis"].outcomes}
+    reached = {
+        branch.outcome
+        for q in shipped.questions_of("veilig-thuis")
+        for branch in (q.on_yes, q.on_no)
+        if branch.outcome is not None
+    }
+    assert reached == vt_outcomes
 
 
 @pytest.mark.parametrize(
@@ -171,7 +185,7 @@ def test_afwegingskader_branching(shipped: Catalog, answers: dict[str, str], out
 def test_unsafety_exceptions_and_conflict_of_duties(shipped: Catalog) -> None:
     unsafety = {u.id: u for u in shipped.unsafety}
     assert set(unsafety) == {"acute", "structural"}
-    assert any("mensenhandel" in e.nl for e in unsafety["acute"].examples)
+    assert any("uitgebuit" in e.nl for e in unsafety["acute"].examples)
     assert {e.id for e in shipped.step3_exceptions} == {
         "exception-child-safety", "exception-own-safety", "exception-trust",
     }  # fmt: skip
@@ -185,12 +199,17 @@ def test_contacts_never_present_doubt_as_certainty(shipped: Catalog) -> None:
     for contact in shipped.contacts:
         assert contact.phone or contact.channel, contact.id
         if contact.verification != "verified":
-            assert contact.verification_note is not None, contact.id
+            # The reasons for the doubt are kept for editors, never shown (issue 17).
+            assert contact.editor_note, contact.id
+        assert contact.checked_in, contact.id
         assert "watch" not in contact.id
     # The reference found no phone number for these: only their website or chat is shown.
     for contact_id in ("fairwork", "fier"):
         assert shipped.contact(contact_id).phone is None
-    assert shipped.contact("comensha").verification == "conflict"
+    # Resolved (issue 15): CoMensha's own pages give Monday to Friday 9:00-17:00.
+    assert shipped.contact("comensha").verification == "verified"
+    assert "9.00 tot 17.00" in shipped.contact("comensha").hours.nl
+    assert shipped.contact("knmg-artseninfolijn").verification == "verified-old"
     assert shipped.contact("emergency-112").available_24_7
     assert shipped.contact("veilig-thuis").phone == "0800-2000"
 

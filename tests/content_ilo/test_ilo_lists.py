@@ -202,8 +202,10 @@ def test_concerns_and_notes(catalog: Catalog) -> None:
     for list_id in ("adult-sexual", "child-sexual"):
         checklist = ilo_list(catalog, list_id)
         assert checklist.concerns == ["sexual-exploitation"]
-        assert checklist.note is not None
-        assert "WCMS_105023" in checklist.note.en
+        # Where the weights come from is for editors (never shown); the list says "derived".
+        assert checklist.weights == "derived"
+        assert checklist.editor_note is not None
+        assert "WCMS_105023" in checklist.editor_note
 
 
 def test_texts_are_translated_not_copied(catalog: Catalog) -> None:

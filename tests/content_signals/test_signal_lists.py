@@ -43,7 +43,7 @@ EXPECTED = {
         "signals",
         ["sexual-exploitation", "labour-exploitation", "criminal-exploitation"],
         ["4-12", "12-18", "18+"],
-        ["gen-general", "gen-consulting-room", "gen-children"],
+        ["gen-general", "gen-consulting-room", "gen-children", "gen-shared"],
     ),
     "csa-physical": (
         "signals",
@@ -175,7 +175,10 @@ def test_csa_age_bands(catalog: Catalog) -> None:
 
 def test_criminal_exploitation_reaches_primary_school_children(catalog: Catalog) -> None:
     younger = visible_ids(catalog, "nl-criminal-exploitation", "teacher", "4-12")
-    assert {"ce-sch-several-phones", "ce-sch-waited-for", "ce-soc-much-older"} <= younger
+    shared = visible_ids(catalog, "nl-trafficking-general", "teacher", "4-12")
+    # Phones, being waited for and older contacts are shared signals since issue 13.
+    assert {"gen-always-reachable", "gen-picked-up", "gen-older-contacts"} <= shared
+    assert {"ce-sch-drugs-found", "ce-soc-criminal-contacts"} <= younger
     assert "ce-fin-money-mule" not in younger
     assert "ce-fin-money-mule" in visible_ids(catalog, "nl-criminal-exploitation", "gp", "18+")
 

@@ -88,7 +88,7 @@ def case_for(
             for i in catalog.indicators_for(checklist, role, None)
         ]
     assert ids, f"no indicators for {role}: content missing"
-    first_weighing = catalog.first_weighing_question.id
+    first_weighing = catalog.questions_for(role)[0].id
     data: dict[str, Any] = {
         "role": role,
         "purpose": purpose,
@@ -120,6 +120,29 @@ def case_for(
             "reasoning": "De signalen komen uit meerdere bronnen en houden aan.",
         },
     }
+    if catalog.flow_for(role) == "intake":
+        # Veilig Thuis takes a report in: no meldcode steps of its own, an intake instead.
+        del data["meldcode_steps"]
+        data["intake"] = {
+            "kind": "report",
+            "received_on": dt.date(2026, 10, 20),
+            "reporter_kind": "professional",
+            "reporter_relation": "mentor",
+            "reporter_profession": "leraar",
+            "reporter_name": NAMES[2],
+            "reporter_contact": "020-7654321",
+            "open_report": True,
+            "summary": "De mentor meldt dat de leerling moe is en zegt 's avonds te moeten werken.",
+        }
+        data["safety"] = {
+            "assessed_on": dt.date(2026, 10, 21),
+            "information": "Geen eerdere meldingen; de school is al betrokken.",
+            "reasons": "Het vermoeden blijft; verdere beoordeling volgt.",
+        }
+        data["decision"] = {
+            "decision": "Verder beoordelen en de politie betrekken.",
+            "reasoning": "De signalen komen uit meerdere bronnen en houden aan.",
+        }
     data.update(extra or {})
     return Case.model_validate(data)
 

@@ -69,7 +69,7 @@ def test_preview_shows_every_page_on_white(qtbot: QtBot, pdf: bytes) -> None:
     image = dialog.memory.page_image(0, 40)
     assert image.pixelColor(2, 2).alpha() == 255
     assert image.pixelColor(2, 2).lightness() == 255
-    assert dialog.print_button.text() == "Af&drukken…"
+    assert dialog.print_button.text() == "Afdr&ukken…"
 
 
 def test_save_writes_only_where_chosen(
@@ -177,7 +177,7 @@ def test_failed_print_explains(
     assert not printing.print_to(printer, pdf, None)
     [(title, text)] = warnings
     assert title == "Afdrukken is mislukt"
-    assert "Niets van wat u hebt ingevuld is verloren" in text
+    assert "Niets van wat je hebt ingevuld is verloren" in text
 
 
 def test_print_dialog_cancel_prints_nothing(

@@ -84,16 +84,14 @@ def test_every_page_has_visible_content(catalog: Catalog, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("verification", ["unverified", "conflict", "secondary"])
-def test_uncertain_number_carries_its_note(catalog: Catalog, verification: str) -> None:
-    contact = catalog.contacts[0]
+def test_uncertain_number_carries_one_calm_line(catalog: Catalog, verification: str) -> None:
+    """The doubt is one calm line with the check date; the editors' reasons are never printed."""
+    contact = next(c for c in catalog.contacts if c.shows_check)  # 112 has no check line
     changed = catalog.model_dump()
     for item in changed["contacts"]:
         if item["id"] == contact.id:
             item["verification"] = verification
-            item["verification_note"] = {
-                "nl": "Twee bronnen noemen verschillende uren.",
-                "en": "Two sources give different hours.",
-            }
+            item["editor_note"] = "Two sources give different hours."
     uncertain = Catalog.model_validate(changed)
     case = case_for(uncertain, "teacher", 14, count=1)
     reason = Text(nl="Reden om te bellen.", en="Reason to call.")
@@ -103,20 +101,21 @@ def test_uncertain_number_carries_its_note(catalog: Catalog, verification: str) 
     pages = pdf_pages(render_referral(uncertain, case, assessment, "en"))
     text = flat(body_text(pages, "en"))
     assert flat(contact.name.en) in text
-    assert flat("check this number before you use it") in text
-    assert flat("Two sources give different hours.") in text
+    assert flat("Number not confirmed: check it before you use it. Checked on") in text
+    assert flat("Two sources give different hours.") not in text
     assert flat("Reason to call.") in text
 
 
 def test_verified_number_has_no_warning(catalog: Catalog) -> None:
-    verified = next(c for c in catalog.contacts if c.verification == "verified")
+    verified = next(c for c in catalog.contacts if c.verification == "verified" and c.shows_check)
     case = case_for(catalog, "teacher", 14, count=1)
     reason = Text(nl="Reden om te bellen.", en="Reason to call.")
     assessment = assess(catalog, case).model_copy(
         update={"referrals": [Referral(contact=verified.id, urgency="immediate", reason=reason)]}
     )
     text = flat("".join(pdf_pages(render_referral(catalog, case, assessment, "en"))))
-    assert flat("check this number") not in text
+    assert flat("check it before you use it") not in text
+    assert flat("Checked on") in text
     assert flat(verified.phone or "") in text
     assert flat("immediately") in text
 
@@ -153,7 +152,8 @@ def test_metadata_title_is_generic(catalog: Catalog) -> None:
     assert info.metadata.subject == "Confidential referral document"
 
 
-SHARED_CASES = sorted((Path(__file__).parent.parent / "cases").glob("*.json"))
+SHARED_CASES_DIR = Path(__file__).parent.parent / "cases"
+SHARED_CASES = sorted(SHARED_CASES_DIR.glob("*.json"))
 
 
 @pytest.mark.parametrize("case_path", SHARED_CASES, ids=[p.stem for p in SHARED_CASES])
@@ -214,3 +214,30 @@ def test_chart_legend_names_weights_as_the_counts_do(catalog: Catalog, language:
     )
     # The legend stands right above the chart's header row.
     assert flat("".join(words) + _("Dimension")) in text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_derived_weights_and_unconfirmed_rules_are_printed_as_such(
+    catalog: Catalog, language: str
+) -> None:
+    """Issue 15: the PDF says, in the same words as the screen, that the sexual-exploitation
+    weights are derived, that the profile is provisional and that the rule is unconfirmed;
+    the editors' notes (the ILO search, the WCMS numbers) are never printed."""
+    from signaal.assessment.case_file import read_case
+    from signaal.content.notices import RULE_UNCONFIRMED, WEIGHTS_DERIVED
+
+    case = read_case(SHARED_CASES_DIR / "vt-adult-sexual-exploitation-acute.json", catalog)
+    assessment = assess(catalog, case)
+    assert any(r.provisional for r in assessment.trafficking)
+    text = flat(
+        body_text(pdf_pages(render_referral(catalog, case, assessment, language)), language)
+    )
+    _ = translator(language)
+    assert flat(_(WEIGHTS_DERIVED)) in text
+    assert flat(_(RULE_UNCONFIRMED)) in text
+    assert flat(_("provisional")) in text
+    assert flat("Vóór een release") not in text
+    # The editors' notes on the same lists and rules are not printed (the WCMS numbers only
+    # appear in the sources list, as addresses).
+    for note in (catalog.delphi_rule.editor_note, catalog.contact("veilig-thuis").editor_note):
+        assert note and flat(note[:60]) not in text

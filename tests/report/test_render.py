@@ -35,20 +35,44 @@ def test_every_section_and_observation_prints(
     _ = translator(language)
     pages = pdf_pages(render_referral(catalog, case, assessment, language))
     text = flat("".join(pages))
-    for heading in (
-        "Reporter",
-        "Persons involved",
-        "Observations",
-        "Professional judgement",
-        "Checklist summary",
-        "Weighing framework (afwegingskader)",
-        "Step 3: conversation with the person or the parents",
-        "The professional's decision",
-        "Catalog and sources",
-    ):
+    handover = catalog.flow_for(case.role) == "intake"
+    headings = (
+        (
+            "In brief",
+            "Intake: who reported what",
+            "Persons involved",
+            "Observations",
+            "Safety assessment",
+            "Signals and indicator profiles",
+            "Checklist summary",
+            "The professional's decision",
+            "Handed over by",
+            "Working method",
+            "Catalog and sources",
+        )
+        if handover
+        else (
+            "Reporter",
+            "Persons involved",
+            "Observations",
+            "Professional judgement",
+            "Checklist summary",
+            "Weighing framework (afwegingskader)",
+            "Step 3: conversation with the person or the parents",
+            "The professional's decision",
+            "Catalog and sources",
+        )
+    )
+    for heading in headings:
         assert flat(_(heading)) in text, heading
+    if handover:  # a handover carries none of the melder's meldcode fields
+        for melder_field in ("Consultation (step 2)", "Advice from Veilig Thuis", "Reporter"):
+            assert flat(_(melder_field) + ":") not in text, melder_field
+        assert flat(_("Reporter")) not in text
+        assert flat(case.intake.summary) in text
+        assert flat(case.intake.reporter_name) in text
     if assessment.referrals:
-        assert flat(_("Referral advice")) in text
+        assert flat(_("Onward routes" if handover else "Referral advice")) in text
         for referral in assessment.referrals:
             assert flat(catalog.contact(referral.contact).name.get(language)) in text
     for observation in case.observations:

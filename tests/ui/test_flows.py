@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,16 +52,6 @@ GP = Scenario(
     False,
     {"suspicion": "yes", "unsafety": "yes"},
     facts="Seizoenswerker, 12 uur per dag in de kas; woont via de werkgever (consult 14-3).",
-)
-VEILIG_THUIS = Scenario(
-    "veilig-thuis",
-    15,
-    ["sexual-exploitation", "criminal-exploitation"],
-    "online-contact",
-    3,
-    True,
-    {"suspicion": "unsure"},
-    facts="Melder (mentor) belde 12-3: leerling heeft nieuwe telefoon en dure kleding.",
 )
 
 
@@ -178,7 +169,9 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
         click(qtbot, advice)
     consultation = window.case.meldcode_steps.consultation
     assert consultation.done and consultation.with_whom == "aandachtsfunctionaris"
-    assert consultation.on is not None
+    assert consultation.on is None  # no date is invented: it is empty until typed
+    qtbot.keyClicks(find(window, QLineEdit, "consultation-date"), "3-11-2026")
+    assert window.case.meldcode_steps.consultation.on == dt.date(2026, 11, 3)
     assert consultation.vt_advice == (scenario.role != "veilig-thuis")
     click(qtbot, find(window, QRadioButton, "conversation-not-done"))
     exceptions = find(window, QComboBox, "conversation-exception")
@@ -193,7 +186,9 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     # 6 Weighing: one question at a time, along the catalog's branches.
     assert window.current_key() == "weighing"
     question = catalog.first_weighing_question
-    for _round in range(len(catalog.weighing_questions)):
+    # Outside the meldcode's scope (an adult exploited by an employer) no question is asked.
+    rounds = 0 if window.session.assessment().weighing.scope else len(catalog.weighing_questions)
+    for _round in range(rounds):
         shown = find(window, QLabel, "weighing-question")
         assert shown.text() == question.question.get(language)
         assert find(window, QLabel, "weighing-explanation").text() == question.explanation.get(
@@ -254,7 +249,8 @@ def pdf_text(data: bytes) -> str:
     return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-@pytest.mark.parametrize("scenario", [TEACHER, GP, VEILIG_THUIS], ids=lambda s: s.role)
+# Veilig Thuis walks its own flow (intake, safety assessment, handover): test_vt_flow.py.
+@pytest.mark.parametrize("scenario", [TEACHER, GP], ids=lambda s: s.role)
 def test_complete_flow(
     qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path, flow_catalog: Catalog
 ) -> None:

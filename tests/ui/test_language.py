@@ -23,6 +23,8 @@ def test_switch_language_mid_case_keeps_answers(qtbot: QtBot, window: MainWindow
     click(qtbot, find(window, QRadioButton, "acute-no"))
     window.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(34)
+    relation = find(window, QComboBox, "relation-combo")  # in the household: the meldcode applies
+    relation.setCurrentIndex(relation.findData("household"))
     window.go_to("concerns")
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
     window.go_to("signals")

@@ -260,3 +260,45 @@ def test_a_search_makes_the_lists_it_needs_at_once(qtbot: QtBot, window: MainWin
     assert len(page.groups) == len(page.lists)
     assert find(window, SignalRow, f"signal-{target.id}").isVisible()
     assert target.id in page.visible_indicators()
+
+
+def test_signals_page_speaks_plainly_and_says_where_weights_come_from(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Issue 17/15: plain words first and the ILO term after; the sexual-exploitation list says
+    its weights are derived and its profile provisional; no editors' note on screen."""
+    from signaal.content.notices import (
+        ADDITION,
+        PROFILE_PLAIN,
+        PROVISIONAL,
+        RULE_UNCONFIRMED,
+        WEIGHTS_DERIVED,
+    )
+
+    open_signals(qtbot, window)
+    page = window.page("signals")
+    qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
+    group = next(
+        g
+        for g in page.groups  # type: ignore[attr-defined]
+        if g.checklist.id == "adult-sexual"
+    )
+    if not group.expanded:
+        click(qtbot, group.toggle)
+    qtbot.waitUntil(lambda: set(group.rows) == {i.id for i in group.indicators})
+    first = group.indicators[0]
+    click(qtbot, find(window, QRadioButton, f"status-{first.id}-seen"))
+    panel = html.unescape(find(window, QLabel, "profile-text").text())
+    plain = {_(text) for text in PROFILE_PLAIN.values()}
+    assert any(p in panel for p in plain)
+    assert _(WEIGHTS_DERIVED) in panel
+    assert _(RULE_UNCONFIRMED) in panel
+    assert _(PROVISIONAL) in panel
+    # A dimension reads plain first: "Met dwang vastgehouden (dwang op de bestemming)".
+    coercion = window.catalog.dimensions_by_id["coercion-destination"]
+    assert coercion.plain is not None
+    assert f"{coercion.plain.nl} ({coercion.name.nl[0].lower()}" in panel
+    assert _(WEIGHTS_DERIVED) in group.description.text()
+    assert "WCMS" not in group.description.text()
+    addition = next(i for i in group.indicators if i.ilo_addition)
+    assert _(ADDITION) in group.rows[addition.id].text.text()

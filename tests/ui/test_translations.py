@@ -15,7 +15,7 @@ OWN = {
     "idle.py", "theme.py", "wiping.py",
 }  # fmt: skip
 # The same word in Dutch and English.
-SAME_IN_DUTCH = {"Start", "&Help", "Contact: {name}, {number}", "Step 2: {title}"}
+SAME_IN_DUTCH = {"Start", "&Help", "Contact: {name}, {number}", "Step 2: {title}", "Intake"}
 
 
 def window_messages() -> set[str]:

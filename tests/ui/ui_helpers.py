@@ -50,11 +50,11 @@ def page_text(window: MainWindow) -> str:
 def indicators_on_screen(
     catalog: Catalog, role: str, band: str | None, concerns: list[str]
 ) -> list[Indicator]:
-    return [
-        indicator
+    lists = [
+        (checklist, catalog.indicators_for(checklist, role, band, concerns=concerns))
         for checklist in catalog.checklists_for(role, band, concerns)
-        for indicator in catalog.indicators_for(checklist, role, band)
     ]
+    return [indicator for _checklist, shown in catalog.shown_once(lists) for indicator in shown]
 
 
 def focused() -> QWidget | None:

@@ -51,6 +51,8 @@ class Context(CaseModel):
     perpetrator_relation: RelationId | None = None
     days_since_sexual_contact: int | None = Field(default=None, ge=0, le=100_000)
     consent_to_refer: bool | None = None
+    # Which of the catalog's acute situations applies, when there is acute danger (optional).
+    acute_situation: str | None = Field(default=None, max_length=120)
 
 
 class Consultation(CaseModel):
@@ -83,6 +85,46 @@ class Reporter(CaseModel):
     name: ShortText = ""
     organisation: ShortText = ""
     phone: ShortText = ""
+
+
+ReporterKind = Literal["parent", "family", "professional", "bystander", "person", "other"]
+
+
+class Intake(CaseModel):
+    """How Veilig Thuis received the case: advice request or report, and who made it.
+
+    Only the Veilig Thuis flow fills this in; every field is optional, so older case files and
+    the other roles' cases are unaffected.
+    """
+
+    kind: Literal["advice", "report"] | None = Field(
+        default=None, description="A request for advice or a report."
+    )
+    received_on: dt.date | None = None
+    reporter_kind: ReporterKind | None = Field(
+        default=None, description="Who reported: parent, family, professional, bystander, ..."
+    )
+    reporter_relation: ShortText = Field(
+        default="", description="The reporter's relation to the person, e.g. 'mother'."
+    )
+    reporter_profession: ShortText = ""
+    reporter_name: ShortText = ""
+    reporter_contact: ShortText = Field(default="", description="Phone or e-mail, if given.")
+    open_report: bool | None = Field(
+        default=None, description="True: reported openly; false: the reporter stays anonymous."
+    )
+    anonymity_reason: ShortText = ""
+    summary: FreeText = Field(default="", description="What the reporter reported, in brief.")
+
+
+class SafetyAssessment(CaseModel):
+    """Veilig Thuis's own record of the safety assessment beside the questions' answers."""
+
+    assessed_on: dt.date | None = None
+    information: FreeText = Field(
+        default="", description="What own records, police, the Board and professionals said."
+    )
+    reasons: FreeText = Field(default="", description="The reasons for the decision.")
 
 
 class Person(CaseModel):
@@ -130,9 +172,17 @@ class Case(CaseModel):
     meldcode_steps: MeldcodeSteps = Field(default_factory=MeldcodeSteps)
     weighing: dict[str, Answer] = Field(
         default={},
-        description="Afwegingskader answers by question id: yes, no or unsure.",
+        description="Weighing answers by question id (the afwegingskader, or the role's own "
+        "safety assessment): yes, no or unsure.",
     )
     reporter: Reporter = Field(default_factory=Reporter)
+    intake: Intake = Field(
+        default_factory=Intake, description="Veilig Thuis: how the case came in and from whom."
+    )
+    safety: SafetyAssessment = Field(
+        default_factory=SafetyAssessment,
+        description="Veilig Thuis: information gathered and reasons of the safety assessment.",
+    )
     person: Person = Field(default_factory=Person)
     decision: Decision = Field(default_factory=Decision)
 

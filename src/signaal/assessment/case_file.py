@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from signaal.assessment.case import Case
+from signaal.assessment.case import Case, Observation
 from signaal.assessment.conditions import resolve_age_band
 from signaal.content.catalog import Catalog
 
@@ -66,10 +66,36 @@ def parse_case(data: object, catalog: Catalog, name: str = "case") -> Case:
         raise CaseFileError("\n".join(lines)) from None
     except RecursionError:
         raise CaseFileError(f"{name}: the case file is nested too deeply") from None
+    case = with_current_ids(case, catalog)
     problems = unknown_ids(case, catalog) + inconsistencies(case, catalog)
     if problems:
         raise CaseFileError("\n".join(f"{name}: {problem}" for problem in problems))
     return case
+
+
+def with_current_ids(case: Case, catalog: Catalog) -> Case:
+    """The case with signals that were merged into another signal named by their current id.
+
+    Old case files stay readable. When several old signals became one, the answers are joined:
+    a present answer wins over `not-seen`, and the facts of each are kept.
+    """
+    replaced = catalog.replaced_by
+    if not any(o.indicator in replaced for o in case.observations):
+        return case
+    merged: dict[str, Observation] = {}
+    for observation in case.observations:
+        current = replaced.get(observation.indicator, observation.indicator)
+        renamed = observation.model_copy(update={"indicator": current})
+        first = merged.get(current)
+        if first is None:
+            merged[current] = renamed
+            continue
+        if observation.indicator == current or (not first.counts and renamed.counts):
+            first, renamed = renamed, first
+        facts = "\n".join(f for f in (first.facts, renamed.facts) if f)
+        quote = "\n".join(q for q in (first.quote, renamed.quote) if q)
+        merged[current] = first.model_copy(update={"facts": facts, "quote": quote})
+    return case.model_copy(update={"observations": list(merged.values())})
 
 
 def unknown_ids(case: Case, catalog: Catalog) -> list[str]:
@@ -93,6 +119,9 @@ def unknown_ids(case: Case, catalog: Catalog) -> list[str]:
     for question in case.weighing:
         if question not in catalog.questions_by_id:
             problems.append(f"field 'weighing.{question}': unknown weighing question")
+    situation = case.context.acute_situation
+    if situation is not None and situation not in {q.id for q in catalog.acute_danger}:
+        problems.append(f"field 'context.acute_situation': unknown acute situation '{situation}'")
     exception = case.meldcode_steps.conversation.exception
     if exception is not None and exception not in {e.id for e in catalog.step3_exceptions}:
         problems.append(

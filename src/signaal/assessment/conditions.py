@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from signaal.assessment.case import Case
 from signaal.content.catalog import Catalog
-from signaal.content.models import ConcernLevel, Condition, Flag, Profile, WeighingOutcome
+from signaal.content.models import ConcernLevel, Condition, Flag, Profile
 
 
 @dataclass(frozen=True)
@@ -29,24 +29,29 @@ class Facts:
     days_since_sexual_contact: int | None
     consent_to_refer: bool | None
     checklist_of: dict[str, str] = field(default_factory=dict)
+    # ILO/EC indicators that present Dutch signals count as, each with the signals it came from.
+    counted_as: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    acute_situation: str | None = None
     concern_level: ConcernLevel = "none"
     profiles: frozenset[Profile] = field(default_factory=frozenset)
-    outcome: WeighingOutcome | None = None
+    outcome: str | None = None
 
     def with_outcomes(
         self,
         concern_level: ConcernLevel,
         profiles: list[Profile],
-        outcome: WeighingOutcome | None,
+        outcome: str | None,
     ) -> Facts:
         return replace(
             self, concern_level=concern_level, profiles=frozenset(profiles), outcome=outcome
         )
 
     def matching(self, indicator_ids: list[str]) -> list[str]:
-        """The present signals among `indicator_ids`, in the order they were answered."""
+        """The present signals among `indicator_ids`, in the order they were answered, then
+        those a present signal counts as (the same signal on another list)."""
         wanted = set(indicator_ids)
-        return [i for i in self.present if i in wanted]
+        counted = [i for i in self.counted_as if i not in self.present]
+        return [i for i in (*self.present, *counted) if i in wanted]
 
     def on_checklists(self, checklist_ids: list[str]) -> list[str]:
         """The present signals that belong to one of the checklists."""
@@ -69,6 +74,7 @@ def resolve_age_band(catalog: Catalog, case: Case) -> str | None:
 def case_facts(catalog: Catalog, case: Case) -> Facts:
     """Reduce a case to facts; signals the catalog does not know are left out, each id once."""
     band = resolve_age_band(catalog, case)
+    minor = case.minor if band is None else catalog.age_bands_by_id[band].minor
     present = tuple(
         dict.fromkeys(i for i in case.present_indicators() if i in catalog.indicators_by_id)
     )
@@ -76,7 +82,7 @@ def case_facts(catalog: Catalog, case: Case) -> Facts:
     return Facts(
         role=case.role,
         age_band=band,
-        minor=case.minor if band is None else catalog.age_bands_by_id[band].minor,
+        minor=minor,
         concerns=frozenset(case.concerns),
         present=present,
         flags=flags,
@@ -86,7 +92,26 @@ def case_facts(catalog: Catalog, case: Case) -> Facts:
         days_since_sexual_contact=case.context.days_since_sexual_contact,
         consent_to_refer=case.context.consent_to_refer,
         checklist_of={i: catalog.indicators_by_id[i][0].id for i in present},
+        counted_as=counted_as(catalog, present, band, minor),
+        acute_situation=case.context.acute_situation,
     )
+
+
+def counted_as(
+    catalog: Catalog, present: tuple[str, ...], band: str | None, minor: bool | None
+) -> dict[str, tuple[str, ...]]:
+    """The ILO/EC indicators the present Dutch signals count as, for this person's age.
+
+    A signal for young people and adults names the indicator of both lists; only the one for
+    this age band (both while the age is unknown) counts.
+    """
+    found: dict[str, list[str]] = {}
+    for signal in present:
+        for target in catalog.indicator(signal).counts_as:
+            entry = catalog.indicators_by_id.get(target)
+            if entry is not None and catalog.fits_age(entry[1].age_bands, band, minor):
+                found.setdefault(target, []).append(signal)
+    return {target: tuple(signals) for target, signals in found.items()}
 
 
 def holds(condition: Condition, facts: Facts) -> bool:
@@ -113,6 +138,8 @@ def holds(condition: Condition, facts: Facts) -> bool:
         not condition.concern_levels_any or facts.concern_level in condition.concern_levels_any,
         not condition.profiles_any or bool(facts.profiles & set(condition.profiles_any)),
         not condition.outcomes_any or facts.outcome in condition.outcomes_any,
+        not condition.acute_situations_any
+        or facts.acute_situation in condition.acute_situations_any,
     )
     if not all(checks):
         return False

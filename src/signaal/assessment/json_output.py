@@ -57,6 +57,8 @@ def assessment_json(assessment: Assessment, language: str = "nl") -> dict[str, A
             "path": assessment.weighing.path,
             "consult_veilig_thuis": assessment.weighing.consult_veilig_thuis,
             "acute_danger": assessment.weighing.acute_danger,
+            "scope": assessment.weighing.scope,
+            "needs_relation": assessment.weighing.needs_relation,
             "explanations": _explanations(assessment.weighing.explanations, language),
         },
         "referrals": [

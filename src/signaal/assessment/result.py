@@ -9,7 +9,6 @@ from signaal.content.models import (
     Profile,
     Text,
     Urgency,
-    WeighingOutcome,
 )
 
 
@@ -48,6 +47,10 @@ class TraffickingResult(Derived):
     minor: bool | None = None
     rule: str | None = None
     note: Text | None = None
+    # Derived weights (the sexual-exploitation lists): the profile is provisional wherever shown.
+    provisional: bool = False
+    # The Delphi or combination rule applied was not checked against the ILO original.
+    rule_unconfirmed: bool = False
 
 
 class ConcernResult(Derived):
@@ -62,10 +65,14 @@ class WeighingResult(Derived):
     """The afwegingskader walk: the questions reached in order, and where it ended (if it did)."""
 
     path: list[str]
-    outcome: WeighingOutcome | None
+    # An afwegingskader outcome, or one of the role's protocol's own outcome ids.
+    outcome: str | None
     consult_veilig_thuis: bool
     explanations: list[Explanation] = []
     acute_danger: bool = False
+    # The catalog's weighing scope that applied instead of the questions, if any.
+    scope: str | None = None
+    needs_relation: bool = False
 
 
 class Referral(Derived):

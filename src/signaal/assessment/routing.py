@@ -34,9 +34,15 @@ def referrals(catalog: Catalog, facts: Facts) -> list[Referral]:
 
     A contact named by several rules keeps its most urgent advice (and that rule's reason first);
     within one urgency, contacts keep the order in which the catalog's rules first name them.
+    A role is never sent to its own organisation (`own_contact`): a rule that names it is
+    written for those who refer there, so it does not fire for that role at all.
     """
+    role = catalog.roles_by_id.get(facts.role)
+    own = None if role is None else role.own_contact
     found: dict[str, _Advice] = {}
     for rule in catalog.routing_rules:
+        if any(target.contact == own for target in rule.refer):
+            continue
         if not holds(rule.when, facts):
             continue
         signals = matched_indicators(rule.when, facts)
@@ -55,4 +61,18 @@ def referrals(catalog: Catalog, facts: Facts) -> list[Referral]:
             indicators=found[contact].indicators,
         )
         for contact in ranked
+    ]
+
+
+def call_now(catalog: Catalog, advice: list[Referral]) -> list[Referral]:
+    """The contacts to show at once under acute danger, in order: everything advised
+    `immediate`, and what is advised `today` and can be reached day and night (the police)."""
+    return [
+        referral
+        for referral in advice
+        if referral.contact in catalog.contacts_by_id
+        and (
+            referral.urgency == "immediate"
+            or (referral.urgency == "today" and catalog.contact(referral.contact).available_24_7)
+        )
     ]

@@ -17,9 +17,17 @@ from signaal.content.models import (
     TraffickingRule,
     WeightCombination,
 )
+from signaal.content.notices import (
+    RULE_UNCONFIRMED,
+    WEIGHTS_DERIVED,
+    dimension_title,
+    is_provisional,
+)
 from signaal.i18n import N_
 
 DELPHI_RULE_ID = "delphi-rule"
+WEIGHTS_RULE_ID = "weights-derived"
+RULE_STATUS_ID = "rule-unconfirmed"
 WEIGHTS = ("strong", "medium", "weak")
 # There is no ILO/EC list for criminal exploitation; forced criminal activities are forced labour
 # or services, so the labour lists are applied (content reference 2.2). Used only when the
@@ -51,6 +59,8 @@ def applicable_lists(catalog: Catalog, facts: Facts) -> list[tuple[Checklist, li
         if concern not in covered and FALLBACK_CONCERNS.get(concern) in covered
     }
     concerns |= {FALLBACK_CONCERNS[concern] for concern in borrowed}
+    # Only signals recorded on a list itself add that list; a Dutch signal counts toward the
+    # lists that already apply (its counts_as names the indicator of every list it fits).
     with_signals = {facts.checklist_of[i] for i in facts.present}
     chosen = []
     for checklist in lists:
@@ -148,8 +158,11 @@ def _dimension_ids(catalog: Catalog, checklist: Checklist) -> list[str]:
 
 
 def _dimension_name(catalog: Catalog, dimension_id: str) -> Text:
+    """Plain words first, the ILO term after them."""
     dimension = catalog.dimensions_by_id.get(dimension_id)
-    return dimension.name if dimension is not None else Text(nl=dimension_id, en=dimension_id)
+    if dimension is None:
+        return Text(nl=dimension_id, en=dimension_id)
+    return dimension_title(dimension)
 
 
 def _is_minor_list(catalog: Catalog, checklist: Checklist, facts: Facts) -> bool | None:
@@ -173,7 +186,11 @@ def _profile(
     catalog: Catalog, facts: Facts, checklist: Checklist, notes: list[Explanation]
 ) -> TraffickingResult:
     own = {i.id for i in checklist.indicators}
-    present = [i for i in facts.present if i in own]
+    present = list(
+        dict.fromkeys(
+            [i for i in facts.present if i in own] + [i for i in facts.counted_as if i in own]
+        )
+    )
     dimensions = {
         dimension: dimension_result(
             catalog, [i for i in present if catalog.indicator(i).dimension == dimension]
@@ -181,7 +198,10 @@ def _profile(
         for dimension in _dimension_ids(catalog, checklist)
     }
     explanations = list(notes)
-    explanations += _dimension_explanations(catalog, dimensions)
+    provisional = is_provisional(checklist)
+    if provisional:
+        explanations.append(Explanation(rule=WEIGHTS_RULE_ID, text=text(WEIGHTS_DERIVED)))
+    explanations += _dimension_explanations(catalog, dimensions, facts.counted_as)
     minor = _is_minor_list(catalog, checklist, facts)
     rule = _rule_for(catalog, minor)
     positive = [d for d, result in dimensions.items() if result.positive]
@@ -189,7 +209,7 @@ def _profile(
     explanations.append(explanation)
     if rule is not None:
         explanations.append(Explanation(rule=rule.id, text=rule.explanation))
-    note = _exploitation_only_note(catalog, rule, profile, positive)
+    note = _exploitation_only_note(catalog, rule, profile, positive, dimensions)
     if note is not None:
         explanations.append(
             Explanation(
@@ -199,7 +219,12 @@ def _profile(
                 dimension=positive[0],
             )
         )
+    unconfirmed = not catalog.delphi_rule.confirmed or (rule is not None and not rule.confirmed)
+    if unconfirmed:
+        explanations.append(Explanation(rule=RULE_STATUS_ID, text=text(RULE_UNCONFIRMED)))
     return TraffickingResult(
+        provisional=provisional,
+        rule_unconfirmed=unconfirmed,
         checklist=checklist.id,
         dimensions=dimensions,
         profile=profile,
@@ -210,8 +235,22 @@ def _profile(
     )
 
 
+def _signal_text(catalog: Catalog, indicator_id: str, via: tuple[str, ...]) -> Text:
+    """The indicator's text, naming the Dutch signals it was counted from, if any."""
+    own = catalog.indicator(indicator_id).text
+    if not via:
+        return own
+    return text(
+        "{indicator} (counted from the Dutch signal: {signals})",
+        indicator=own,
+        signals=joined([catalog.indicator(i).text for i in via]),
+    )
+
+
 def _dimension_explanations(
-    catalog: Catalog, dimensions: dict[str, DimensionResult]
+    catalog: Catalog,
+    dimensions: dict[str, DimensionResult],
+    counted_as: dict[str, tuple[str, ...]],
 ) -> list[Explanation]:
     """One line per dimension with counted signals, and the Delphi rule itself once."""
     explanations = []
@@ -221,7 +260,9 @@ def _dimension_explanations(
         values = {
             "dimension": _dimension_name(catalog, dimension_id),
             "counts": _counts_text(result),
-            "signals": joined([catalog.indicator(i).text for i in result.indicators]),
+            "signals": joined(
+                [_signal_text(catalog, i, counted_as.get(i, ())) for i in result.indicators]
+            ),
         }
         if result.combination is not None:
             message = text(
@@ -236,11 +277,12 @@ def _dimension_explanations(
                 "Delphi rule. Signals: {signals}.",
                 **values,
             )
+        via = [s for i in result.indicators for s in counted_as.get(i, ())]
         explanations.append(
             Explanation(
                 rule=DELPHI_RULE_ID,
                 text=message,
-                indicators=result.indicators,
+                indicators=list(dict.fromkeys([*result.indicators, *via])),
                 dimension=dimension_id,
             )
         )
@@ -255,10 +297,12 @@ def _combine(
     names = joined([_dimension_name(catalog, d) for d in positive], ", ")
     rule_id = rule.id if rule is not None else "combination"
     if not positive:
+        # Never phrased as pointing away: too few signals recorded is not an all-clear.
         return "not-indicated", Explanation(
             rule=rule_id,
             text=text(
-                "Indicator profile: not indicated. No dimension is positive under the Delphi rule."
+                "Indicator profile: no dimension positive yet under the Delphi rule. This does "
+                "not rule out trafficking."
             ),
             indicators=present,
         )
@@ -296,15 +340,27 @@ _EXPLOITATION_ONLY_DEFAULT = N_(
 
 
 def _exploitation_only_note(
-    catalog: Catalog, rule: TraffickingRule | None, profile: Profile, positive: list[str]
+    catalog: Catalog,
+    rule: TraffickingRule | None,
+    profile: Profile,
+    positive: list[str],
+    dimensions: dict[str, DimensionResult],
 ) -> Text | None:
-    """For an adult whose only positive dimensions are exploitation: the labour-rights note."""
+    """For an adult with signals of exploitation only: the labour-rights note.
+
+    Not when any recruitment or destination dimension has a recorded signal (a passport held
+    by the employer, say): that dimension is not positive yet, but calling the case a labour-
+    rights problem "rather than trafficking" would read as an all-clear it is not.
+    """
     if rule is None or rule.minor or profile == "indicated" or not positive:
         return None
-    groups = {
-        d: catalog.dimensions_by_id[d].group if d in catalog.dimensions_by_id else d
-        for d in positive
-    }
-    if any(group != "exploitation" for group in groups.values()):
+
+    def group(dimension: str) -> str:
+        found = catalog.dimensions_by_id.get(dimension)
+        return found.group if found is not None else dimension
+
+    if any(group(d) != "exploitation" for d in positive):
+        return None
+    if any(group(d) != "exploitation" and r.indicators for d, r in dimensions.items()):
         return None
     return rule.exploitation_only or text(_EXPLOITATION_ONLY_DEFAULT)

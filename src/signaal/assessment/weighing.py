@@ -1,5 +1,7 @@
-"""The afwegingskader walk: follow the catalog's branching from the first question.
+"""The weighing walk: follow the catalog's branching from the first question.
 
+Which questions are walked is data: the shared afwegingskader, or the role's protocol's own
+questions (Veilig Thuis's safety assessment) when that protocol declares its own outcomes.
 The walk reaches only the questions the answers lead to; it ends in an outcome, or stays open
 (`outcome` None) when a question on the path is unanswered or answered "unsure".
 """
@@ -7,10 +9,11 @@ The walk reaches only the questions the answers lead to; it ends in an outcome, 
 from __future__ import annotations
 
 from signaal.assessment.case import Case
+from signaal.assessment.conditions import case_facts, holds
 from signaal.assessment.result import Explanation, WeighingResult
 from signaal.assessment.texts import prefixed, text
 from signaal.content.catalog import Catalog
-from signaal.content.models import Protocol, Text, WeighingOutcome, WeighingQuestion
+from signaal.content.models import Protocol, Text, WeighingQuestion, WeighingScope
 from signaal.i18n import N_
 
 # Guidance that belongs with a report outcome (e.g. informing those involved beforehand).
@@ -26,10 +29,18 @@ ANSWERED = {
 def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
     """Follow the afwegingskader along the answers given so far, explaining every step."""
     acute = case.context.acute_danger is True
-    explanations = [_acute_danger()] if acute else []
+    protocol = _protocol(catalog, case.role)
+    own = catalog.weighing_protocol(case.role)
+    explanations = [_acute_danger(protocol)] if acute else []
+    # Scopes belong to the meldcode's afwegingskader; a protocol with its own questions (Veilig
+    # Thuis's safety assessment) decides its own applicability.
+    scope = applicable_scope(catalog, case) if own is None else None
+    if scope is not None:
+        return _outside_scope(case, scope, explanations, acute)
     path: list[str] = []
-    outcome: WeighingOutcome | None = None
-    question = catalog.first_weighing_question if catalog.weighing_questions else None
+    outcome: str | None = None
+    questions = catalog.questions_of(own)
+    question = min(questions, key=lambda q: q.number) if questions else None
     while question is not None and question.id not in path:
         path.append(question.id)
         answer = case.weighing.get(question.id)
@@ -60,9 +71,10 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
         question = None if branch.next is None else catalog.questions_by_id.get(branch.next)
     if outcome == "report":
         explanations += _reporting_norms(catalog, case.role)
-    unsure = [q for q, answer in case.weighing.items() if answer == "unsure"]
+    walked = {q.id for q in questions}
+    unsure = [q for q, answer in case.weighing.items() if answer == "unsure" and q in walked]
     for question_id in unsure:
-        if question_id not in path and question_id in catalog.questions_by_id:
+        if question_id not in path:
             off_path = catalog.questions_by_id[question_id]
             explanations.append(
                 Explanation(rule=question_id, text=off_path.on_unsure, questions=[question_id])
@@ -70,9 +82,39 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
     return WeighingResult(
         path=path,
         outcome=outcome,
-        consult_veilig_thuis=bool(unsure),
+        # Only the afwegingskader sends doubt to Veilig Thuis; a protocol's own questions say
+        # in their own `on_unsure` where to take doubt.
+        consult_veilig_thuis=bool(unsure) and own is None,
         explanations=explanations,
         acute_danger=acute,
+    )
+
+
+def applicable_scope(catalog: Catalog, case: Case) -> WeighingScope | None:
+    """The first of the catalog's weighing scopes whose condition holds for this case."""
+    facts = case_facts(catalog, case)
+    return next((s for s in catalog.weighing_scopes if holds(s.when, facts)), None)
+
+
+def _outside_scope(
+    case: Case, scope: WeighingScope, explanations: list[Explanation], acute: bool
+) -> WeighingResult:
+    """No afwegingskader: the meldcode does not apply (the route instead), or the relation of
+    the suspected person must be known first. Answers given earlier are kept, not used."""
+    explanations = [*explanations, Explanation(rule=scope.id, text=scope.explanation)]
+    explanations += [
+        Explanation(rule=f"{scope.id}-route", text=line.text)
+        for line in scope.route
+        if not line.roles or case.role in line.roles
+    ]
+    return WeighingResult(
+        path=[],
+        outcome="not-applicable" if scope.kind == "not-applicable" else None,
+        consult_veilig_thuis=False,
+        explanations=explanations,
+        acute_danger=acute,
+        scope=scope.id,
+        needs_relation=scope.kind == "ask-relation",
     )
 
 
@@ -123,7 +165,9 @@ def _reporting_norms(catalog: Catalog, role: str) -> list[Explanation]:
     return explanations
 
 
-def _acute_danger() -> Explanation:
+def _acute_danger(protocol: Protocol | None) -> Explanation:
+    if protocol is not None and protocol.on_acute_danger is not None:
+        return Explanation(rule="acute-danger", text=protocol.on_acute_danger)
     return Explanation(
         rule="acute-danger",
         text=text(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from pydantic import Field
+
 from signaal.content.models import (
     AcuteDangerQuestion,
     AgeBand,
@@ -19,6 +21,7 @@ from signaal.content.models import (
     Guidance,
     Indicator,
     Protocol,
+    RefusedWords,
     Relation,
     Role,
     RoutingRule,
@@ -27,7 +30,9 @@ from signaal.content.models import (
     Strict,
     TraffickingRule,
     UnsafetyDefinition,
+    UrgencyWords,
     WeighingQuestion,
+    WeighingScope,
 )
 from signaal.content.models import ConcernRule as ConcernRuleModel
 
@@ -57,6 +62,10 @@ class Catalog(Strict):
     trafficking_rules: list[TraffickingRule]
     concern_rules: list[ConcernRuleModel]
     routing_rules: list[RoutingRule]
+    # Optional kinds (added for issue 13): a catalog without them stays valid.
+    weighing_scopes: list[WeighingScope] = Field(default_factory=list)
+    refused_words: list[RefusedWords] = Field(default_factory=list)
+    urgency_words: list[UrgencyWords] = Field(default_factory=list)
 
     @cached_property
     def indicators_by_id(self) -> dict[str, tuple[Checklist, Indicator]]:
@@ -64,6 +73,16 @@ class Catalog(Strict):
             indicator.id: (checklist, indicator)
             for checklist in self.checklists
             for indicator in checklist.indicators
+        }
+
+    @cached_property
+    def replaced_by(self) -> dict[str, str]:
+        """Old signal ids merged into another signal, each mapped to the signal that holds it."""
+        return {
+            old: indicator.id
+            for checklist in self.checklists
+            for indicator in checklist.indicators
+            for old in indicator.replaces
         }
 
     @cached_property
@@ -148,17 +167,87 @@ class Catalog(Strict):
         ]
 
     def indicators_for(
-        self, checklist: Checklist, role: str, age_band: str | None, minor: bool | None = None
+        self,
+        checklist: Checklist,
+        role: str,
+        age_band: str | None,
+        minor: bool | None = None,
+        concerns: list[str] | None = None,
     ) -> list[Indicator]:
         """The indicators of one checklist that this role sees for this age band (or child or
-        adult of unknown age)."""
+        adult of unknown age) and, when given, these concerns."""
         return [
             indicator
             for indicator in checklist.indicators
             if (not indicator.roles or role in indicator.roles)
             and self.fits_age(indicator.age_bands, age_band, minor)
+            and (
+                concerns is None
+                or not indicator.concerns
+                or any(concern in indicator.concerns for concern in concerns)
+            )
         ]
+
+    def shown_once(
+        self, lists: list[tuple[Checklist, list[Indicator]]], answered: frozenset[str] = frozenset()
+    ) -> list[tuple[Checklist, list[Indicator]]]:
+        """The signals of several lists with each fact once: a signal that a shown signal of
+        another list counts as (`counts_as` to a signal list) is left out, unless answered."""
+        shown = {indicator.id for _checklist, indicators in lists for indicator in indicators}
+        duplicates = {
+            target
+            for _checklist, indicators in lists
+            for indicator in indicators
+            for target in indicator.counts_as
+            if target in shown and self.indicators_by_id[target][0].kind == "signals"
+        } - answered
+        kept = [
+            (checklist, [i for i in indicators if i.id not in duplicates])
+            for checklist, indicators in lists
+        ]
+        return [(checklist, indicators) for checklist, indicators in kept if indicators]
 
     @property
     def first_weighing_question(self) -> WeighingQuestion:
-        return min(self.weighing_questions, key=lambda question: question.number)
+        """The first question of the shared afwegingskader."""
+        return min(self.questions_of(None), key=lambda question: question.number)
+
+    def guidance_for(self, guidance_id: str, role_id: str) -> Guidance | None:
+        """The guidance a role sees for this id: a role's own replacement, else the general one
+        (None when it is meant for other roles only)."""
+        for guidance in self.guidance:
+            if guidance.replaces == guidance_id and role_id in guidance.roles:
+                return guidance
+        for guidance in self.guidance:
+            if guidance.id == guidance_id and (not guidance.roles or role_id in guidance.roles):
+                return guidance
+        return None
+
+    def questions_of(self, protocol_id: str | None) -> list[WeighingQuestion]:
+        """The questions of one protocol's own weighing, or (None) of the afwegingskader."""
+        return [q for q in self.weighing_questions if q.protocol == protocol_id]
+
+    def weighing_protocol(self, role_id: str) -> str | None:
+        """The protocol whose own questions this role walks; None: the shared afwegingskader."""
+        role = self.roles_by_id.get(role_id)
+        protocol = None if role is None else self.protocols_by_id.get(role.protocol)
+        return protocol.id if protocol is not None and protocol.outcomes else None
+
+    def questions_for(self, role_id: str) -> list[WeighingQuestion]:
+        """The weighing questions this role answers, in number order."""
+        questions = self.questions_of(self.weighing_protocol(role_id))
+        return sorted(questions, key=lambda question: question.number)
+
+    def flow_for(self, role_id: str) -> str:
+        """Which flow the window walks for this role ("meldcode" or "intake")."""
+        role = self.roles_by_id.get(role_id)
+        protocol = None if role is None else self.protocols_by_id.get(role.protocol)
+        return "meldcode" if protocol is None else protocol.flow
+
+    def outcome_name(self, outcome_id: str, language: str) -> str | None:
+        """The content's name of a protocol's own outcome; None for the afwegingskader's."""
+        for protocol in self.protocols:
+            for outcome in protocol.outcomes:
+                if outcome.id == outcome_id:
+                    return outcome.name.get(language)
+        return None

@@ -339,6 +339,9 @@ def _line_of(location: tuple[int | str, ...], text: str, data: dict[str, Any]) -
 
 
 _PLURAL = {
+    "weighing_scope": "weighing_scopes",
+    "refused_words": "refused_words",
+    "urgency_words": "urgency_words",
     "source": "sources",
     "age_band": "age_bands",
     "concern": "concerns",

@@ -4,13 +4,15 @@ afwegingskader that can be walked from its first question to an outcome without 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import get_args
 
 from signaal.content.catalog import Catalog
-from signaal.content.models import Condition, Sourced
-from signaal.i18n import _
+from signaal.content.models import Condition, Sourced, Urgency, WeighingOutcome, WordList
+from signaal.i18n import _, content_language
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,17 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
         problems += known.missing("concern", concern.id, "age_bands", "age band", concern.age_bands)
     for role in catalog.roles:
         problems += known.missing("role", role.id, "protocol", "protocol", [role.protocol])
+        if role.own_contact is not None:
+            problems += known.missing("role", role.id, "own_contact", "contact", [role.own_contact])
     for protocol in catalog.protocols:
+        for outcome in protocol.outcomes:
+            problems += known.missing(
+                "protocol", protocol.id, "outcomes.sources", "source", outcome.sources
+            )
         for step in protocol.steps:
+            problems += known.missing(
+                "protocol", protocol.id, f"steps[{step.number}].sources", "source", step.sources
+            )
             problems += known.missing(
                 "protocol",
                 protocol.id,
@@ -51,8 +62,18 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
     for rule in catalog.trafficking_rules:
         for group in rule.require:
             problems += known.missing("trafficking_rule", rule.id, "require", "dimension", group)
+    problems += _counts_as(catalog, known)
+    problems += _replaces(catalog)
+    problems += _refused_words(catalog)
+    problems += _urgency_words(catalog)
     conditions = [("concern_rule", r.id, r.when) for r in catalog.concern_rules]
     conditions += [("routing_rule", r.id, r.when) for r in catalog.routing_rules]
+    conditions += [("weighing_scope", s.id, s.when) for s in catalog.weighing_scopes]
+    for scope in catalog.weighing_scopes:
+        for index, line in enumerate(scope.route):
+            problems += known.missing(
+                "weighing_scope", scope.id, f"route[{index}].roles", "role", line.roles
+            )
     for kind, rule_id, condition in conditions:
         problems += _condition(kind, rule_id, "when", condition, known)
     for routing in catalog.routing_rules:
@@ -76,6 +97,9 @@ class _Known:
             "indicator": set(catalog.indicators_by_id),
             "checklist": {checklist.id for checklist in catalog.checklists},
             "weighing question": set(catalog.questions_by_id),
+            "outcome": set(get_args(WeighingOutcome))
+            | {o.id for p in catalog.protocols for o in p.outcomes},
+            "acute situation": {question.id for question in catalog.acute_danger},
         }
 
     def missing(
@@ -100,7 +124,9 @@ def _unknown(what: str, value: str) -> str:
         "indicator": _("unknown indicator '{value}'"),
         "checklist": _("unknown checklist '{value}'"),
         "weighing question": _("unknown weighing question '{value}'"),
+        "outcome": _("unknown weighing outcome '{value}'"),
         "section": _("unknown section '{value}' (not defined in this checklist)"),
+        "acute situation": _("unknown acute situation '{value}'"),
     }
     return messages[what].format(value=value)
 
@@ -127,9 +153,22 @@ def _weighing(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
                     "weighing question",
                     [branch.next],
                 )
-    numbers = Counter(question.number for question in catalog.weighing_questions)
+            elif branch.outcome not in _outcomes_of(catalog, question.protocol):
+                problems.append(
+                    ReferenceProblem(
+                        "weighing_question",
+                        question.id,
+                        f"{answer}.outcome",
+                        _unknown("outcome", str(branch.outcome)),
+                    )
+                )
+        if question.protocol is not None:
+            problems += known.missing(
+                "weighing_question", question.id, "protocol", "protocol", [question.protocol]
+            )
+    numbers = Counter((q.protocol, q.number) for q in catalog.weighing_questions)
     for question in catalog.weighing_questions:
-        if numbers[question.number] > 1:
+        if numbers[(question.protocol, question.number)] > 1:
             problems.append(
                 ReferenceProblem(
                     "weighing_question",
@@ -143,6 +182,14 @@ def _weighing(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
     if problems or not catalog.weighing_questions:
         return problems
     return _loops(catalog)
+
+
+def _outcomes_of(catalog: Catalog, protocol_id: str | None) -> set[str]:
+    """The outcomes a question may lead to: its protocol's own, or the afwegingskader's."""
+    if protocol_id is None:
+        return set(get_args(WeighingOutcome))
+    protocol = catalog.protocols_by_id.get(protocol_id)
+    return set() if protocol is None else {outcome.id for outcome in protocol.outcomes}
 
 
 def _loops(catalog: Catalog) -> list[ReferenceProblem]:
@@ -196,6 +243,16 @@ def _checklist(checklist_id: str, catalog: Catalog, known: _Known) -> list[Refer
             "indicator", indicator.id, "age_bands", "age band", indicator.age_bands
         )
         problems += known.missing("indicator", indicator.id, "roles", "role", indicator.roles)
+        for concern in indicator.concerns:
+            if concern not in checklist.concerns:
+                problems.append(
+                    ReferenceProblem(
+                        "indicator",
+                        indicator.id,
+                        "concerns",
+                        _("'{value}' is not a concern of this checklist").format(value=concern),
+                    )
+                )
         if indicator.dimension is not None:
             problems += known.missing(
                 "indicator", indicator.id, "dimension", "dimension", [indicator.dimension]
@@ -228,9 +285,162 @@ def _condition(
     problems += known.missing(
         kind, rule_id, f"{field}.age_bands_any", "age band", condition.age_bands_any
     )
+    problems += known.missing(
+        kind, rule_id, f"{field}.outcomes_any", "outcome", condition.outcomes_any
+    )
+    problems += known.missing(
+        kind,
+        rule_id,
+        f"{field}.acute_situations_any",
+        "acute situation",
+        condition.acute_situations_any,
+    )
     for group in ("any_of", "none_of"):
         for index, nested in enumerate(getattr(condition, group)):
             problems += _condition(kind, rule_id, f"{field}.{group}[{index}]", nested, known)
+    return problems
+
+
+def _counts_as(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
+    """A Dutch signal counts only as indicators of other lists (ILO/EC, or the same signal on
+    another signal list) that exist and share one of its ages."""
+    problems = []
+    for checklist in catalog.checklists:
+        for indicator in checklist.indicators:
+            if indicator.counts_as and checklist.kind == "ilo":
+                problems.append(
+                    ReferenceProblem(
+                        "indicator",
+                        indicator.id,
+                        "counts_as",
+                        _("an ILO/EC indicator counts for itself; counts_as is for other lists"),
+                    )
+                )
+                continue
+            problems += known.missing(
+                "indicator", indicator.id, "counts_as", "indicator", indicator.counts_as
+            )
+            lists = Counter(
+                catalog.indicators_by_id[t][0].id
+                for t in indicator.counts_as
+                if t in catalog.indicators_by_id
+            )
+            for list_id, count in lists.items():
+                if count > 1:
+                    problems.append(
+                        ReferenceProblem(
+                            "indicator",
+                            indicator.id,
+                            "counts_as",
+                            _(
+                                "counts as more than one indicator of '{value}': one signal "
+                                "would count twice"
+                            ).format(value=list_id),
+                        )
+                    )
+            for target_id in indicator.counts_as:
+                found = catalog.indicators_by_id.get(target_id)
+                if found is None:
+                    continue
+                target_list, target = found
+                if target_list.kind == "flags" or target_list.id == checklist.id:
+                    message = _("'{value}' is not on an ILO/EC list or another signal list").format(
+                        value=target_id
+                    )
+                elif not set(target.age_bands) & set(indicator.age_bands):
+                    message = _(
+                        "'{value}' is for another age band ({bands}) than this signal"
+                    ).format(value=target_id, bands=", ".join(target.age_bands))
+                else:
+                    continue
+                problems.append(ReferenceProblem("indicator", indicator.id, "counts_as", message))
+    return problems
+
+
+def _replaces(catalog: Catalog) -> list[ReferenceProblem]:
+    """An old id merged into a signal is no longer in use, and is merged into one signal only."""
+    problems = []
+    taken = set(catalog.indicators_by_id) | {c.id for c in catalog.checklists}
+    owners: Counter[str] = Counter(
+        old for c in catalog.checklists for i in c.indicators for old in i.replaces
+    )
+    for checklist in catalog.checklists:
+        for indicator in checklist.indicators:
+            for old in indicator.replaces:
+                if old in taken:
+                    message = _("'{value}' is still in use; only a retired id can be replaced")
+                elif owners[old] > 1:
+                    message = _("'{value}' is replaced by more than one signal")
+                else:
+                    continue
+                problems.append(
+                    ReferenceProblem(
+                        "indicator", indicator.id, "replaces", message.format(value=old)
+                    )
+                )
+    return problems
+
+
+def found_words(words: WordList, nl: str, en: str) -> list[str]:
+    """The listed words (or words starting with them) that occur in a Dutch or English text."""
+    found = []
+    for listed, text in ((words.nl, nl), (words.en, en)):
+        for word in listed:
+            if re.search(rf"\b{re.escape(word)}", text, re.IGNORECASE):
+                found.append(word)
+    return found
+
+
+def _refused_words(catalog: Catalog) -> list[ReferenceProblem]:
+    """Signal texts describe what can be seen or heard, never who is presumed to have done it."""
+    problems = []
+    for refused in catalog.refused_words:
+        for checklist in catalog.checklists:
+            for indicator in checklist.indicators:
+                for word in found_words(refused.words, indicator.text.nl, indicator.text.en):
+                    problems.append(
+                        ReferenceProblem(
+                            "indicator",
+                            indicator.id,
+                            "text",
+                            _("the signal text uses '{word}': {reason}").format(
+                                word=word, reason=refused.reason.get(content_language())
+                            ),
+                        )
+                    )
+    return problems
+
+
+_URGENCY_RANK: dict[Urgency, int] = {"immediate": 0, "today": 1, "soon": 2, "info": 3}
+
+
+def _urgency_words(catalog: Catalog) -> list[ReferenceProblem]:
+    """A reason is shown with every contact of its rule: it may not name a time more urgent
+    than any of those contacts' urgency (a reason saying "today" beside a "soon" row)."""
+    problems = []
+    for rule in catalog.routing_rules:
+        for target in rule.refer:
+            for timing in catalog.urgency_words:
+                if _URGENCY_RANK[timing.urgency] >= _URGENCY_RANK[target.urgency]:
+                    continue
+                for word in found_words(timing.words, rule.reason.nl, rule.reason.en):
+                    problems.append(
+                        ReferenceProblem(
+                            "routing_rule",
+                            rule.id,
+                            "reason",
+                            _(
+                                "the reason says '{word}' ({urgency}), but '{contact}' is "
+                                "advised with urgency '{advised}'; split the rule or change "
+                                "the wording"
+                            ).format(
+                                word=word,
+                                urgency=timing.urgency,
+                                contact=target.contact,
+                                advised=target.urgency,
+                            ),
+                        )
+                    )
     return problems
 
 
@@ -254,6 +464,8 @@ def _sourced(catalog: Catalog) -> list[tuple[str, Iterable[Sourced]]]:
         ("concern_rule", catalog.concern_rules),
         ("routing_rule", catalog.routing_rules),
         ("delphi_rule", [catalog.delphi_rule]),
+        ("weighing_scope", catalog.weighing_scopes),
+        ("refused_words", catalog.refused_words),
     ]
 
 
@@ -282,6 +494,8 @@ def catalog_ids(catalog: Catalog) -> dict[str, list[str]]:
         "trafficking_rule": [r.id for r in catalog.trafficking_rules],
         "concern_rule": [r.id for r in catalog.concern_rules],
         "routing_rule": [r.id for r in catalog.routing_rules],
+        "weighing_scope": [s.id for s in catalog.weighing_scopes],
+        "refused_words": [r.id for r in catalog.refused_words],
     }
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from signaal.content.models import Contact
+from signaal.content.notices import contact_check_line
 from signaal.i18n import N_
 from signaal.report.judgement import table_style
 from signaal.report.layout import Layout
@@ -20,7 +21,7 @@ URGENCY_LABELS = {
 UNCERTAIN = {"unverified", "conflict", "secondary"}
 
 
-def referral_advice(layout: Layout) -> list[Flowable]:
+def referral_advice(layout: Layout, title: str | None = None) -> list[Flowable]:
     """A table of the advised contacts (how to reach them, when, how urgent), then why each.
 
     The rows hold only short content texts so none grows taller than a page; the reasons,
@@ -70,14 +71,18 @@ def referral_advice(layout: Layout) -> list[Flowable]:
     )
     why: list[Flowable] = [layout.subsection(_("Why these contacts"))]
     for sentence, numbers in reasons.items():
-        contacts = _("contacts {numbers}").format(numbers=", ".join(numbers))
+        many = len(numbers) > 1
+        contacts = (_("contacts {numbers}") if many else _("contact {numbers}")).format(
+            numbers=", ".join(numbers)
+        )
         why.append(Paragraph(f"– {markup(sentence)} <i>({markup(contacts)})</i>", styles.detail))
-    return [layout.section(_("Referral advice")), intro, table, *why]
+    return [layout.section(title or _("Referral advice")), intro, table, *why]
 
 
 def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
-    """Phone and channel, one line each; an uncertain number carries its verification note."""
-    _, styles = layout._, layout.styles
+    """Phone and channel, one line each, then one calm line on how sure the number is and the
+    day it was checked (the same line as on screen; the editors' reasons are never printed)."""
+    styles = layout.styles
     lines: list[Flowable] = []
     if contact.phone:
         # Only a number the sources agree on is printed in bold, as a number to dial.
@@ -85,18 +90,9 @@ def _reach(layout: Layout, contact: Contact) -> list[Flowable]:
         lines.append(paragraph(contact.phone, styles.cell_bold if certain else styles.cell))
     if contact.channel is not None:
         lines.append(paragraph(layout.text(contact.channel), styles.cell))
-    if contact.verification in UNCERTAIN:
-        warning = _("Not verified: check this number before you use it.")
-        if contact.verification == "conflict":
-            warning = _("Sources disagree: check this number before you use it.")
-        lines.append(paragraph(warning, styles.cell_italic))
-    elif contact.verification == "verified-old":
-        lines.append(paragraph(_("Checked some time ago: verify before use."), styles.cell_italic))
-    if contact.verification_note is not None:
-        lines.append(paragraph(layout.text(contact.verification_note), styles.cell_italic))
-    lines.append(
-        paragraph(_("checked on {date}").format(date=layout.date(contact.verified_on)), styles.cell)
-    )
+    if contact.shows_check:  # not for 112
+        check = contact_check_line(contact, layout._, layout.date(contact.verified_on))
+        lines.append(paragraph(check, styles.cell_italic))
     return lines
 
 
@@ -128,6 +124,10 @@ def used_source_ids(layout: Layout) -> list[str]:
         contact = catalog.contacts_by_id.get(referral.contact)
         if contact is not None:
             ids += contact.sources
+    role = catalog.roles_by_id.get(case.role)
+    protocol = None if role is None else catalog.protocols_by_id.get(role.protocol)
+    if protocol is not None and protocol.flow == "intake":
+        ids += [s for step in protocol.steps for s in step.sources]
     exception = case.meldcode_steps.conversation.exception
     ids += next((e.sources for e in catalog.step3_exceptions if e.id == exception), [])
     return [i for i in dict.fromkeys(ids) if i in catalog.sources_by_id]
@@ -160,4 +160,5 @@ def closing(layout: Layout) -> list[Flowable]:
         "person concerned, keep it under your organisation's privacy rules, and destroy copies "
         "you no longer need. Signaal itself has stored nothing."
     )
-    return [paragraph(text, layout.styles.closing)]
+    # Never split: a lone closing line on a page of its own reads as a page left blank.
+    return [KeepTogether([paragraph(text, layout.styles.closing)])]

@@ -43,7 +43,9 @@ def meldcode_step2(layout: Layout) -> list[Flowable]:
     whom = consultation.with_whom.strip()
     on = layout.date(consultation.on) if consultation.on is not None else ""
     if consultation.done:
-        value = ", ".join(filter(None, [whom or _("a colleague"), on]))
+        # An empty date is said, never replaced by one nobody gave.
+        when = on or _("date not filled in")
+        value = ", ".join(filter(None, [whom or _("a colleague"), when]))
     elif whom or on:
         value = f"{', '.join(filter(None, [whom, on]))} ({_('not marked as done')})"
     else:
@@ -54,7 +56,7 @@ def meldcode_step2(layout: Layout) -> list[Flowable]:
         when = (
             layout.date(consultation.vt_advice_on)
             if consultation.vt_advice_on is not None
-            else _("date not recorded")
+            else _("date not filled in")
         )
         if not consultation.vt_advice:
             when = f"{when} ({_('not marked as asked')})"
@@ -103,6 +105,9 @@ def persons(layout: Layout) -> list[Flowable]:
     context = case.context
     if context.acute_danger is not None:
         body.append(layout.field(_("Acute danger"), layout.yes_no(context.acute_danger)))
+    situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
+    if context.acute_danger and context.acute_situation in situations:
+        body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))
     if context.disclosure:
         body.append(layout.field(_("The person has told about it themselves"), _("yes")))
     if context.days_since_sexual_contact is not None:
@@ -140,8 +145,9 @@ def source_group(observation: Observation) -> str:
     return observation.told_by or "unknown"
 
 
-def observations(layout: Layout) -> list[Flowable]:
-    """Every seen or told signal, grouped by source, with facts, time, source and quotes."""
+def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable]:
+    """Every seen or told signal, grouped by source, with facts, time, source and quotes;
+    `intro_text` replaces the melder's introduction (a handover records what others told)."""
     _ = layout._
     counted = [o for o in layout.case.observations if o.counts]
     body: list[Flowable] = []
@@ -174,7 +180,8 @@ def observations(layout: Layout) -> list[Flowable]:
     if not body:
         return []
     intro = layout.note(
-        _(
+        intro_text
+        or _(
             "Facts as recorded by the reporter. Own observations, what the person said and what "
             "others said are kept apart; quotes are the person's own words."
         )
@@ -215,6 +222,9 @@ def _observation(
             styles.detail,
             label=_("Facts"),
         )
+    else:
+        # Without this line a bare source line reads as if the facts were lost.
+        flowables.append(Paragraph(label(_("Facts")) + markup(_("no facts noted")), styles.detail))
     if observation.quote.strip():
         opening, closing = QUOTE_MARKS.get(layout.language, QUOTE_MARKS["en"])
         flowables.append(Paragraph(label(_("In their own words")).rstrip(), styles.detail))

@@ -8,6 +8,7 @@ typo; `printable` replaces it with its visible code, e.g. ``[U+0645]``. Right-to
 
 from __future__ import annotations
 
+import threading
 import unicodedata
 from functools import cache
 
@@ -19,16 +20,25 @@ ITALIC = "DejaVuSans-Oblique"
 BOLD_ITALIC = "DejaVuSans-BoldOblique"
 FACES = (FAMILY, BOLD, ITALIC, BOLD_ITALIC)
 
+# The fonts may be registered ahead of time on a helper thread (`signaal.report.warm`) while the
+# window renders a referral: registration happens once, under this lock.
+_REGISTERING = threading.Lock()
+
 # Line breaks and tabs are layout, not glyphs; every other control character is dropped.
 _LAYOUT_CHARACTERS = {"\n": "\n", "\t": " ", "\r": ""}
 
 
-@cache
 def register_fonts() -> str:
     """Register the embedded TrueType family (once per process) and return its name.
 
     Also sets reportlab's process-wide defaults the referral relies on (drawing font, streams).
     """
+    with _REGISTERING:
+        return _register_fonts()
+
+
+@cache
+def _register_fonts() -> str:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont

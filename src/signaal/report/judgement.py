@@ -7,8 +7,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from signaal.assessment.labels import CONCERN_LABELS
 from signaal.assessment.result import Explanation, TraffickingResult
+from signaal.assessment.trafficking import RULE_STATUS_ID, WEIGHTS_RULE_ID
 from signaal.content.models import Answer, Text, WeighingQuestion
+from signaal.content.notices import PROVISIONAL, dimension_title, rule_notices, weights_notice
 from signaal.i18n import N_
 from signaal.report.chart import legend, weight_bar
 from signaal.report.fonts import FAMILY
@@ -17,19 +20,15 @@ from signaal.report.styles import LIGHT_GREY, RULE_GREY
 from signaal.report.text import Paragraph, kept, labelled, markup, paragraph, paragraphs
 
 PROFILE_LABELS = {
-    "indicated": N_("the indicators point to trafficking (all required dimensions positive)"),
+    "indicated": N_("the signals fit trafficking (all required dimensions positive)"),
     "partly-indicated": N_("some dimensions positive, not all that are required"),
-    "not-indicated": N_("no dimension positive"),
-}
-CONCERN_LABELS = {
-    "none": N_("no rule for a level of concern applies"),
-    "possible": N_("possible concern"),
-    "clear": N_("clear concern"),
+    "not-indicated": N_("no dimension positive yet; this does not rule out trafficking"),
 }
 OUTCOME_LABELS = {
     "close": N_("close and record in the file"),
     "report": N_("report to Veilig Thuis"),
     "help-and-monitor": N_("offer or organise help and monitor safety"),
+    "not-applicable": N_("does not apply: the reporting code does not cover this situation"),
 }
 ANSWER_LABELS = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
 
@@ -137,11 +136,13 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
     ]
     for dimension_id, dimension in result.dimensions.items():
         known = catalog.dimensions_by_id.get(dimension_id)
-        label = layout.text(known.name) if known is not None else dimension_id
+        label = layout.text(dimension_title(known)) if known is not None else dimension_id
         counts = _("{strong} strong, {medium} medium, {weak} weak").format(
             strong=dimension.strong, medium=dimension.medium, weak=dimension.weak
         )
         verdict = _("positive") if dimension.positive else _("not positive")
+        if result.provisional:
+            verdict += ", " + _(PROVISIONAL)
         rows.append(
             [
                 paragraph(label, styles.cell),
@@ -161,17 +162,27 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
             "the competent authorities to establish."
         )
     )
-    profile_line = layout.field(_("Profile"), _(PROFILE_LABELS[result.profile]))
+    label = _(PROFILE_LABELS[result.profile])
+    if result.provisional:
+        label += " (" + _(PROVISIONAL) + ")"
+    profile_line = layout.field(_("Profile"), label)
+    # Where the weights and the rule come from, in the same plain words as on screen.
+    notices = [weights_notice(checklist, _)] if checklist is not None else []
+    notices += rule_notices([catalog.delphi_rule if result.rule_unconfirmed else None], _)
     chart_block: list[Flowable] = [
         heading,
         caution,
+        *[layout.note(notice) for notice in notices if notice],
         legend(weight_names, layout.width),
         Spacer(1, 3),
         table,
         Spacer(1, 3),
         profile_line,
     ]
-    return [KeepTogether(chart_block), *_explanations(layout, result.explanations, signals=False)]
+    # The weights and rule notices are printed above the chart; not again as explanations.
+    shown_above = {WEIGHTS_RULE_ID, RULE_STATUS_ID}
+    reasons = [e for e in result.explanations if e.rule not in shown_above]
+    return [KeepTogether(chart_block), *_explanations(layout, reasons, signals=False)]
 
 
 def _explanations(
@@ -209,6 +220,8 @@ def weighing(layout: Layout) -> list[Flowable]:
     """The afwegingskader: each question reached, the answer, why, and where it ended."""
     _, case, catalog = layout._, layout.case, layout.catalog
     result = layout.assessment.weighing
+    if result.scope is not None:
+        return _outside_scope(layout)
     answered = [q for q in result.path if q in case.weighing]
     if not answered:
         return []
@@ -246,6 +259,22 @@ def weighing(layout: Layout) -> list[Flowable]:
     return flowables + _explanations(layout, extra, signals=False)
 
 
+def _outside_scope(layout: Layout) -> list[Flowable]:
+    """No afwegingskader: why not in one sentence, then the route that applies instead."""
+    _ = layout._
+    result = layout.assessment.weighing
+    outcome = (
+        _(OUTCOME_LABELS[result.outcome])
+        if result.outcome is not None
+        else _("not reached: the relation of the suspected person is not known yet")
+    )
+    return [
+        layout.subsection(_("Weighing framework (afwegingskader)")),
+        layout.field(_("Outcome of the weighing"), outcome),
+        *_explanations(layout, result.explanations, signals=False),
+    ]
+
+
 def _branch_reason(question: WeighingQuestion | None, answer: Answer | None) -> Text | None:
     """The catalog's explanation of where this answer leads."""
     if question is None or answer is None:
@@ -261,8 +290,9 @@ def step3(layout: Layout) -> list[Flowable]:
     flowables: list[Flowable] = []
     if conversation.done:
         parts = [conversation.with_whom.strip() or _("the person or the parents")]
-        if conversation.on is not None:
-            parts.append(layout.date(conversation.on))
+        parts.append(
+            layout.date(conversation.on) if conversation.on is not None else _("date not filled in")
+        )
         flowables.append(layout.field(_("Discussed with"), ", ".join(parts)))
         flowables += paragraphs(
             conversation.reaction,

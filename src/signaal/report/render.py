@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
 from signaal.i18n import N_, format_date, translator
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from signaal.report.layout import Layout
 
 PURPOSE_TITLES = {
     "melding": N_("Report of concern (melding)"),
@@ -19,29 +25,51 @@ PURPOSE_TITLES = {
     "handover": N_("Handover"),
     "file": N_("Record for the own file"),
 }
-ROLE_AUTHORS = {
-    "teacher": N_("from school"),
-    "gp": N_("from the GP practice"),
-    "veilig-thuis": N_("from Veilig Thuis"),
-}
 METADATA_TITLE = N_("Signaal referral")
 METADATA_SUBJECT = N_("Confidential referral document")
 
 
-def document_title(catalog: Catalog, case: Case, language: str) -> str:
-    """The title for this role and purpose, e.g. "Request for advice from the GP practice"."""
-    _ = translator(language)
-    purpose = _(PURPOSE_TITLES[case.purpose])
-    author = ROLE_AUTHORS.get(case.role)
-    if author is not None:
-        return f"{purpose} {_(author)}"
+def document_purpose(catalog: Catalog, case: Case) -> str:
+    """The case's purpose, or the role's first one when the role cannot choose it (a Veilig
+    Thuis worker makes a handover, never a report to Veilig Thuis)."""
     role = catalog.roles_by_id.get(case.role)
-    return purpose if role is None else f"{purpose} – {role.name.get(language)}"
+    if role is None or not role.purposes or case.purpose in role.purposes:
+        return case.purpose
+    return role.purposes[0]
+
+
+def document_title(catalog: Catalog, case: Case, language: str) -> str:
+    """The title for this role and purpose, e.g. "Request for advice from the GP practice";
+    the role's part ("from the GP practice") is content."""
+    _ = translator(language)
+    purpose = _(PURPOSE_TITLES[document_purpose(catalog, case)])
+    role = catalog.roles_by_id.get(case.role)
+    if role is None:
+        return purpose
+    if role.document_from is not None:
+        return f"{purpose} {role.document_from.get(language)}"
+    return f"{purpose} – {role.name.get(language)}"
 
 
 def document_date(catalog: Catalog, deterministic: bool) -> dt.date:
     """Today; in deterministic mode a date fixed by the input (the catalog's date)."""
     return catalog.info.date if deterministic else dt.date.today()
+
+
+def _meldcode_story(layout: Layout, heading: list[Flowable]) -> list[Flowable]:
+    """The melder's referral: reporter and meldcode steps, persons, facts, judgement, advice."""
+    from signaal.report import advice, facts, judgement
+
+    return [
+        *heading,
+        *facts.reporter(layout),
+        *facts.persons(layout),
+        *facts.observations(layout),
+        *judgement.judgement(layout),
+        *advice.referral_advice(layout),
+        *advice.sources(layout),
+        *advice.closing(layout),
+    ]
 
 
 def render_referral(
@@ -56,7 +84,7 @@ def render_referral(
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
-    from signaal.report import advice, facts, judgement
+    from signaal.report import handover
     from signaal.report.fonts import register_fonts
     from signaal.report.layout import Layout
     from signaal.report.page import (
@@ -93,7 +121,7 @@ def render_referral(
         ),
         footer=_("Contains special-category personal data (AVG): handle confidentially."),
     )
-    story = [
+    heading: list[Flowable] = [
         paragraph(title, styles.title),
         paragraph(
             _(
@@ -101,14 +129,11 @@ def render_referral(
             ).format(date=date),
             styles.small,
         ),
-        *facts.reporter(layout),
-        *facts.persons(layout),
-        *facts.observations(layout),
-        *judgement.judgement(layout),
-        *advice.referral_advice(layout),
-        *advice.sources(layout),
-        *advice.closing(layout),
     ]
+    if catalog.flow_for(case.role) == "intake":
+        story = [*heading, *handover.story(layout)]
+    else:
+        story = _meldcode_story(layout, heading)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,

@@ -35,6 +35,10 @@ class WindowActions:
         self.save = self._action("action-save", window.save_referral, QKeySequence(standard.Save))
         self.quit = self._action("action-quit", window.close, "Ctrl+Q")
         self.about = self._action("action-about", window.show_about, None)
+        self.guide = self._action(
+            "action-guide", window.show_guide, QKeySequence(standard.HelpContents)
+        )
+        self.find = self._action("action-find", window.find_signal, QKeySequence(standard.Find))
         self.idle = self._action("action-idle-time", window.choose_idle_minutes, None)
         self.next = self._action("action-next", window.go_next, "Alt+Right")
         self.back = self._action("action-back", window.go_back, "Alt+Left")
@@ -69,13 +73,15 @@ class WindowActions:
         self.case_menu.addSeparator()
         self.case_menu.addAction(self.quit)
         self.view_menu = bar.addMenu("")
-        for action in (self.hide, self.back, self.next):
+        for action in (self.hide, self.back, self.next, self.find):
             self.view_menu.addAction(action)
         self.theme_menu = self.view_menu.addMenu("")
         for action in self.themes.values():
             self.theme_menu.addAction(action)
         self.view_menu.addAction(self.idle)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about)
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("main-toolbar")
@@ -91,17 +97,32 @@ class WindowActions:
         self.help_menu.setTitle(_("&Help"))
         self.theme_menu.setTitle(_("&Theme"))
         self.toolbar.setWindowTitle(_("Actions"))
+        # A Veilig Thuis worker makes a handover, not a referral (the flow is content).
+        handover = self.window._session is not None and self.window.session.flow == "intake"
+        document = (
+            {
+                self.preview: (_("Pre&view handover"), _("Show the handover PDF")),
+                self.print: (_("&Print handover…"), _("Print the handover")),
+                self.save: (_("&Save handover as PDF…"), _("Save the handover where you choose")),
+            }
+            if handover
+            else {
+                self.preview: (_("Pre&view referral"), _("Show the referral PDF")),
+                self.print: (_("&Print referral…"), _("Print the referral")),
+                self.save: (_("&Save referral as PDF…"), _("Save the referral where you choose")),
+            }
+        )
         texts = {
+            **document,
             self.new: (_("&New case"), _("Wipe everything and start again")),
             self.hide: (
                 _("&Hide screen"),
                 _("Blank the window at once ({shortcut})").format(shortcut=HIDE_SHORTCUT),
             ),
-            self.preview: (_("Pre&view referral"), _("Show the referral PDF")),
-            self.print: (_("&Print referral…"), _("Print the referral")),
-            self.save: (_("&Save referral as PDF…"), _("Save the referral where you choose")),
             self.quit: (_("&Quit"), _("Close Signaal; the case is wiped")),
             self.about: (_("&About Signaal"), _("Version, sources and licence")),
+            self.guide: (_("&User guide"), _("How to use Signaal, step by step")),
+            self.find: (_("&Find a signal"), _("Go to the search box of the signals")),
             self.idle: (_("&Idle time…"), _("After how many idle minutes the case is wiped")),
             self.next: (_("Next step"), _("Go to the next step")),
             self.back: (_("Previous step"), _("Go to the previous step")),

@@ -101,9 +101,11 @@ class MainWindow(QMainWindow):
         from signaal.ui.other_windows import WindowFollower
         from signaal.ui.profile_panel import ProfilePanel
         from signaal.ui.session import Session
-        from signaal.ui.steps import STEPS
+        from signaal.ui.steps import steps_for
 
         self._session = Session(catalog, self)
+        self._flow = self.session.flow
+        steps = steps_for(self._flow)
         self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
         self.actions_ = WindowActions(self)
         # Short names for the actions tests and the other helpers use most.
@@ -117,13 +119,13 @@ class MainWindow(QMainWindow):
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("step-list")
-        for _step in STEPS:
+        for _step in steps:
             self.step_list.addItem(QListWidgetItem())
         self.step_list.setMinimumWidth(120)
         self.step_list.currentRowChanged.connect(self._show_step)
 
         self.stack = QStackedWidget()
-        for _step in STEPS:
+        for _step in steps:
             self.stack.addWidget(QWidget())
         self.back_button = QPushButton()
         self.back_button.setObjectName("back-button")
@@ -143,9 +145,17 @@ class MainWindow(QMainWindow):
         self.idle_banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.idle_banner.setVisible(False)
 
+        # Until a role is chosen the pages show the first role's lists: say so, never silently.
+        self.role_banner = QLabel()
+        self.role_banner.setObjectName("role-not-chosen")
+        self.role_banner.setWordWrap(True)
+        self.role_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.role_banner.setVisible(False)
+
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.idle_banner)
+        centre_layout.addWidget(self.role_banner)
         centre_layout.addWidget(self.stack, 1)
         centre_layout.addLayout(navigation)
 
@@ -283,14 +293,52 @@ class MainWindow(QMainWindow):
             save_preferences(self.preferences, self.preferences_path)
 
     # navigation -----------------------------------------------------------------------------
+    def step_keys(self) -> tuple[str, ...]:
+        """The keys of the steps of the flow the case walks now (the role decides, in content)."""
+        from signaal.ui.steps import steps_for
+
+        return tuple(step.key for step in steps_for(self._flow))
+
+    def _apply_flow(self) -> None:
+        """The role changed the flow: the sidebar and the stack follow; pages of steps the new
+        flow does not have are dropped (their answers stay in the case)."""
+        from signaal.ui.steps import steps_for
+
+        flow = self.session.flow
+        if flow == self._flow:
+            return
+        self._flow = flow
+        keys = self.step_keys()
+        for key in [k for k in self.pages if k not in keys]:
+            page = self.pages.pop(key)
+            self.stack.removeWidget(page)
+            page.setParent(None)
+            page.deleteLater()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            if widget is None:
+                break
+            self.stack.removeWidget(widget)
+            if widget not in self.pages.values():
+                widget.deleteLater()
+        for key in keys:
+            self.stack.addWidget(self.pages.get(key) or QWidget())
+        row = max(0, self.step_list.currentRow())
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for _step in steps_for(flow):
+            self.step_list.addItem(QListWidgetItem())
+        self.step_list.setCurrentRow(min(row, len(keys) - 1))
+        self.step_list.blockSignals(False)
+        self.stack.setCurrentIndex(self.step_list.currentRow())
+        self.actions_.retranslate()  # "referral" or "handover" in the toolbar
+
     def page(self, key: str) -> Page:
         """The page of a step, built the first time it is needed."""
-        from signaal.ui.steps import STEP_KEYS
-
         page = self.pages.get(key)
         if page is None:
             page = self._create_page(key)
-            index = STEP_KEYS.index(key)
+            index = self.step_keys().index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             if placeholder is not None:
@@ -301,9 +349,11 @@ class MainWindow(QMainWindow):
 
     def _create_page(self, key: str) -> Page:
         from signaal.ui.pages.concerns import ConcernsPage
+        from signaal.ui.pages.intake import IntakePage
         from signaal.ui.pages.meldcode import MeldcodePage
         from signaal.ui.pages.outcome import OutcomePage
         from signaal.ui.pages.referral import ReferralPage
+        from signaal.ui.pages.safety import SafetyPage
         from signaal.ui.pages.signals import SignalsPage
         from signaal.ui.pages.start import StartPage
         from signaal.ui.pages.weighing import WeighingPage
@@ -314,11 +364,12 @@ class MainWindow(QMainWindow):
             start = StartPage(session)
             start.language_chosen.connect(self.set_language)
             return start
-        if key == "referral":
+        if key in ("referral", "handover"):
             referral = ReferralPage(session)
             referral.preview_requested.connect(self.preview)
             referral.print_requested.connect(self.print_referral)
             referral.save_requested.connect(self.save_referral)
+            referral.signal_requested.connect(self.show_signal)
             return referral
         classes: dict[str, type[Page]] = {
             "who": WhoPage,
@@ -327,21 +378,28 @@ class MainWindow(QMainWindow):
             "meldcode": MeldcodePage,
             "weighing": WeighingPage,
             "outcome": OutcomePage,
+            "intake": IntakePage,
+            "safety": SafetyPage,
         }
         return classes[key](session)
 
-    def current_key(self) -> str:
-        from signaal.ui.steps import STEP_KEYS
+    def show_signal(self, indicator_id: str) -> None:
+        """Go to the signals step with this signal's row in view and its facts field focused."""
+        from signaal.ui.pages.signals import SignalsPage
 
-        return STEP_KEYS[max(0, self.step_list.currentRow())]
+        self.go_to("signals")
+        page = self.page("signals")
+        if isinstance(page, SignalsPage):
+            page.show_indicator(indicator_id)
+
+    def current_key(self) -> str:
+        return self.step_keys()[max(0, self.step_list.currentRow())]
 
     def current_page(self) -> Page:
         return self.page(self.current_key())
 
     def go_to(self, key: str) -> None:
-        from signaal.ui.steps import STEP_KEYS
-
-        self.step_list.setCurrentRow(STEP_KEYS.index(key))
+        self.step_list.setCurrentRow(self.step_keys().index(key))
 
     def go_next(self) -> None:
         row = self.step_list.currentRow()
@@ -354,12 +412,13 @@ class MainWindow(QMainWindow):
             self.step_list.setCurrentRow(row - 1)
 
     def _show_step(self, row: int) -> None:
-        from signaal.ui.steps import PANEL_STEPS, STEP_KEYS
+        from signaal.ui.steps import PANEL_STEPS
 
         if row < 0:
             return
-        key = STEP_KEYS[row]
+        key = self.step_keys()[row]
         page = self.page(key)
+        page.retranslate_guidance()  # the role may have changed which guidance applies
         page.refresh()
         # Give the page its final size before it shows: the side panel comes or goes first, and
         # the page gets the stack's size, so its wrapped labels are laid out once, not per width.
@@ -369,6 +428,7 @@ class MainWindow(QMainWindow):
             self.splitter.refresh()
         page.setGeometry(self.stack.contentsRect())
         self.stack.setCurrentWidget(page)
+        self._show_role_banner()
         self.back_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.step_list.count() - 1)
         self.action_back.setEnabled(row > 0)
@@ -378,11 +438,13 @@ class MainWindow(QMainWindow):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_steps(self) -> None:
-        from signaal.ui.steps import STEPS
+        from signaal.ui.steps import steps_for
 
         if self._session is None:
             return
-        for row, step in enumerate(STEPS):
+        self._apply_flow()
+        self._show_role_banner()
+        for row, step in enumerate(steps_for(self._flow)):
             item = self.step_list.item(row)
             done = step.done(self.session)
             title = f"{row + 1}. {_(step.title)}"
@@ -394,10 +456,21 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}, {state}")
             item.setData(Qt.ItemDataRole.UserRole, done)
 
-    def step_done(self, key: str) -> bool:
-        from signaal.ui.steps import STEP_KEYS
+    def _show_role_banner(self) -> None:
+        session = self.session
+        shown = not session.role_chosen and self.step_list.currentRow() > 0
+        if shown:
+            role = session.catalog.role(session.case.role).name.get(i18n.content_language())
+            self.role_banner.setText(
+                _(
+                    "You have not chosen your role yet: Signaal now shows what fits the role "
+                    '"{role}". Choose your role at step 1, Start.'
+                ).format(role=role)
+            )
+        self.role_banner.setVisible(shown)
 
-        item = self.step_list.item(STEP_KEYS.index(key))
+    def step_done(self, key: str) -> bool:
+        item = self.step_list.item(self.step_keys().index(key))
         return bool(item.data(Qt.ItemDataRole.UserRole))
 
     # hide screen ----------------------------------------------------------------------------
@@ -454,7 +527,6 @@ class MainWindow(QMainWindow):
     def wipe(self) -> None:
         """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
         from signaal.ui.other_windows import close_other_windows
-        from signaal.ui.steps import STEP_KEYS
         from signaal.ui.wiping import clear_clipboard_of, clear_texts, release_freed_memory
 
         close_other_windows(self)
@@ -462,8 +534,9 @@ class MainWindow(QMainWindow):
             clear_texts(page)
         clear_clipboard_of(self.session.case)
         self.session.reset()
+        keys = self.step_keys()
         for key, page in list(self.pages.items()):
-            index = STEP_KEYS.index(key)
+            index = keys.index(key)
             self.stack.insertWidget(index, QWidget())
             self.stack.removeWidget(page)
             page.setParent(None)
@@ -509,6 +582,7 @@ class MainWindow(QMainWindow):
         from signaal.report import render_referral
 
         session = self.session
+        session.propose_purpose()
         return render_referral(
             session.catalog, session.case, session.assessment(), i18n.content_language()
         )
@@ -563,6 +637,24 @@ class MainWindow(QMainWindow):
         self.session.referral_done = True
         self._update_steps()
         self.statusBar().showMessage(message, 8000)
+
+    def show_guide(self) -> None:
+        """The offline user guide, opened at the step on screen."""
+        from signaal.ui.guide import GuideDialog
+
+        GuideDialog(self.current_key(), self).exec()
+
+    def find_signal(self) -> None:
+        """Ctrl+F: to the signals step, with the cursor in its search box."""
+        from signaal.ui.pages.signals import SignalsPage
+
+        if self.is_hidden_screen:
+            return
+        self.go_to("signals")
+        page = self.page("signals")
+        if isinstance(page, SignalsPage):
+            page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.search.selectAll()
 
     def show_about(self) -> None:
         from signaal.ui.about import AboutDialog

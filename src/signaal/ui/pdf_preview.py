@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Signal
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -60,6 +60,18 @@ class MemoryPdf:
         return image
 
 
+def _fitting_size(parent: QWidget | None) -> QSize:
+    """A page-shaped size that leaves room for the title bar on the screen the dialog opens on.
+
+    A fixed 760×900 put Print, Save and Close below the bottom of a 1366×768 laptop screen.
+    """
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    available = screen.availableGeometry()
+    height = min(900, available.height() - 80)
+    width = min(760, available.width() - 40)
+    return QSize(max(320, width), max(320, height))
+
+
 class PdfPreviewDialog(QDialog):
     """The referral as it will print, with Print and Save buttons next to Close."""
 
@@ -89,7 +101,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
-        self.resize(760, 900)
+        self.resize(_fitting_size(parent))
         if not self.memory.ok:
             QMessageBox.warning(
                 self,

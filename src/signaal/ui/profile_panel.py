@@ -17,26 +17,39 @@ from PySide6.QtGui import (
     QShowEvent,
     QTextDocument,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFocusRect,
+    QVBoxLayout,
+    QWidget,
+)
 
-from signaal.i18n import N_, _, content_language
+from signaal.assessment.labels import CONCERN_LABELS
+from signaal.content.notices import (
+    PROVISIONAL,
+    RULE_UNCONFIRMED,
+    WEIGHTS_DERIVED,
+    dimension_state,
+    dimension_title,
+    profile_line,
+)
+from signaal.i18n import _, content_language
 from signaal.ui.session import Session
 from signaal.ui.widgets import Heading, NoteLabel, set_heading
 
-PROFILE_NAMES = {
-    "indicated": N_("indicated"),
-    "partly-indicated": N_("partly indicated"),
-    "not-indicated": N_("not indicated"),
-}
-CONCERN_NAMES = {"none": N_("no concern yet"), "possible": N_("possible"), "clear": N_("clear")}
-
 
 def profile_name(profile: str) -> str:
-    return _(PROFILE_NAMES.get(profile, profile))
+    """Plain words first, the ILO term after them: 'Partly fits trafficking (indicator profile:
+    partly indicated)'."""
+    return profile_line(profile, _)
 
 
 def concern_name(level: str) -> str:
-    return _(CONCERN_NAMES.get(level, level))
+    return _(CONCERN_LABELS.get(level, level))
 
 
 class ProfileText(QLabel):
@@ -96,6 +109,13 @@ class ProfileText(QLabel):
         )
         context.clip = QRectF(event.rect().translated(-rect.topLeft()))
         self._document.documentLayout().draw(painter, context)
+        if self.hasFocus():  # reached with Tab: show it, like every other focus stop
+            painter.resetTransform()
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+            )
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -134,7 +154,7 @@ class ProfilePanel(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        set_heading(self.heading, _("Indicator profile"))
+        set_heading(self.heading, _("What the signals fit (indicator profile)"))
         self.note.setText(_("A profile of signals, not a determination. You decide."))
         self.update_profile()
 
@@ -148,7 +168,7 @@ class ProfilePanel(QFrame):
         if text == self.text.text():
             return
         self.text.setText(text)
-        self.text.setAccessibleName(_("Indicator profile"))
+        self.text.setAccessibleName(_("What the signals fit (indicator profile)"))
         self.text.setAccessibleDescription(self.text.text())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -174,19 +194,22 @@ class ProfilePanel(QFrame):
         titles = {c.id: c.title.get(language) for c in catalog.checklists}
         for result in assessment.trafficking:
             title = html.escape(titles.get(result.checklist, result.checklist))
-            parts.append(
-                f"<p><b>{title}</b><br>"
-                + html.escape(_("Profile: {profile}").format(profile=profile_name(result.profile)))
-                + "</p><p>"
-            )
+            parts.append(f"<p><b>{title}</b><br>" + html.escape(profile_name(result.profile)))
+            if result.provisional:
+                parts.append("<br><i>" + html.escape(_(WEIGHTS_DERIVED)) + "</i>")
+            if result.rule_unconfirmed:
+                parts.append("<br><i>" + html.escape(_(RULE_UNCONFIRMED)) + "</i>")
+            parts.append("</p><p>")
             for dimension_id, dimension in result.dimensions.items():
                 info = catalog.dimensions_by_id.get(dimension_id)
-                name = info.name.get(language) if info else dimension_id
+                name = dimension_title(info).get(language) if info else dimension_id
                 mark = "●" if dimension.positive else "○"
                 counts = _("{strong} strong, {medium} medium, {weak} weak").format(
                     strong=dimension.strong, medium=dimension.medium, weak=dimension.weak
                 )
-                state = _("met") if dimension.positive else _("not met")
+                state = dimension_state(dimension.positive, _)
+                if result.provisional:
+                    state += ", " + _(PROVISIONAL)
                 parts.append(
                     f"{mark} {html.escape(name)}: {html.escape(state)} "
                     f"<small>({html.escape(counts)})</small><br>"

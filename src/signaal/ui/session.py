@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from signaal.assessment import Assessment, Case, Observation, assess
 from signaal.assessment.case import ObservationStatus, ToldBy
+from signaal.assessment.proposals import PurposeProposal, propose_purpose
 from signaal.content import Catalog
 
 # Role and language are set on the first screen for every case; they alone are no answers.
@@ -31,6 +32,11 @@ class Session(QObject):
         self.concerns_not_sure = False
         self.person_kind: str | None = None
         self.referral_done = False
+        # The purpose follows the case (`proposals.propose_purpose`) until the user picks one.
+        self.purpose_chosen = False
+        # No role is assumed on first start: the case needs one, but it is shown as chosen only
+        # once the user picks it. A new case keeps the professional's role.
+        self.role_chosen = False
         self._assessment: Assessment | None = None
 
     def empty_case(self, language: str = "nl", role: str | None = None) -> Case:
@@ -46,14 +52,22 @@ class Session(QObject):
         self.concerns_not_sure = False
         self.person_kind = None
         self.referral_done = False
+        self.purpose_chosen = False
         self._assessment = None
         self.reset_done.emit()
         self.changed.emit()
 
+    @property
+    def flow(self) -> str:
+        """The flow the case's role walks ("meldcode" or "intake"), from the content."""
+        return self.catalog.flow_for(self.case.role)
+
     def has_answers(self) -> bool:
         """Whether anything was answered beyond the defaults (then wiping needs a confirmation)."""
         fresh = self.empty_case(self.case.language)
-        return self.case.model_dump(exclude=_NOT_ANSWERS) != fresh.model_dump(exclude=_NOT_ANSWERS)
+        # A proposed purpose is Signaal's, not an answer; a chosen one is.
+        skip = _NOT_ANSWERS if self.purpose_chosen else {*_NOT_ANSWERS, "purpose"}
+        return self.case.model_dump(exclude=skip) != fresh.model_dump(exclude=skip)
 
     def touch(self) -> None:
         """An answer changed that may change the assessment."""
@@ -68,6 +82,13 @@ class Session(QObject):
         if self._assessment is None:
             self._assessment = assess(self.catalog, self.case)
         return self._assessment
+
+    def propose_purpose(self) -> PurposeProposal:
+        """The purpose the case suggests; it becomes the case's purpose unless one was chosen."""
+        proposal = propose_purpose(self.catalog, self.case, self.assessment())
+        if not self.purpose_chosen and self.case.purpose != proposal.purpose:
+            self.case.purpose = proposal.purpose
+        return proposal
 
     # answers ----------------------------------------------------------------------------------
     def observation(self, indicator_id: str) -> Observation | None:

@@ -1,4 +1,8 @@
-"""The steps of the flow, in order: the sidebar's titles and when a step counts as done."""
+"""The steps of each flow, in order: the sidebar's titles and when a step counts as done.
+
+Which flow a case walks is content (the role's protocol variant): "meldcode" toward Veilig
+Thuis, or "intake" for Veilig Thuis itself (intake, safety assessment, handover).
+"""
 
 from __future__ import annotations
 
@@ -34,7 +38,11 @@ def _weighing_done(session: Session) -> bool:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("start", N_("Start"), lambda s: s.case.context.acute_danger is not None),
+    Step(
+        "start",
+        N_("Start"),
+        lambda s: s.case.context.acute_danger is not None and s.role_chosen,
+    ),
     Step(
         "who",
         N_("Who"),
@@ -48,5 +56,32 @@ STEPS: tuple[Step, ...] = (
     Step("referral", N_("Referral"), lambda s: s.referral_done),
 )
 STEP_KEYS = tuple(step.key for step in STEPS)
+
+
+def _intake_done(session: Session) -> bool:
+    intake = session.case.intake
+    return intake.kind is not None or intake.reporter_kind is not None
+
+
+def _safety_done(session: Session) -> bool:
+    return session.assessment().weighing.outcome is not None
+
+
+INTAKE_STEPS: tuple[Step, ...] = (
+    STEPS[0],
+    STEPS[1],
+    Step("intake", N_("Intake"), _intake_done),
+    STEPS[2],
+    STEPS[3],
+    Step("safety", N_("Safety assessment"), _safety_done),
+    STEPS[6],
+    Step("handover", N_("Handover"), lambda s: s.referral_done),
+)
+FLOWS: dict[str, tuple[Step, ...]] = {"meldcode": STEPS, "intake": INTAKE_STEPS}
 # The side panel with the live indicator profile is shown on these steps.
-PANEL_STEPS = {"signals", "meldcode", "weighing"}
+PANEL_STEPS = {"signals", "meldcode", "weighing", "safety"}
+
+
+def steps_for(flow: str) -> tuple[Step, ...]:
+    """The steps of a flow; an unknown flow walks the meldcode."""
+    return FLOWS.get(flow, STEPS)

@@ -17,8 +17,8 @@ def _palette(dark: bool) -> QPalette:
             role.AlternateBase: "#45484b", role.ToolTipBase: "#333333",
             role.ToolTipText: "#e8e8e8", role.Text: "#e8e8e8", role.Button: "#3a3a3a",
             role.ButtonText: "#e8e8e8", role.BrightText: "#ff6b6b", role.Link: "#7fb6ff",
-            role.Highlight: "#3d7bd9", role.HighlightedText: "#ffffff",
-            role.PlaceholderText: "#9a9a9a", role.Mid: "#555555", role.Dark: "#1a1a1a",
+            role.Highlight: "#3470c8", role.HighlightedText: "#ffffff",
+            role.PlaceholderText: "#b0b0b0", role.Mid: "#555555", role.Dark: "#1a1a1a",
             role.Light: "#4a4a4a", role.Midlight: "#404040", role.Shadow: "#000000",
         }  # fmt: skip
     else:
@@ -40,20 +40,20 @@ def _palette(dark: bool) -> QPalette:
 
 
 def apply_theme(theme: str) -> None:
-    """Force light or dark with the Fusion style and a palette; "system" restores the default."""
+    """Force light or dark with the Fusion style and a palette; "system" restores the default.
+
+    Every theme runs under `FocusStyle`, so the keyboard focus is always visible.
+    """
+    from signaal.ui.focus_style import FocusStyle
+
     global _system
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
     if _system is None:
         _system = (app.style().name(), app.palette())
-    if theme in ("light", "dark"):
-        style = QStyleFactory.create("Fusion")
-        if style is not None:
-            app.setStyle(style)
-        app.setPalette(_palette(theme == "dark"))
-        return
-    style = QStyleFactory.create(_system[0])
+    name = "Fusion" if theme in ("light", "dark") else _system[0]
+    style = QStyleFactory.create(name)
     if style is not None:
-        app.setStyle(style)
-    app.setPalette(_system[1])
+        app.setStyle(FocusStyle(style))
+    app.setPalette(_palette(theme == "dark") if theme in ("light", "dark") else _system[1])

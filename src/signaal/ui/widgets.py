@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from signaal.content import Catalog
 from signaal.content.models import Contact, Guidance
+from signaal.content.notices import contact_check_line
 from signaal.i18n import N_, _, content_language, format_date
 
 
@@ -187,28 +188,23 @@ def _long_date(day: dt.date, language: str) -> str:
 
 
 def verification_text(contact: Contact) -> str:
-    """A number that is not verified is never shown as certain."""
-    language = content_language()
-    note = contact.verification_note.get(language) if contact.verification_note else ""
-    if contact.verification in ("verified", "verified-old"):
-        day = _long_date(contact.verified_on, content_language())
-        checked = _("Checked on {date}.").format(date=day)
-        if contact.verification == "verified-old":
-            checked = _("Checked on {date}; check again before you rely on it.").format(date=day)
-        return f"{checked} {note}".strip()
-    warning = {
-        "secondary": _("Number taken from a secondary source: check it before calling."),
-        "unverified": _("Number not verified: check it before calling."),
-        "conflict": _("Sources disagree about this number: check it before calling."),
-    }[contact.verification]
-    return f"{warning} {note}".strip()
+    """One calm line on how sure the number is, with the day it was checked (never the
+    editors' reasons, which stay in the catalog's editor_note)."""
+    day = _long_date(contact.verified_on, content_language())
+    return contact_check_line(contact, _, day)
 
 
 class ContactCard(QFrame):
     """Who to call, the number, when they can be reached, why, and how sure the number is."""
 
     def __init__(
-        self, contact: Contact, reason: str, urgency: str, parent: QWidget | None = None
+        self,
+        contact: Contact,
+        reason: str,
+        urgency: str,
+        parent: QWidget | None = None,
+        *,
+        large: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"contact-{contact.id}")
@@ -226,14 +222,20 @@ class ContactCard(QFrame):
             phone = QLabel(f"<b>{html.escape(number)}</b>", self)
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             phone.setObjectName(f"contact-{contact.id}-number")
+            if large:  # readable from a metre away, in the calm default colours
+                font = QFont(phone.font())
+                font.setPointSizeF(font.pointSizeF() * 2)
+                phone.setFont(font)
             layout.addWidget(phone)
         hours = WrapLabel(_("Reachable: {hours}").format(hours=contact.hours.get(language)), self)
         layout.addWidget(hours)
         why = WrapLabel(reason or contact.purpose.get(language), self)
         layout.addWidget(why)
-        check = WrapLabel(verification_text(contact), self)
-        check.setEnabled(contact.verification in ("verified", "verified-old"))
-        layout.addWidget(check)
+        checked = verification_text(contact) if contact.shows_check else ""
+        if checked:
+            check = WrapLabel(checked, self)
+            check.setEnabled(contact.verification in ("verified", "verified-old"))
+            layout.addWidget(check)
         describe(
             self,
             _("Contact: {name}, {number}").format(name=contact.name.get(language), number=number),
@@ -241,9 +243,9 @@ class ContactCard(QFrame):
                 (
                     contact.hours.get(language),
                     reason or contact.purpose.get(language),
-                    verification_text(contact),
+                    checked,
                 )
-            ),
+            ).strip(),
         )
 
 
@@ -289,9 +291,16 @@ def clear_layout(layout: QLayout) -> None:
 class GuidanceBox(QWidget):
     """Longer guidance from the catalog, folded away behind its title until asked for."""
 
-    def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        guidance: Guidance,
+        parent: QWidget | None = None,
+        resolve: Callable[[], Guidance | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.guidance = guidance
+        # The variant for the current role (a role's own replacement, or none for this role).
+        self.resolve = resolve
         self.setObjectName(f"guidance-{guidance.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -309,6 +318,14 @@ class GuidanceBox(QWidget):
 
     def retranslate(self) -> None:
         language = content_language()
+        if self.resolve is not None:
+            resolved = self.resolve()
+            if resolved is None:
+                self.hide()  # not for this role; its texts stay set, in the language
+            else:
+                if self.isHidden() and self.parentWidget() is not None:
+                    self.show()  # hidden for an earlier role (never as a window of its own)
+                self.guidance = resolved
         title = self.guidance.title.get(language)
         self.button.setText(title)
         self.body.setText("\n\n".join(part.get(language) for part in self.guidance.body))
@@ -319,7 +336,18 @@ class GuidanceBox(QWidget):
         self.body.setVisible(shown)
 
 
-def guidance_boxes(catalog: Catalog, ids: tuple[str, ...]) -> list[GuidanceBox]:
-    """The guidance texts with these ids that the catalog has, in this order."""
+def guidance_boxes(
+    catalog: Catalog, ids: tuple[str, ...], role: Callable[[], str] | None = None
+) -> list[GuidanceBox]:
+    """The guidance texts with these ids that the catalog has, in this order; with `role`, each
+    box shows the variant for the current role (its own replacement, or nothing)."""
     known = {guidance.id: guidance for guidance in catalog.guidance}
-    return [GuidanceBox(known[i]) for i in ids if i in known]
+    boxes = []
+    for guidance_id in ids:
+        if guidance_id not in known:
+            continue
+        resolve = None
+        if role is not None:
+            resolve = lambda i=guidance_id: catalog.guidance_for(i, role())  # noqa: E731
+        boxes.append(GuidanceBox(known[guidance_id], resolve=resolve))
+    return boxes

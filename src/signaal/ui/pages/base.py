@@ -44,7 +44,8 @@ class Page(QWidget):
 
     def add_guidance(self, layout: QVBoxLayout, ids: tuple[str, ...]) -> None:
         """Fold the catalog's guidance with these ids into `layout` (missing ids are skipped)."""
-        for box in guidance_boxes(self.session.catalog, ids):
+        role = lambda: self.session.case.role  # noqa: E731
+        for box in guidance_boxes(self.session.catalog, ids, role):
             layout.addWidget(box)
 
     def retranslate_guidance(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from signaal.content.models import Checklist, Indicator, Section
+from signaal.content.notices import weights_notice
 from signaal.i18n import _, content_language
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
@@ -45,6 +46,9 @@ class ClickableHeading(Heading):
 
 
 class ChecklistGroup(QWidget):
+    # Before the list folds or opens by a click or a key: the page notes where its header is.
+    about_to_fold = Signal()
+
     def __init__(
         self,
         session: Session,
@@ -67,7 +71,8 @@ class ChecklistGroup(QWidget):
         self.toggle.toggled.connect(self._toggled)
         self.heading = ClickableHeading(level=2)
         self.heading.setObjectName(f"checklist-{checklist.id}")
-        self.heading.clicked.connect(self.toggle.toggle)
+        self.heading.clicked.connect(self._heading_clicked)
+        self.toggle.pressed.connect(self.about_to_fold)
         top.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.heading, 1)
         self.layout_.addLayout(top)
@@ -196,6 +201,9 @@ class ChecklistGroup(QWidget):
         text = checklist.description.get(language)
         if checklist.note is not None:
             text += "\n" + checklist.note.get(language)
+        weights = weights_notice(checklist, _)
+        if weights is not None:
+            text += "\n" + weights
         self.description.setText(text)
         for row in self.rows.values():
             row.retranslate()
@@ -239,6 +247,10 @@ class ChecklistGroup(QWidget):
                 return placed.focus_chain()[-1]
         return self.toggle
 
+    def _heading_clicked(self) -> None:
+        self.about_to_fold.emit()
+        self.toggle.toggle()
+
     def _toggled(self, expanded: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
         if expanded:
@@ -248,14 +260,12 @@ class ChecklistGroup(QWidget):
 
 
 def matching(indicators: list[Indicator], needle: str) -> list[str]:
-    """Ids of the signals whose text or help, in the shown language, contains `needle`."""
+    """Ids of the signals whose text, help or keywords, in the shown language, contain
+    `needle`."""
     language = content_language()
     found = []
     for indicator in indicators:
-        haystack = indicator.text.get(language)
-        if indicator.help is not None:
-            haystack += " " + indicator.help.get(language)
-        if not needle or needle in haystack.casefold():
+        if not needle or needle in indicator.search_text(language):
             found.append(indicator.id)
     return found
 

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from signaal.assessment.case import Consultation, Conversation, text_limit
+from signaal.assessment.proposals import is_minor
+from signaal.assessment.role_texts import (
+    conversation_example,
+    conversation_question,
+    conversation_title,
+)
 from signaal.i18n import _, content_language
+from signaal.ui.date_field import DateField
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
 from signaal.ui.text_limits import limit_line, limit_plain
@@ -38,23 +43,9 @@ CONSENT_VALUES = ("", "yes", "no")
 VEILIG_THUIS_ROLES = {"veilig-thuis"}
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate.currentDate())
-    edit.setMaximumDate(QDate.currentDate().addDays(1))
-    edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    return edit
-
-
-def _to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def _to_qdate(value: dt.date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else QDate.currentDate()
+def _date_edit(name: str) -> DateField:
+    # A meldcode step cannot have happened later than tomorrow (time zones, a late evening).
+    return DateField(name, latest=dt.date.today() + dt.timedelta(days=1))
 
 
 def _text_edit(name: str) -> QPlainTextEdit:
@@ -124,6 +115,13 @@ class MeldcodePage(Page):
         self.exception.addItem("", None)
         for item in session.catalog.step3_exceptions:
             self.exception.addItem("", item.id)
+        # Long exception texts must not widen the page past the window (a sideways scroll bar
+        # at the default size): the closed box shows what fits, the open list shows it all.
+        self.exception.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.exception.setMinimumContentsLength(24)
+        self.exception.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.consent = QComboBox()
         self.consent.setObjectName("consent-to-refer")
         for value in CONSENT_VALUES:
@@ -175,14 +173,14 @@ class MeldcodePage(Page):
         self.refresh()
         self.consult_done.toggled.connect(self._consultation)
         self.consult_with.textChanged.connect(self._consultation)
-        self.consult_on.dateChanged.connect(self._consultation)
+        self.consult_on.edited.connect(self._consultation)
         self.vt_advice.toggled.connect(self._consultation)
-        self.vt_advice_on.dateChanged.connect(self._consultation)
+        self.vt_advice_on.edited.connect(self._consultation)
         self.vt_summary.textChanged.connect(self._consultation)
         self.talk_done.toggled.connect(self._conversation)
         self.talk_not_done.toggled.connect(self._conversation)
         self.talk_with.textChanged.connect(self._conversation)
-        self.talk_on.dateChanged.connect(self._conversation)
+        self.talk_on.edited.connect(self._conversation)
         self.talk_reaction.textChanged.connect(self._conversation)
         self.exception.currentIndexChanged.connect(self._conversation)
         self.consent.currentIndexChanged.connect(self._consent)
@@ -193,7 +191,7 @@ class MeldcodePage(Page):
     def retranslate(self) -> None:
         language = content_language()
         session = self.session
-        self._protocol_role = session.case.role
+        self._protocol_key = self._text_key()
         role = session.catalog.role(session.case.role)
         protocol = session.catalog.protocol_for(session.case.role)
         steps = {step.number: step for step in protocol.steps}
@@ -204,7 +202,7 @@ class MeldcodePage(Page):
             ).format(protocol=protocol.name.get(language))
         )
         self.steps_box.setTitle(
-            _("The five steps of {protocol}").format(protocol=protocol.name.get(language))
+            _("The five steps: {protocol}").format(protocol=protocol.name.get(language))
         )
         lines = [
             f"{step.number}. {step.title.get(language)} — {step.description.get(language)}"
@@ -213,6 +211,8 @@ class MeldcodePage(Page):
         lines += ["", *(norm.get(language) for norm in protocol.reporting_norms)]
         self.steps_text.setText("\n".join(lines))
         self.retranslate_guidance()
+        for field in (self.consult_on, self.vt_advice_on, self.talk_on):
+            field.retranslate()
         step2, step3 = steps.get(2), steps.get(3)
         # Veilig Thuis is the advice line itself: its steps 2 and 3 are about the reporter, so
         # the consultation and the conversation get plain titles, and "asked Veilig Thuis" goes.
@@ -245,15 +245,25 @@ class MeldcodePage(Page):
         describe(self.vt_advice, _("Veilig Thuis advice asked"))
         self.vt_on_label.setText(_("Date of the &advice"))
         describe(self.vt_advice_on, _("Date of the Veilig Thuis advice"))
-        self.vt_summary_label.setText(_("What Veilig Thuis &advised"))
+        self.vt_summary_label.setText(_("What Veilig Thuis adv&ised"))
         describe(self.vt_summary, _("What Veilig Thuis advised"))
+        # An adult has no parents to talk with: the titles and examples follow role and age.
+        minor = is_minor(session.catalog, session.case)
+        adult_title = conversation_title(session.case.role, minor)
+        adult_question = conversation_question(minor)
         self.talk_box.setTitle(
-            _("Step 3: {title}").format(title=step3.title.get(language))
+            _("Step 3: {title}").format(
+                title=_(adult_title) if adult_title else step3.title.get(language)
+            )
             if step3
+            else _(adult_title)
+            if adult_title
             else _("Conversation with those involved")
         )
         self.talk_question.setText(
-            step3.description.get(language)
+            _(adult_question)
+            if adult_question
+            else step3.description.get(language)
             if step3
             else _("Did you talk with the person or the parents about the concerns?")
         )
@@ -265,10 +275,10 @@ class MeldcodePage(Page):
             _("Conversation not held"),
             _("Then choose the exception that applies"),
         )
-        self.talk_with_label.setText(_("With w&hom"))
-        self.talk_with.setPlaceholderText(_("for example the pupil, the parents, the patient"))
+        self.talk_with_label.setText(_("With wh&om"))
+        self.talk_with.setPlaceholderText(_(conversation_example(session.case.role, minor)))
         describe(self.talk_with, _("Conversation with whom"))
-        self.talk_on_label.setText(_("D&ate"))
+        self.talk_on_label.setText(_("Da&te"))
         describe(self.talk_on, _("Date of the conversation"))
         self.reaction_label.setText(_("&Reaction"))
         self.talk_reaction.setPlaceholderText(_("How did they react? Facts and their own words."))
@@ -282,7 +292,7 @@ class MeldcodePage(Page):
             _("Exception that applies"),
             _("Why the conversation was not held (for example: it would endanger someone)"),
         )
-        self.consent_label.setText(_("Agrees to a &referral"))
+        self.consent_label.setText(_("A&grees to a referral"))
         for index, text in enumerate((_("Not asked or not known"), _("Yes"), _("No"))):
             self.consent.setItemText(index, text)
         describe(self.consent, _("Agrees to a referral"))
@@ -301,9 +311,9 @@ class MeldcodePage(Page):
         self.consult_done.setChecked(consultation.done)
         if self.consult_with.text() != consultation.with_whom:
             self.consult_with.setText(consultation.with_whom)
-        self.consult_on.setDate(_to_qdate(consultation.on))
+        self.consult_on.setDate(consultation.on)
         self.vt_advice.setChecked(consultation.vt_advice)
-        self.vt_advice_on.setDate(_to_qdate(consultation.vt_advice_on))
+        self.vt_advice_on.setDate(consultation.vt_advice_on)
         if self.vt_summary.toPlainText() != consultation.vt_advice_summary:
             self.vt_summary.setPlainText(consultation.vt_advice_summary)
         set_checked(
@@ -313,7 +323,7 @@ class MeldcodePage(Page):
         )
         if self.talk_with.text() != conversation.with_whom:
             self.talk_with.setText(conversation.with_whom)
-        self.talk_on.setDate(_to_qdate(conversation.on))
+        self.talk_on.setDate(conversation.on)
         if self.talk_reaction.toPlainText() != conversation.reaction:
             self.talk_reaction.setPlainText(conversation.reaction)
         self.exception.setCurrentIndex(max(0, self.exception.findData(conversation.exception)))
@@ -323,9 +333,14 @@ class MeldcodePage(Page):
         )
         for widget in widgets:
             widget.blockSignals(False)
-        if self._protocol_role != self.session.case.role:
+        if self._protocol_key != self._text_key():
             self.retranslate()
         self._update_enabled()
+
+    def _text_key(self) -> tuple[str, bool | None]:
+        """What the page's texts depend on besides the language: the role and child or adult."""
+        case = self.session.case
+        return case.role, is_minor(self.session.catalog, case)
 
     def _update_enabled(self) -> None:
         done = self.consult_done.isChecked()
@@ -343,11 +358,9 @@ class MeldcodePage(Page):
         consultation = self.session.case.meldcode_steps.consultation
         consultation.done = self.consult_done.isChecked()
         consultation.with_whom = self.consult_with.text()
-        consultation.on = _to_date(self.consult_on.date()) if consultation.done else None
+        consultation.on = self.consult_on.date() if consultation.done else None
         consultation.vt_advice = self.vt_advice.isChecked()
-        consultation.vt_advice_on = (
-            _to_date(self.vt_advice_on.date()) if consultation.vt_advice else None
-        )
+        consultation.vt_advice_on = self.vt_advice_on.date() if consultation.vt_advice else None
         consultation.vt_advice_summary = self.vt_summary.toPlainText()
         self._update_enabled()
         self.session.touch()
@@ -363,7 +376,7 @@ class MeldcodePage(Page):
         )
         conversation.done = held
         conversation.with_whom = self.talk_with.text()
-        conversation.on = _to_date(self.talk_on.date()) if held else None
+        conversation.on = self.talk_on.date() if held else None
         conversation.reaction = self.talk_reaction.toPlainText()
         exception = self.exception.currentData()
         conversation.exception = exception if held is False and isinstance(exception, str) else None

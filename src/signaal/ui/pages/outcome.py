@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 from signaal.assessment import Assessment
 from signaal.assessment.case import Decision, text_limit
 from signaal.assessment.result import Explanation
+from signaal.assessment.routing import call_now
 from signaal.content.models import Contact
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
@@ -76,7 +77,12 @@ class OutcomePage(Page):
         self.layout_.addWidget(self.decision_box)
         self.add_guidance(
             self.layout_,
-            ("after-the-report", "acute-medical-evaluation", "labour-rights-or-exploitation"),
+            (
+                "after-the-report",
+                "vt-trafficking-partners",
+                "acute-medical-evaluation",
+                "labour-rights-or-exploitation",
+            ),
         )
         self.layout_.addStretch(1)
         self.decision.textChanged.connect(self._decision_changed)
@@ -97,9 +103,7 @@ class OutcomePage(Page):
         )
         self.decision_box.setTitle(_("Your decision"))
         self.decision_label.setText(_("&Decision"))
-        self.decision.setPlaceholderText(
-            _("What you decide to do, for example: report to Veilig Thuis today.")
-        )
+        self._placeholder()
         describe(self.decision, _("Your decision"), _("Printed in the referral as your decision"))
         self.reasoning_label.setText(_("&Reasoning"))
         self.reasoning.setPlaceholderText(_("Why: the facts and considerations behind it."))
@@ -109,7 +113,22 @@ class OutcomePage(Page):
         self.retranslate_guidance()
         self.refresh()
 
+    def _placeholder(self) -> None:
+        """The example decision fits the flow: a Veilig Thuis worker does not report to itself."""
+        if self.session.flow == "intake":
+            self.decision.setPlaceholderText(
+                _(
+                    "What you decide to do, for example: arrange safety with the police today "
+                    "and register with CoMensha."
+                )
+            )
+        else:
+            self.decision.setPlaceholderText(
+                _("What you decide to do, for example: report to Veilig Thuis today.")
+            )
+
     def refresh(self) -> None:
+        self._placeholder()
         decision = self.session.case.decision
         if self.decision.toPlainText() != decision.decision:
             self.decision.setPlainText(decision.decision)
@@ -169,9 +188,19 @@ class OutcomePage(Page):
             items.extend(("text", "• " + text.text.get(language), "") for text in texts)
 
         weighing = assessment.weighing
-        items.append(("heading", _("Weighing"), ""))
+        if weighing.acute_danger:
+            # Acute danger comes before everything else, on this page as on the first.
+            items.append(("heading", _("Call now"), "outcome-acute"))
+            for urgent in call_now(catalog, assessment.referrals):
+                card = catalog.contact(urgent.contact)
+                items.append((card, urgent.reason.get(language), urgent.urgency))
+        own = catalog.weighing_protocol(self.session.case.role)
+        title = catalog.protocols_by_id[own].weighing_title if own is not None else None
+        items.append(("heading", _("Weighing") if title is None else title.get(language), ""))
         if weighing.outcome is not None:
-            headline = outcome_name(weighing.outcome)
+            headline = outcome_name(weighing.outcome, catalog)
+        elif weighing.needs_relation:
+            headline = _("First: who may be exploiting or harming this person?")
         elif weighing.consult_veilig_thuis:
             headline = _("In doubt: ask Veilig Thuis for advice")
         else:
@@ -185,7 +214,7 @@ class OutcomePage(Page):
             items.append(
                 (
                     "text",
-                    _("Indicator profile: {profile}").format(profile=profile_name(profile.profile)),
+                    profile_name(profile.profile),
                     f"outcome-profile-{profile.checklist}",
                 )
             )
@@ -200,7 +229,13 @@ class OutcomePage(Page):
             bullets(concern.explanations)
         bullets(assessment.notes)
 
-        items.append(("heading", _("Who you can contact"), ""))
+        items.append(
+            (
+                "heading",
+                _("Onward routes") if own is not None else _("Who you can contact"),
+                "",
+            )
+        )
         if not assessment.referrals:
             items.append(("text", _("No referral advice follows from the answers so far."), ""))
         for referral in assessment.referrals:

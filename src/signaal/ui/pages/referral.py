@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
 from signaal.assessment.case import Person, Reporter, text_limit
-from signaal.i18n import N_, _
+from signaal.assessment.proposals import birth_date_conflict
+from signaal.i18n import N_, _, content_language
+from signaal.ui.date_field import DateField
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
 from signaal.ui.text_limits import limit_line
-from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout, set_heading
+from signaal.ui.widgets import (
+    FieldLabel,
+    NoteLabel,
+    WrapLabel,
+    clear_layout,
+    describe,
+    form_layout,
+    set_heading,
+)
 
 PURPOSES = {
     "melding": N_("Report (melding) to Veilig Thuis"),
@@ -36,6 +44,8 @@ class ReferralPage(Page):
     preview_requested = Signal()
     print_requested = Signal()
     save_requested = Signal()
+    # An indicator id: the user wants to add the facts of a signal marked without them.
+    signal_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -43,8 +53,8 @@ class ReferralPage(Page):
         form = form_layout(self.form_box)
         self.purpose = QComboBox()
         self.purpose.setObjectName("purpose-combo")
-        for purpose in PURPOSES:
-            self.purpose.addItem("", purpose)
+        self._purposes: tuple[str, ...] = ()
+        self._fill_purposes()
         self.reporter_name = QLineEdit()
         self.reporter_name.setObjectName("reporter-name")
         self.reporter_organisation = QLineEdit()
@@ -67,6 +77,10 @@ class ReferralPage(Page):
         for label, field in zip(self.labels, fields, strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
+            if field is self.purpose:
+                self.purpose_note = NoteLabel()
+                self.purpose_note.setObjectName("purpose-proposal")
+                form.addRow(self.purpose_note)
         # The person: a name and date of birth only when the user types them.
         self.person_box = QGroupBox()
         person_form = form_layout(self.person_box)
@@ -74,23 +88,18 @@ class ReferralPage(Page):
         self.person_name = QLineEdit()
         limit_line(self.person_name, text_limit(Person, "name"))
         self.person_name.setObjectName("person-name")
-        self.birth_known = QCheckBox()
-        self.birth_known.setObjectName("birth-date-known")
-        self.birth_date = QDateEdit()
-        self.birth_date.setObjectName("birth-date")
-        self.birth_date.setCalendarPopup(True)
-        self.birth_date.setDisplayFormat("yyyy-MM-dd")
-        self.birth_date.setMaximumDate(QDate.currentDate())
-        self.birth_date.setDate(QDate.currentDate().addYears(-10))
-        self.birth_date.setEnabled(False)
-        self.birth_date.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # Empty until typed: a default date would be printed as if someone had given it.
+        self.birth_date = DateField("birth-date", latest=dt.date.today())
+        self.birth_warning = NoteLabel()
+        self.birth_warning.setObjectName("birth-date-warning")
+        self.birth_warning.setVisible(False)
         self.person_labels = [FieldLabel(), FieldLabel()]
         self.person_labels[0].setBuddy(self.person_name)
         self.person_labels[1].setBuddy(self.birth_date)
         person_form.addRow(self.person_note)
         person_form.addRow(self.person_labels[0], self.person_name)
-        person_form.addRow("", self.birth_known)
         person_form.addRow(self.person_labels[1], self.birth_date)
+        person_form.addRow(self.birth_warning)
         self.note = WrapLabel()
         buttons = QHBoxLayout()
         self.preview = QPushButton()
@@ -104,6 +113,16 @@ class ReferralPage(Page):
         buttons.addStretch(1)
         self.status = WrapLabel()
         self.status.setObjectName("referral-status")
+        # Signals marked seen or told without facts: a referral should not carry bare claims.
+        self.missing_box = QGroupBox()
+        self.missing_box.setObjectName("missing-facts")
+        missing = QVBoxLayout(self.missing_box)
+        self.missing_intro = WrapLabel()
+        missing.addWidget(self.missing_intro)
+        self.missing_list = QVBoxLayout()
+        missing.addLayout(self.missing_list)
+        self.missing_box.setVisible(False)
+        self.layout_.addWidget(self.missing_box)
         self.layout_.addWidget(self.form_box)
         self.layout_.addWidget(self.person_box)
         self.layout_.addWidget(self.note)
@@ -119,30 +138,57 @@ class ReferralPage(Page):
         self.reporter_organisation.textChanged.connect(self._reporter_changed)
         self.reporter_phone.textChanged.connect(self._reporter_changed)
         self.person_name.textChanged.connect(self._person_changed)
-        self.birth_known.toggled.connect(self._person_changed)
-        self.birth_date.dateChanged.connect(self._person_changed)
+        self.birth_date.edited.connect(self._person_changed)
         self.retranslate()
         self.refresh()
 
     def first_focus(self) -> QWidget | None:
         return self.purpose
 
+    def allowed_purposes(self) -> tuple[str, ...]:
+        """The purposes the role can choose (content); a Veilig Thuis worker hands over."""
+        role = self.session.catalog.roles_by_id.get(self.session.case.role)
+        return tuple(role.purposes) if role is not None and role.purposes else tuple(PURPOSES)
+
+    def _fill_purposes(self) -> None:
+        """The purpose list for the current role; a purpose the role cannot choose is replaced
+        by the role's first one, so the screen and the PDF title agree."""
+        allowed = self.allowed_purposes()
+        if allowed != self._purposes:
+            self._purposes = allowed
+            self.purpose.blockSignals(True)
+            self.purpose.clear()
+            for purpose in allowed:
+                self.purpose.addItem(_(PURPOSES[purpose]), purpose)
+            self.purpose.blockSignals(False)
+        if self.session.case.purpose not in allowed:
+            self.session.case.purpose = allowed[0]  # type: ignore[assignment]
+
     def retranslate(self) -> None:
-        set_heading(self.title, _("Referral"))
-        self.intro.setText(
-            _(
-                "The referral is built in memory. Preview it, print it, or save it where you "
-                "choose; Signaal keeps no copy."
+        handover = self.session.flow == "intake"
+        set_heading(self.title, _("Handover") if handover else _("Referral"))
+        if handover:
+            self.intro.setText(
+                _(
+                    "The handover is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
             )
-        )
-        self.form_box.setTitle(_("About the referral"))
-        for index, purpose in enumerate(PURPOSES.values()):
-            self.purpose.setItemText(index, _(purpose))
+        else:
+            self.intro.setText(
+                _(
+                    "The referral is built in memory. Preview it, print it, or save it where you "
+                    "choose; Signaal keeps no copy."
+                )
+            )
+        self.form_box.setTitle(_("About the handover") if handover else _("About the referral"))
+        for index in range(self.purpose.count()):
+            self.purpose.setItemText(index, _(PURPOSES[self.purpose.itemData(index)]))
         texts = (
-            (_("&Purpose"), _("Purpose of the document")),
-            (_("Your &name (optional)"), _("Your name, printed only if you type it")),
+            (_("P&urpose"), _("Purpose of the document")),
+            (_("Your na&me (optional)"), _("Your name, printed only if you type it")),
             (_("&Organisation (optional)"), _("Your organisation, printed only if you type it")),
-            (_("P&hone (optional)"), _("Your phone number, printed only if you type it")),
+            (_("Phon&e (optional)"), _("Your phone number, printed only if you type it")),
         )
         fields: list[QWidget] = [
             self.purpose,
@@ -162,10 +208,10 @@ class ReferralPage(Page):
         )
         self.person_labels[0].setText(_("Full n&ame (optional)"))
         describe(self.person_name, _("Full name of the person"), _("Printed only if you type it"))
-        self.birth_known.setText(_("Add the date of &birth"))
-        describe(self.birth_known, _("Add the date of birth"), _("Printed only if checked"))
-        self.person_labels[1].setText(_("Date of birth"))
-        describe(self.birth_date, _("Date of birth"))
+        self.person_labels[1].setText(_("Date of b&irth (optional)"))
+        describe(self.birth_date.edit, _("Date of birth"), _("Printed only if you type it"))
+        self.birth_date.retranslate()
+        self._check_birth_date()
         self.note.setText(
             _(
                 "The PDF contains special-category personal data: share it only with those who "
@@ -173,18 +219,22 @@ class ReferralPage(Page):
             )
         )
         self.retranslate_guidance()
-        self.preview.setText(_("Pre&view"))
-        self.print.setText(_("P&rint…"))
+        self._show_purpose()
+        self._show_missing_facts()
+        self.preview.setText(_("P&review"))
+        self.print.setText(_("&Print…"))
         self.save.setText(_("&Save as PDF…"))
         describe(self.preview, _("Preview the referral"), _("Shows the PDF from memory"))
         describe(self.print, _("Print the referral"), _("Opens the print dialog"))
         describe(self.save, _("Save the referral as PDF"), _("You choose where it is saved"))
 
     def refresh(self) -> None:
+        if self.allowed_purposes() != self._purposes:
+            self._fill_purposes()
+            self.retranslate()  # the role changed: its own titles and purposes
         case = self.session.case
-        index = self.purpose.findData(case.purpose)
-        if index >= 0 and index != self.purpose.currentIndex():
-            self.purpose.setCurrentIndex(index)
+        self._show_missing_facts()
+        self._show_purpose()
         for field, value in (
             (self.reporter_name, case.reporter.name),
             (self.reporter_organisation, case.reporter.organisation),
@@ -195,20 +245,71 @@ class ReferralPage(Page):
         person = case.person
         if self.person_name.text() != person.name:
             self.person_name.setText(person.name)
-        born = person.date_of_birth
-        self.birth_known.blockSignals(True)
-        self.birth_known.setChecked(born is not None)
-        self.birth_known.blockSignals(False)
-        self.birth_date.setEnabled(born is not None)
-        if born is not None:
-            self.birth_date.blockSignals(True)
-            self.birth_date.setDate(QDate(born.year, born.month, born.day))
-            self.birth_date.blockSignals(False)
+        self.birth_date.setDate(person.date_of_birth)
+        self._check_birth_date()
 
     def _purpose_changed(self, index: int) -> None:
         purpose = self.purpose.itemData(index)
         if purpose in PURPOSES:
             self.session.case.purpose = purpose
+            self.session.purpose_chosen = True
+            self._show_purpose()
+
+    def missing_facts(self) -> list[str]:
+        """Ids of the signals marked seen or told whose facts are still empty."""
+        return [
+            o.indicator for o in self.session.case.observations if o.counts and not o.facts.strip()
+        ]
+
+    def _show_missing_facts(self) -> None:
+        clear_layout(self.missing_list)
+        missing = self.missing_facts()
+        self.missing_box.setTitle(
+            _("Signals marked without facts ({count})").format(count=len(missing))
+        )
+        self.missing_intro.setText(
+            _(
+                "These signals are marked as seen or told, but no facts are noted. The referral "
+                'then says "no facts noted". Click a signal to add what you saw or heard.'
+            )
+        )
+        language = content_language()
+        catalog = self.session.catalog
+        for indicator_id in missing:
+            found = catalog.indicators_by_id.get(indicator_id)
+            text = found[1].text.get(language) if found is not None else indicator_id
+            button = QPushButton(f"→ {text}")
+            button.setObjectName(f"missing-facts-{indicator_id}")
+            button.setFlat(True)
+            button.setStyleSheet("text-align: left")
+            describe(button, _("Add facts for: {signal}").format(signal=text))
+            button.clicked.connect(
+                lambda _checked=False, i=indicator_id: self.signal_requested.emit(i)
+            )
+            self.missing_list.addWidget(button)
+        self.missing_box.setVisible(bool(missing))
+
+    def _show_purpose(self) -> None:
+        """The chosen purpose, or the one the case suggests with the reason why."""
+        proposal = self.session.propose_purpose()
+        index = self.purpose.findData(self.session.case.purpose)
+        if index >= 0 and index != self.purpose.currentIndex():
+            self.purpose.blockSignals(True)
+            self.purpose.setCurrentIndex(index)
+            self.purpose.blockSignals(False)
+        if self.session.purpose_chosen:
+            self.purpose_note.setText(
+                _("You chose this purpose. Signaal would propose: {purpose}.").format(
+                    purpose=_(PURPOSES[proposal.purpose])
+                )
+                if proposal.purpose != self.session.case.purpose
+                else ""
+            )
+        else:
+            self.purpose_note.setText(
+                _("Proposed from your answers: {reason}").format(reason=_(proposal.reason))
+            )
+        self.purpose_note.setVisible(bool(self.purpose_note.text()))
 
     def _reporter_changed(self) -> None:
         reporter = self.session.case.reporter
@@ -219,8 +320,21 @@ class ReferralPage(Page):
     def _person_changed(self) -> None:
         person = self.session.case.person
         person.name = self.person_name.text()
-        known = self.birth_known.isChecked()
-        self.birth_date.setEnabled(known)
-        born = self.birth_date.date()
-        person.date_of_birth = dt.date(born.year(), born.month(), born.day()) if known else None
+        person.date_of_birth = self.birth_date.date()
+        self._check_birth_date()
         self.session.mark_edited()
+
+    def _check_birth_date(self) -> None:
+        """A date of birth that contradicts the age from step 2 is said, not silently printed."""
+        case = self.session.case
+        conflict = birth_date_conflict(case)
+        if conflict is None:
+            self.birth_warning.setText("")
+        else:
+            self.birth_warning.setText(
+                _(
+                    "This date of birth gives an age of {born}, but at step 2 you gave {age}. "
+                    "Check which one is right."
+                ).format(born=conflict, age=case.age)
+            )
+        self.birth_warning.setVisible(conflict is not None)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from signaal.assessment.case import Observation, ObservationStatus, ToldBy, text_limit
 from signaal.content.models import Indicator
+from signaal.content.notices import ADDITION
 from signaal.i18n import _, content_language
 from signaal.ui.session import Session
 from signaal.ui.text_limits import limit_line, limit_plain
@@ -48,6 +50,8 @@ class SignalRow(QFrame):
         self.indicator = indicator
         self.setObjectName(f"signal-{indicator.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Never taller than its contents: the facts field stays right under its choices.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         # Children are created with their parent: a widget made without one starts as a window
         # of its own, and moving it into the row later costs more than creating it there.
         self.layout_ = QVBoxLayout(self)
@@ -159,6 +163,10 @@ class SignalRow(QFrame):
         # Style the hidden fields now, not in the click that shows them.
         details.ensurePolished()
 
+    def show_details(self) -> None:
+        """Show the facts and quote fields (for a signal the user is sent to)."""
+        self._ensure_details()
+
     def _ensure_details(self) -> None:
         """Show the facts and quote fields (created now if idle time has not made them yet)."""
         self.prepare_details()
@@ -167,8 +175,10 @@ class SignalRow(QFrame):
 
     def retranslate(self) -> None:
         text = self.indicator.text.get(content_language())
-        self.text.setText(text)
-        self.text.setAccessibleName(text)
+        # An item on an ILO-based list that no ILO list has says so next to its text.
+        shown = f"{text} ({_(ADDITION)})" if self.indicator.ilo_addition else text
+        self.text.setText(shown)
+        self.text.setAccessibleName(shown)
         labels = {
             "not-seen": (_("Not seen"), _("Not seen: {signal}")),
             "seen": (_("Seen myself"), _("Seen myself: {signal}")),
@@ -213,14 +223,10 @@ class SignalRow(QFrame):
         )
 
     def matches(self, needle: str) -> bool:
-        """Whether the search text occurs in the signal or its help, in the shown language."""
+        """Whether the search text occurs in the signal, its help or its keywords."""
         if not needle:
             return True
-        language = content_language()
-        haystack = self.indicator.text.get(language)
-        if self.indicator.help is not None:
-            haystack += " " + self.indicator.help.get(language)
-        return needle in haystack.casefold()
+        return needle in self.indicator.search_text(content_language())
 
     def _toggle_help(self, shown: bool) -> None:
         if self.help_text is None and self.indicator.help is not None:

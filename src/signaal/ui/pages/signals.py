@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from signaal.content.models import Checklist, Indicator
@@ -57,12 +57,17 @@ class SignalsPage(Page):
         self.key: ListKey | None = None
         # What the user opened, restored when a search is cleared.
         self.opened: set[str] = set()
+        # The header of a list being folded by the user, and where it was in the viewport.
+        self._anchor: tuple[QWidget, int] | None = None
         # Rows still to make and fields to prepare; looked for again when what is on screen
         # changes (scrolling, a list opened, rows added, a search).
         self.idle = IdleWork(self.body, self._idle_step)
         scroll_bar = self.scroll_area.verticalScrollBar()
         scroll_bar.valueChanged.connect(self.idle.wake)
         scroll_bar.rangeChanged.connect(self.idle.wake)
+        # Space left over goes below the lists: a single search hit must not stretch its row
+        # (its facts field ended up far below the choice it belongs to).
+        self.layout_.addStretch(1)
         self.retranslate()
         self.refresh()
 
@@ -111,17 +116,20 @@ class SignalsPage(Page):
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
-        self.lists = [
-            (checklist, indicators)
-            for checklist in catalog.checklists_for(
-                case.role, case.age_band, case.concerns, case.minor
-            )
-            if (
-                indicators := catalog.indicators_for(
-                    checklist, case.role, case.age_band, case.minor
+        self.lists = catalog.shown_once(
+            [
+                (checklist, indicators)
+                for checklist in catalog.checklists_for(
+                    case.role, case.age_band, case.concerns, case.minor
                 )
-            )
-        ]
+                if (
+                    indicators := catalog.indicators_for(
+                        checklist, case.role, case.age_band, case.minor, case.concerns
+                    )
+                )
+            ],
+            frozenset(o.indicator for o in case.observations),
+        )
         self.groups = []
         # About a screenful: a folded list's header counts as two rows.
         filled = 0
@@ -138,6 +146,8 @@ class SignalsPage(Page):
         group = ChecklistGroup(self.session, checklist, indicators, self.list_widget)
         group.toggle.toggled.connect(lambda on: self._remember(checklist.id, on))
         group.toggle.toggled.connect(self.idle.wake)
+        group.about_to_fold.connect(lambda: self._keep_in_view(group.toggle))
+        group.toggle.toggled.connect(self._folded)
         self.list_layout.addWidget(group)
         if self.groups:  # Tab: after the list above (whose later rows come in before it)
             QWidget.setTabOrder(self.groups[-1].last_in_chain(), group.toggle)
@@ -192,6 +202,68 @@ class SignalsPage(Page):
             group.show_matching(matches if needle else None)
         self.idle.wake()
         self._show_no_match()
+        if needle:
+            # The first hit at the top, not wherever the scroll happened to be.
+            self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _keep_in_view(self, anchor: QWidget) -> None:
+        """Called just before a list folds or opens: afterwards, put its header back where it
+        was clicked. Otherwise the rows jump and the next click lands on some other signal.
+        """
+        bar = self.scroll_area.verticalScrollBar()
+        self._anchor = (anchor, anchor.mapTo(self.body, QPoint(0, 0)).y() - bar.value())
+
+    def _folded(self) -> None:
+        """A list folded or opened: let the layouts settle at once, then restore the header."""
+        if self._anchor is None:
+            return
+        anchor, viewport_y = self._anchor
+        self._anchor = None
+        bar = self.scroll_area.verticalScrollBar()
+
+        def restore() -> None:
+            if anchor.isVisible():
+                target = anchor.mapTo(self.body, QPoint(0, 0)).y() - viewport_y
+                bar.setValue(max(0, min(bar.maximum(), target)))
+
+        # Until the page has its new height, Qt squeezes the lists above into the old one, so
+        # the header would be measured in the wrong place.
+        for _round in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        restore()
+        QTimer.singleShot(0, restore)
+
+    def show_indicator(self, indicator_id: str) -> SignalRow | None:
+        """Open the list of a signal, scroll its row into view and put the cursor in its facts.
+
+        Used by the referral page's list of signals marked without facts.
+        """
+        if self.search.text():
+            self.search.clear()
+        for index, (_checklist, indicators) in enumerate(self.lists):
+            if any(indicator.id == indicator_id for indicator in indicators):
+                while len(self.groups) <= index:
+                    self._add_group()
+                group = self.groups[index]
+                group.set_expanded(True)
+                group.ensure_rows([indicator_id])
+                row = group.rows.get(indicator_id)
+                if row is None:
+                    return None
+                row.show_details()
+                target: QWidget = row.facts if row.facts is not None else row
+                self._scroll_to(row, target)
+                return row
+        return None
+
+    def _scroll_to(self, row: SignalRow, target: QWidget) -> None:
+        def scroll() -> None:
+            if row.isVisible():
+                self.scroll_area.ensureWidgetVisible(row, 0, 40)
+                target.setFocus()
+
+        scroll()
+        QTimer.singleShot(0, scroll)
 
     def _show_no_match(self) -> None:
         if not self.lists:
@@ -233,6 +305,9 @@ class SignalsPage(Page):
         for group in self.groups:  # in the order shown: a list's rows, then the next list
             if group.pending and group.expanded and not group.isHidden():
                 group.build_more(deadline)
+                # Grow the page now: until it has its new height, Qt squeezes the rows above
+                # the new ones and everything on screen jumps up for a moment.
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
                 return True
         if len(self.groups) < len(self.lists):
             self._add_group()

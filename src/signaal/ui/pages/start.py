@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.routing import call_now
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -28,6 +30,21 @@ from signaal.ui.widgets import (
 )
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+class ChoiceLabel(WrapLabel):
+    """The wrapped text of a radio button: a long question stays readable, and a click on the
+    text chooses it, as on the button's own text."""
+
+    def __init__(self, button: QRadioButton) -> None:
+        super().__init__()
+        self.button = button
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setBuddy(button)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        self.button.click()
+        event.accept()
 
 
 class StartPage(Page):
@@ -59,7 +76,7 @@ class StartPage(Page):
         for role in catalog.roles:
             button = QRadioButton()
             button.setObjectName(f"role-{role.id}")
-            button.setChecked(role.id == session.case.role)
+            button.setChecked(session.role_chosen and role.id == session.case.role)
             button.toggled.connect(lambda on, r=role.id: self._role_chosen(r) if on else None)
             self.role_group.addButton(button)
             note = NoteLabel(indent=24)
@@ -104,6 +121,28 @@ class StartPage(Page):
         self.acute_cards_layout.setContentsMargins(0, 0, 0, 0)
         self.acute_layout.addWidget(self.acute_heading)
         self.acute_layout.addWidget(self.acute_cards)
+        # Which listed situation applies: optional, one click; sexual violence adds the CSG.
+        self.which_box = QGroupBox()
+        self.which_box.setObjectName("acute-which")
+        which_layout = QVBoxLayout(self.which_box)
+        self.which_group = QButtonGroup(self)
+        self.which_buttons: dict[str, QRadioButton] = {}
+        self.which_labels: dict[str, ChoiceLabel] = {}
+        for situation in catalog.acute_danger:
+            button = QRadioButton()
+            button.setObjectName(f"acute-situation-{situation.id}")
+            button.toggled.connect(
+                lambda on, s=situation.id: self._situation_chosen(s) if on else None
+            )
+            self.which_group.addButton(button)
+            row = QHBoxLayout()
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            label = ChoiceLabel(button)
+            row.addWidget(label, 1)
+            which_layout.addLayout(row)
+            self.which_buttons[situation.id] = button
+            self.which_labels[situation.id] = label
+        self.acute_layout.addWidget(self.which_box)
         self.acute_layout.addWidget(self.acute_note)
         self.acute_panel.setVisible(False)
 
@@ -152,7 +191,9 @@ class StartPage(Page):
         if lines:
             lines.insert(0, _("Answer yes if one of these applies:"))
         self.situations.setText("\n".join(lines))
-        self.situations.setVisible(bool(lines))
+        self.situations.setVisible(
+            bool(lines) and self.session.case.context.acute_danger is not True
+        )
         helps = [s.help.get(language) for s in situations if s.help is not None]
         self.danger_help.setText(helps[0] if len(helps) == 1 else "")
         self.danger_help.setVisible(len(helps) == 1)
@@ -162,6 +203,11 @@ class StartPage(Page):
         describe(self.acute_yes, _("Yes, there is acute danger"), self.danger_question.text())
         describe(self.acute_no, _("No acute danger"), self.danger_question.text())
         set_heading(self.acute_heading, _("Call now"))
+        self.which_box.setTitle(_("Which of these applies? (optional, one click)"))
+        for situation in catalog.acute_danger:
+            button = self.which_buttons[situation.id]
+            self.which_labels[situation.id].setText(situation.question.get(language))
+            describe(button, situation.question.get(language), _("The acute situation"))
         self.acute_note.setText(
             _(
                 "Act on the danger first. Everything else in Signaal is optional now; you can "
@@ -176,7 +222,7 @@ class StartPage(Page):
             self.acute_group, (self.acute_yes, acute is True), (self.acute_no, acute is False)
         )
         button = self.role_buttons.get(self.session.case.role)
-        if button is not None:
+        if button is not None and self.session.role_chosen:
             button.setChecked(True)
         index = self.language_combo.findData(content_language())
         if index >= 0 and index != self.language_combo.currentIndex():
@@ -184,6 +230,14 @@ class StartPage(Page):
             self.language_combo.setCurrentIndex(index)
             self.language_combo.blockSignals(False)
         self.acute_panel.setVisible(acute is True)
+        # Once "yes" is answered the chooser below lists the situations: not twice.
+        self.situations.setVisible(acute is not True and bool(self.situations.text()))
+        self._fill_acute_cards()
+        situation = self.session.case.context.acute_situation
+        set_checked(
+            self.which_group,
+            *((button, key == situation) for key, button in self.which_buttons.items()),
+        )
 
     def _language_changed(self, index: int) -> None:
         code = self.language_combo.itemData(index)
@@ -191,9 +245,14 @@ class StartPage(Page):
             self.language_chosen.emit(code)
 
     def _role_chosen(self, role_id: str) -> None:
-        if self.session.case.role != role_id:
+        if not self.session.role_chosen:
+            self.session.role_chosen = True
             self.session.case.role = role_id
             self.session.touch()
+        elif self.session.case.role != role_id:
+            self.session.case.role = role_id
+            self.session.touch()
+        self.retranslate_guidance()  # the role may have its own variant of the guidance
 
     def _acute(self, danger: bool) -> None:
         if self.session.case.context.acute_danger is danger:
@@ -202,25 +261,31 @@ class StartPage(Page):
         self.session.touch()
         self._fill_acute_cards()
         self.acute_panel.setVisible(danger)
+        self.situations.setVisible(not danger and bool(self.situations.text()))
+
+    def _situation_chosen(self, situation: str) -> None:
+        context = self.session.case.context
+        if context.acute_situation == situation:
+            return
+        context.acute_situation = situation
+        self.session.touch()
+        self._fill_acute_cards()
 
     def _fill_acute_cards(self) -> None:
-        """112 and the 24/7 contacts the routing rules give for this case, most urgent first."""
+        """112 and the contacts to call now that the routing rules give, most urgent first."""
         clear_layout(self.acute_cards_layout)
         if self.session.case.context.acute_danger is not True:
             return
         catalog = self.session.catalog
         language = content_language()
         shown: set[str] = set()
-        for referral in self.session.assessment().referrals:
-            contact = catalog.contacts_by_id.get(referral.contact)
-            if contact is None or contact.id in shown:
-                continue
-            if referral.urgency == "immediate" or contact.available_24_7:
-                shown.add(contact.id)
-                card = ContactCard(contact, referral.reason.get(language), referral.urgency)
-                self.acute_cards_layout.addWidget(card)
+        for referral in call_now(catalog, self.session.assessment().referrals):
+            contact = catalog.contact(referral.contact)
+            shown.add(contact.id)
+            card = ContactCard(contact, referral.reason.get(language), referral.urgency, large=True)
+            self.acute_cards_layout.addWidget(card)
         if not shown and "emergency-112" in catalog.contacts_by_id:
             contact = catalog.contact("emergency-112")
             self.acute_cards_layout.addWidget(
-                ContactCard(contact, contact.purpose.get(language), "immediate")
+                ContactCard(contact, contact.purpose.get(language), "immediate", large=True)
             )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QPushButton,
@@ -15,22 +16,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.content.models import Answer
+from signaal.content.catalog import Catalog
+from signaal.content.models import Answer, Protocol
 from signaal.i18n import N_, _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
-from signaal.ui.widgets import Heading, WrapLabel, describe, set_checked, set_heading
+from signaal.ui.widgets import (
+    FieldLabel,
+    Heading,
+    WrapLabel,
+    describe,
+    set_checked,
+    set_heading,
+)
 
 OUTCOME_NAMES = {
     "close": N_("Close the concern and record it in your file"),
     "report": N_("Report to Veilig Thuis"),
     "help-and-monitor": N_("Offer or organise help, and follow up"),
+    "not-applicable": N_("The afwegingskader does not apply: follow the trafficking route"),
 }
 ANSWER_NAMES = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Not sure")}
 
 
-def outcome_name(outcome: str) -> str:
-    return _(OUTCOME_NAMES.get(outcome, outcome))
+def outcome_name(outcome: str, catalog: Catalog | None = None) -> str:
+    """A protocol's own outcome by its content name, else the afwegingskader's wording."""
+    own = None if catalog is None else catalog.outcome_name(outcome, content_language())
+    return own if own is not None else _(OUTCOME_NAMES.get(outcome, outcome))
 
 
 class WeighingPage(Page):
@@ -78,6 +90,17 @@ class WeighingPage(Page):
         self.restart.clicked.connect(self.go_first)
         result.addWidget(self.result_title)
         result.addWidget(self.result_text)
+        # For an adult whose relation to the suspected person is not known: ask it here first.
+        self.relation_label = FieldLabel()
+        self.relation = QComboBox()
+        self.relation.setObjectName("weighing-relation")
+        self.relation.addItem("", None)
+        for relation in session.catalog.relations:
+            self.relation.addItem("", relation.id)
+        self.relation.currentIndexChanged.connect(self._relation_chosen)
+        self.relation_label.setBuddy(self.relation)
+        result.addWidget(self.relation_label)
+        result.addWidget(self.relation)
         restart_row = QHBoxLayout()
         restart_row.addWidget(self.restart)
         restart_row.addStretch(1)
@@ -102,31 +125,59 @@ class WeighingPage(Page):
         answer = self.session.case.weighing.get(self.current)
         return self.answer_buttons[answer] if answer else self.answer_buttons["yes"]
 
+    def own_protocol(self) -> Protocol | None:
+        """The role's protocol when it has its own weighing (Veilig Thuis's safety assessment)."""
+        catalog = self.session.catalog
+        own = catalog.weighing_protocol(self.session.case.role)
+        return None if own is None else catalog.protocols_by_id[own]
+
     def retranslate(self) -> None:
-        set_heading(self.title, _("Weighing"))
-        self.intro.setText(
-            _(
-                "The afwegingskader of the meldcode, one question at a time. Your answers decide "
-                "the next question; you can go back and change them."
+        language = content_language()
+        protocol = self.own_protocol()
+        if protocol is not None and protocol.weighing_title is not None:
+            set_heading(self.title, protocol.weighing_title.get(language))
+        else:
+            set_heading(self.title, _("Weighing"))
+        if protocol is not None and protocol.weighing_intro is not None:
+            self.intro.setText(protocol.weighing_intro.get(language))
+        else:
+            self.intro.setText(
+                _(
+                    "The afwegingskader of the meldcode, one question at a time. Your answers "
+                    "decide the next question; you can go back and change them."
+                )
             )
-        )
         self.question_box.setTitle(_("Question"))
         self.answer_buttons["yes"].setText(_("&Yes"))
-        self.answer_buttons["no"].setText(_("&No"))
+        self.answer_buttons["no"].setText(_("N&o"))
         self.answer_buttons["unsure"].setText(_("Not &sure"))
         self.previous.setText(_("&Previous question"))
         describe(self.previous, _("Previous question"), _("Go back to the question before"))
-        self.result_box.setTitle(_("Where the weighing leads"))
-        self.restart.setText(_("&Change answers"))
+        self.result_box.setTitle(
+            _("Where the assessment leads")
+            if protocol is not None
+            else _("Where the weighing leads")
+        )
+        self.restart.setText(_("Change &answers"))
         describe(self.restart, _("Change answers"), _("Start the weighing again from question 1"))
         self.history_box.setTitle(_("Your answers"))
+        language = content_language()
+        self.relation_label.setText(_("&Relation of the suspected person"))
+        self.relation.setItemText(0, _("Not known or not said"))
+        for index, relation in enumerate(self.session.catalog.relations, start=1):
+            self.relation.setItemText(index, relation.name.get(language))
+        describe(
+            self.relation,
+            _("Relation of the suspected person"),
+            _("Decides whether the afwegingskader of the meldcode applies"),
+        )
         self._show()
 
     def refresh(self) -> None:
         weighing = self.session.assessment().weighing
         if self.current not in weighing.path:
             self.current = None
-        if self.current is None and weighing.outcome is None:
+        if self.current is None and weighing.outcome is None and weighing.path:
             last = weighing.path[-1]
             if last not in self.session.case.weighing:
                 self.current = last
@@ -144,9 +195,11 @@ class WeighingPage(Page):
         if kept != session.case.weighing:
             session.case.weighing = kept
             session.touch()
-        weighing = session.assessment().weighing
-        last = weighing.path[-1]
-        self.current = last if last not in session.case.weighing else None
+        # On to the next question on the path, also when it was answered before: after
+        # "change answers" every later answer can be changed too, not skipped to the old end.
+        path = session.assessment().weighing.path
+        index = path.index(self.current) if self.current in path else len(path)
+        self.current = path[index + 1] if index + 1 < len(path) else None
         self._show()
         focus = self.first_focus()
         if focus is not None:
@@ -154,6 +207,8 @@ class WeighingPage(Page):
 
     def go_previous(self) -> None:
         path = self.session.assessment().weighing.path
+        if not path:
+            return
         if self.current is None:
             self.current = path[-1]
         else:
@@ -165,7 +220,9 @@ class WeighingPage(Page):
             focus.setFocus()
 
     def go_first(self) -> None:
-        self.current = self.session.catalog.first_weighing_question.id
+        if self.session.assessment().weighing.scope is not None:
+            return  # no questions: the meldcode does not apply, or the relation comes first
+        self.current = self.session.catalog.questions_for(self.session.case.role)[0].id
         self._show()
         focus = self.first_focus()
         if focus is not None:
@@ -180,11 +237,20 @@ class WeighingPage(Page):
         ended = self.current is None
         self.question_box.setVisible(not ended)
         self.result_box.setVisible(ended)
+        asking = weighing.needs_relation
+        self.relation_label.setVisible(asking)
+        self.relation.setVisible(asking)
+        self.restart.setVisible(weighing.scope is None)
+        if asking:
+            self.relation.blockSignals(True)
+            index = self.relation.findData(session.case.context.perpetrator_relation)
+            self.relation.setCurrentIndex(max(0, index))
+            self.relation.blockSignals(False)
         if not ended and self.current is not None:
             question = catalog.questions_by_id[self.current]
             self.progress.setText(
                 _("Question {number} of at most {total}").format(
-                    number=question.number, total=len(catalog.weighing_questions)
+                    number=question.number, total=len(catalog.questions_for(session.case.role))
                 )
             )
             self.question.setText(question.question.get(language))
@@ -200,7 +266,9 @@ class WeighingPage(Page):
             self.previous.setEnabled(weighing.path.index(self.current) > 0)
         else:
             if weighing.outcome is not None:
-                self.result_title.setText(outcome_name(weighing.outcome))
+                self.result_title.setText(outcome_name(weighing.outcome, catalog))
+            elif weighing.needs_relation:
+                self.result_title.setText(_("First: who may be exploiting or harming this person?"))
             elif weighing.consult_veilig_thuis:
                 self.result_title.setText(_("In doubt: ask Veilig Thuis for advice"))
             else:
@@ -215,3 +283,15 @@ class WeighingPage(Page):
                 lines.append(f"{number}. {question.question.get(language)} — {answer_text}")
         self.history.setText("\n".join(lines) or _("No answers yet."))
         self.history_box.setVisible(bool(lines))
+
+    def _relation_chosen(self, index: int) -> None:
+        relation = self.relation.itemData(index)
+        context = self.session.case.context
+        if context.perpetrator_relation == relation:
+            return
+        context.perpetrator_relation = relation
+        self.session.touch()
+        self.refresh()
+        focus = self.first_focus()
+        if focus is not None:
+            focus.setFocus()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.content.models import UNKNOWN_RELATION
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -62,8 +63,13 @@ class WhoPage(Page):
 
         self.relation = QComboBox()
         self.relation.setObjectName("relation-combo")
+        self.relation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.relation.setMinimumContentsLength(24)
         self.relation.addItem("", None)
-        for relation in session.catalog.relations:
+        self.relations = [r for r in session.catalog.relations if r.id != UNKNOWN_RELATION]
+        for relation in self.relations:
             self.relation.addItem("", relation.id)
         self.relation.currentIndexChanged.connect(self._relation_changed)
 
@@ -114,7 +120,7 @@ class WhoPage(Page):
         describe(self.age, _("Age in years"), _("The age selects the signal lists that fit"))
         self.relation_label.setText(_("&Relation of the suspected person"))
         self.relation.setItemText(0, _("Not known or not said"))
-        for index, relation in enumerate(self.session.catalog.relations, start=1):
+        for index, relation in enumerate(self.relations, start=1):
             self.relation.setItemText(index, relation.name.get(language))
             self.relation.setItemData(
                 index, relation.description.get(language), Qt.ItemDataRole.ToolTipRole
