@@ -47,7 +47,8 @@ def meldcode_step2(layout: Layout) -> list[Flowable]:
         when = on or _("date not filled in")
         value = ", ".join(filter(None, [whom or _("a colleague"), when]))
     elif whom or on:
-        value = f"{', '.join(filter(None, [whom, on]))} ({_('not marked as done')})"
+        not_done = _("not marked as done")  # outside the f-string, where babel finds it
+        value = f"{', '.join(filter(None, [whom, on]))} ({not_done})"
     else:
         value = _("not (yet) done")
     flowables: list[Flowable] = [layout.field(_("Consultation (step 2)"), value)]
@@ -59,7 +60,8 @@ def meldcode_step2(layout: Layout) -> list[Flowable]:
             else _("date not filled in")
         )
         if not consultation.vt_advice:
-            when = f"{when} ({_('not marked as asked')})"
+            not_asked = _("not marked as asked")  # outside the f-string, where babel finds it
+            when = f"{when} ({not_asked})"
         flowables.append(layout.field(_("Advice from Veilig Thuis"), when))
         if summary.strip():
             flowables += paragraphs(
@@ -165,7 +167,8 @@ def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable
     ]
     if uncounted:
         # Facts typed for a signal later marked "not seen" (or never marked): printed, not lost.
-        body.append(layout.subsection(f"{_('Not marked as seen or told')} ({len(uncounted)})"))
+        title = _("Not marked as seen or told")
+        body.append(layout.subsection(f"{title} ({len(uncounted)})"))
         body.append(
             layout.note(
                 _(

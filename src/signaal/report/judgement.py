@@ -303,7 +303,8 @@ def step3(layout: Layout) -> list[Flowable]:
         if conversation.done is False or conversation.exception:
             flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
         # Text typed before "not done" was chosen is printed, and says so (as in step 2).
-        not_done = f" ({_('not marked as done')})"
+        not_done = _("not marked as done")  # outside an f-string, where babel finds it
+        not_done = f" ({not_done})"
         whom = conversation.with_whom.strip()
         on = layout.date(conversation.on) if conversation.on is not None else ""
         if whom or on:
