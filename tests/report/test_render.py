@@ -130,12 +130,15 @@ def test_sources_are_kept_apart(catalog: Catalog) -> None:
         assert text.index(flat(observation.facts)) > text.index(flat(title))
 
 
-def test_not_seen_signals_are_left_out(catalog: Catalog) -> None:
+def test_not_seen_signals_print_apart_and_do_not_count(catalog: Catalog) -> None:
+    """Facts typed before a signal was switched back to "not seen" are not lost (issue 22)."""
     case = case_for(catalog, "teacher", 34, count=3)
     case.observations[0].status = "not-seen"
     _pages, text = rendered(catalog, case, "en")
-    assert flat(case.observations[0].facts) not in text
-    assert flat(case.observations[1].facts) in text
+    counted, _sep, uncounted = text.partition(flat("Not marked as seen or told (1)"))
+    assert flat(case.observations[0].facts) not in counted
+    assert flat(case.observations[0].facts) in uncounted
+    assert flat(case.observations[1].facts) in counted
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -265,7 +268,9 @@ def test_step3_exception_is_named(catalog: Catalog, language: str) -> None:
     _ = translator(language)
     assert flat(_("Exception used")) in text
     assert flat(exception.text.get(language)) in text
-    assert flat(case.meldcode_steps.conversation.reaction) not in text
+    # The reaction typed before "not done" was chosen prints, and says it was not done.
+    reaction = flat(case.meldcode_steps.conversation.reaction)
+    assert flat(f"({_('not marked as done')})") in text.split(reaction)[1][:80]
 
 
 def test_list_without_signals_is_one_line(catalog: Catalog) -> None:
