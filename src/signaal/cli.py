@@ -61,7 +61,22 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--deterministic", action="store_true", help="byte-identical output for the same input"
     )
+    report.add_argument(
+        "--no-case",
+        action="store_true",
+        help="leave the case out of the PDF (by default it is embedded to continue later)",
+    )
     report.set_defaults(handler=_report)
+
+    case = commands.add_parser("case", help="print the case embedded in a referral PDF as JSON")
+    case.add_argument("referral", type=Path)
+    case.add_argument(
+        "--document",
+        action="store_true",
+        help="the whole embedded document: versions, history and signal texts besides the case",
+    )
+    case.add_argument("--content", type=Path, help="content folder (default: shipped)")
+    case.set_defaults(handler=_case)
     return parser
 
 
@@ -200,14 +215,75 @@ def _report(arguments: argparse.Namespace) -> int:
         return inputs
     catalog, case = inputs
     language = arguments.lang or case.language
-    pdf = render_referral(
-        catalog, case, assess(catalog, case), language, deterministic=arguments.deterministic
-    )
+    if arguments.no_case:
+        pdf = render_referral(
+            catalog, case, assess(catalog, case), language, deterministic=arguments.deterministic
+        )
+    else:
+        import datetime as dt
+
+        from signaal.assessment.carried import Carried
+        from signaal.report.case_document import referral_with_case
+        from signaal.report.render import document_date
+
+        pdf, _carried = referral_with_case(
+            catalog,
+            case,
+            assess(catalog, case),
+            language,
+            Carried(),
+            today=document_date(catalog, arguments.deterministic)
+            if arguments.deterministic
+            else dt.date.today(),
+            deterministic=arguments.deterministic,
+        )
     try:
         arguments.output.write_bytes(pdf)
     except OSError as error:
         return _fail(f"{arguments.output}: cannot write the PDF: {error.strerror or error}")
     print(f"{arguments.output}: {len(pdf)} bytes")
+    return EXIT_OK
+
+
+def _case(arguments: argparse.Namespace) -> int:
+    """The case a referral carries, as a case file `assess` and `report` read (exit 2 if none)."""
+    from signaal.content import ContentError
+    from signaal.i18n import _
+    from signaal.report.case_document import (
+        CaseDocumentError,
+        open_error_message,
+        open_referral,
+    )
+    from signaal.report.embedded_case import EmbeddedCaseError, read_referral_file
+
+    try:
+        catalog = _load(arguments.content)
+    except ContentError as error:
+        return _fail(str(error), EXIT_CONTENT)
+    try:
+        opened = open_referral(read_referral_file(arguments.referral), catalog)
+    except (EmbeddedCaseError, CaseDocumentError) as error:
+        message = f"{arguments.referral}: {open_error_message(error, _)}"
+        return _fail(f"{message}\n{error.detail}" if error.detail else message)
+    case = opened.case.model_dump(mode="json")
+    # A signal the current catalog lacks stays in the case, as it was saved.
+    case["observations"] += [r.observation.model_dump(mode="json") for r in opened.carried.retired]
+    for retired in opened.carried.retired:
+        print(
+            _("Signal no longer in the catalog (version {version}): {text}").format(
+                version=retired.catalog_version, text=retired.text
+            ),
+            file=sys.stderr,
+        )
+    if arguments.document:
+        output: object = {
+            "catalog_version": opened.catalog_version,
+            "carried": opened.carried.model_dump(mode="json"),
+            "case": case,
+        }
+    else:
+        output = case
+    print(json.dumps(output, indent=2, ensure_ascii=False))
     return EXIT_OK
 
 

@@ -5,10 +5,11 @@ Usage: python -B e2e_driver.py MARKER OUTPUT.pdf
 It builds the app the way `signaal.app` does (privacy guards before the QApplication), then acts
 like a user: chooses a role, marks signals as seen with facts holding MARKER, walks every step,
 opens the preview, saves the PDF through Qt's own file dialog (typing OUTPUT.pdf into its name
-field and pressing Save), starts a new case, and quits. Every modal dialog is answered by a timer,
-as a user would click it. At the end it prints one line `REPORT {json}` with what it saw (window
-titles, message-box texts, clipboard, widgets still showing the marker, ...). The report holds
-no case text itself unless the app leaked it.
+field and pressing Save), starts a new case, types again, opens the saved referral through the
+Open dialog (the case it carries replaces the typed one), and quits. Every modal dialog is
+answered by a timer, as a user would click it. At the end it prints one line `REPORT {json}`
+with what it saw (window titles, message-box texts, clipboard, widgets still showing the
+marker, ...). The report holds no case text itself unless the app leaked it.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ report: dict[str, Any] = {
     "messages": [],
     "dialogs": [],
     "saved_via": None,
+    "opened_via": None,
     "dialogs_by_step": {},
     "errors": [],
 }
@@ -124,6 +126,11 @@ def answer_modal() -> None:
             modal.reject()
             return
         name.setText(str(TARGET))
+        if modal.acceptMode() == QFileDialog.AcceptMode.AcceptOpen:
+            # Casus → Verwijzing openen: read the referral just saved back in.
+            buttons.button(QDialogButtonBox.StandardButton.Open).click()
+            report["opened_via"] = "file-dialog"
+            return
         buttons.button(QDialogButtonBox.StandardButton.Save).click()
         report["saved_via"] = "file-dialog"
         return
@@ -309,6 +316,10 @@ def script() -> None:
         report["titles"].add(window.windowTitle())
         # Type again, so that quitting has unsaved work to confirm and wipe.
         step("answer-again", answer_case)
+        # Continue the saved case: open the referral (replacing the case after a confirmation).
+        step("open", lambda: trigger("action-open-referral"))
+        report["case_holds_marker_after_open"] = MARKER in window.case.model_dump_json()
+        report["observations_after_open"] = len([o for o in window.case.observations if o.counts])
     except BaseException as error:  # report, then still quit cleanly
         report["errors"].append(f"script failed: {type(error).__name__}: {error}")
     step("quit", lambda: trigger("action-quit"))

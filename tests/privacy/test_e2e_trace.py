@@ -120,6 +120,7 @@ def test_the_session_did_what_a_user_does(session: Session) -> None:
         "save",
         "new-case",
         "answer-again",
+        "open",
         "quit",
     ]
     assert report["answered"] == 3
@@ -127,6 +128,10 @@ def test_the_session_did_what_a_user_does(session: Session) -> None:
     assert report["case_holds_marker_after_typing"]
     assert report["saved_via"] == "file-dialog"
     assert "file" in report["dialogs"]
+    # The saved referral carried the case back: opening it is part of the traced session.
+    assert report["opened_via"] == "file-dialog"
+    assert report["case_holds_marker_after_open"]
+    assert report["observations_after_open"] == 3
     assert len(session.calls) > 1000, "strace recorded almost nothing: is it tracing at all?"
     text = " ".join(page.extract_text() for page in PdfReader(session.target).pages)
     assert MARKER in text, "the saved PDF lacks the facts: the marker checks below would be void"
@@ -211,4 +216,5 @@ def test_closing_with_unsaved_work_asks_first(session: Session) -> None:
     assert report["dialogs_by_step"]["new-case"] == ["message"]
     assert report["dialogs_by_step"]["quit"] == ["message"]
     assert report["dialogs_by_step"]["save"] == ["file"]
+    assert report["dialogs_by_step"]["open"] == ["file", "message"]
     assert report["window_visible_after_quit"] is False

@@ -15,11 +15,13 @@ from report_cases import body_text, case_for, flat, pdf_pages
 
 import signaal
 from signaal.assessment import assess
+from signaal.assessment.carried import Carried
 from signaal.assessment.result import Referral
 from signaal.content import Catalog
 from signaal.content.models import Text
 from signaal.i18n import translator
 from signaal.report import render_referral
+from signaal.report.case_document import referral_with_case
 
 SOURCE = Path(signaal.__file__).parent
 
@@ -52,8 +54,21 @@ def test_cli_renders_the_same_bytes(catalog: Catalog, tmp_path: Path) -> None:
     output = tmp_path / "out.pdf"
     done = run_report_cli(case_file, output, "--lang", "en", "--deterministic")
     assert done.returncode == 0, done.stderr
-    expected = render_referral(catalog, case, assess(catalog, case), "en", deterministic=True)
+    # As the app saves it: the case embedded, saved "today" (the catalog's date here).
+    expected, _carried = referral_with_case(
+        catalog,
+        case,
+        assess(catalog, case),
+        "en",
+        Carried(),
+        today=catalog.info.date,
+        deterministic=True,
+    )
     assert output.read_bytes() == expected
+    done = run_report_cli(case_file, output, "--lang", "en", "--deterministic", "--no-case")
+    assert done.returncode == 0, done.stderr
+    bare = render_referral(catalog, case, assess(catalog, case), "en", deterministic=True)
+    assert output.read_bytes() == bare
 
 
 def test_cli_reports_an_unwritable_output(catalog: Catalog, tmp_path: Path) -> None:
@@ -161,23 +176,21 @@ SHARED_CASES = sorted(SHARED_CASES_DIR.glob("*.json"))
 def test_shared_example_cases_print_completely(
     catalog: Catalog, case_path: Path, language: str
 ) -> None:
-    """The project's example cases: every counted signal, its facts and quotes are printed;
-    facts typed for a signal marked "not seen" print apart, after the counted ones."""
+    """The project's example cases: every counted signal, its facts and quotes are printed."""
     from signaal.assessment.case_file import read_case
 
     case = read_case(case_path, catalog)
     pages = pdf_pages(render_referral(catalog, case, assess(catalog, case), language))
     text = flat(body_text(pages, language))
-    apart = flat(translator(language)("Not marked as seen or told"))
-    counted, _sep, uncounted = text.partition(apart)
     for observation in case.observations:
         indicator = flat(catalog.indicator(observation.indicator).text.get(language))
         if observation.counts:
-            assert indicator in counted
-            assert flat(observation.facts) in counted
-            assert flat(observation.quote) in counted
-        elif observation.facts.strip():
-            assert flat(observation.facts) in uncounted
+            assert indicator in text
+            assert flat(observation.facts) in text
+            assert flat(observation.quote) in text
+        elif observation.facts:  # notes on a signal not seen print apart, after the others
+            heading = flat(translator(language)("Looked at, not seen (with notes)"))
+            assert text.index(flat(observation.facts)) > text.index(heading)
 
 
 def test_every_font_is_embedded(catalog: Catalog, tmp_path: Path) -> None:

@@ -130,15 +130,20 @@ def test_sources_are_kept_apart(catalog: Catalog) -> None:
         assert text.index(flat(observation.facts)) > text.index(flat(title))
 
 
-def test_not_seen_signals_print_apart_and_do_not_count(catalog: Catalog) -> None:
-    """Facts typed before a signal was switched back to "not seen" are not lost (issue 22)."""
+def test_not_seen_signals_print_apart_only_with_notes(catalog: Catalog) -> None:
+    """A signal looked at and not seen is no observation; notes typed for it are facts too,
+    printed apart under their own heading (the referral carries the case, and holds nothing
+    the pages do not show)."""
     case = case_for(catalog, "teacher", 34, count=3)
     case.observations[0].status = "not-seen"
     _pages, text = rendered(catalog, case, "en")
-    counted, _sep, uncounted = text.partition(flat("Not marked as seen or told (1)"))
-    assert flat(case.observations[0].facts) not in counted
-    assert flat(case.observations[0].facts) in uncounted
-    assert flat(case.observations[1].facts) in counted
+    heading = text.index(flat("Looked at, not seen (with notes) (1)"))
+    assert text.index(flat(case.observations[0].facts)) > heading
+    assert text.index(flat(case.observations[1].facts)) < heading
+    for field in ("facts", "quote", "observer", "when"):
+        setattr(case.observations[0], field, "")
+    _pages, text = rendered(catalog, case, "en")
+    assert flat("Looked at, not seen") not in text
 
 
 @pytest.mark.parametrize("name", NAMES)

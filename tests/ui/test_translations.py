@@ -12,7 +12,7 @@ from signaal.i18n import translator
 UI = Path(__file__).resolve().parents[2] / "src" / "signaal" / "ui"
 OWN = {
     "actions.py", "main_window.py", "session.py", "widgets.py", "steps.py", "profile_panel.py",
-    "idle.py", "theme.py", "wiping.py",
+    "idle.py", "theme.py", "wiping.py", "continuing.py",
 }  # fmt: skip
 # The same word in Dutch and English.
 SAME_IN_DUTCH = {"Start", "&Help", "Contact: {name}, {number}", "Step 2: {title}", "Intake"}

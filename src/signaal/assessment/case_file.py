@@ -32,18 +32,22 @@ def read_case(path: Path, catalog: Catalog) -> Case:
         raw = path.read_bytes()
     except OSError as error:
         raise CaseFileError(f"{path}: cannot be read: {error.strerror or error}") from None
+    return parse_case(load_json(raw, str(path)), catalog, str(path))
+
+
+def load_json(raw: bytes, name: str) -> object:
+    """Parse the JSON of a case file, or of the case embedded in a referral PDF."""
     try:
         # utf-8-sig: editors on Windows often save JSON with a byte-order mark.
-        data = json.loads(raw.decode("utf-8-sig"))
+        return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise CaseFileError(f"{path}: not valid JSON: the file is not UTF-8 text") from None
+        raise CaseFileError(f"{name}: not valid JSON: the file is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise CaseFileError(
-            f"{path}: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            f"{name}: not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
     except (ValueError, RecursionError) as error:
-        raise CaseFileError(f"{path}: not valid JSON: {error}") from None
-    return parse_case(data, catalog, str(path))
+        raise CaseFileError(f"{name}: not valid JSON: {error}") from None
 
 
 def parse_case(data: object, catalog: Catalog, name: str = "case") -> Case:

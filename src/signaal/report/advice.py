@@ -144,6 +144,16 @@ def sources(layout: Layout) -> list[Flowable]:
             ),
         )
     ]
+    older = sorted(
+        set(layout.carried.versions.values()) | {r.catalog_version for r in layout.carried.retired}
+    )
+    if layout.case.observations or layout.carried.retired:
+        text = _("Observations were recorded with this catalog version")
+        if older:
+            text += " " + _("unless marked otherwise (also: {versions})").format(
+                versions=", ".join(older)
+            )
+        body.append(layout.note(f"{text}."))
     for source_id in used_source_ids(layout):
         source = layout.catalog.sources_by_id[source_id]
         line = f"{source.publisher} ({source.year}). {source.title}. {source.url}"

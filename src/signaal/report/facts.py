@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from signaal.assessment.carried import RetiredObservation, printed
 from signaal.assessment.case import Observation
 from signaal.i18n import N_
 from signaal.report.layout import Layout, section
@@ -15,8 +16,23 @@ SOURCE_GROUPS = (
     ("person", N_("Told by the person concerned")),
     ("third-party", N_("Told by a third party")),
     ("unknown", N_("Told (source not recorded)")),
+    # Notes typed for a signal answered "not seen" are facts too (what was checked).
+    ("not-seen", N_("Looked at, not seen (with notes)")),
 )
 QUOTE_MARKS = {"nl": ("„", "”"), "en": ("“", "”")}
+
+
+def history(layout: Layout) -> list[Flowable]:
+    """When a continued case was first saved and continued, so the reader sees its course."""
+    _, saved = layout._, layout.carried.history
+    if saved.first_saved_on is None:
+        return []
+    text = _("Case first saved on {date}.").format(date=layout.date(saved.first_saved_on))
+    if saved.continued_on:
+        dates = ", ".join(layout.date(day) for day in saved.continued_on)
+        continued = _("Continued on {dates}.").format(dates=dates)
+        text = f"{text} {continued}"
+    return [layout.note(text)]
 
 
 def reporter(layout: Layout) -> list[Flowable]:
@@ -142,8 +158,8 @@ def _age_band(layout: Layout) -> str:
 
 def source_group(observation: Observation) -> str:
     """Which of the meldcode's sources an observation comes from."""
-    if observation.status == "seen":
-        return "seen"
+    if observation.status in ("seen", "not-seen"):
+        return observation.status
     return observation.told_by or "unknown"
 
 
@@ -151,7 +167,9 @@ def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable
     """Every seen or told signal, grouped by source, with facts, time, source and quotes;
     `intro_text` replaces the melder's introduction (a handover records what others told)."""
     _ = layout._
-    counted = [o for o in layout.case.observations if o.counts]
+    counted = [o for o in layout.case.observations if printed(o)]
+    retired = {id(r.observation): r for r in layout.carried.retired if printed(r.observation)}
+    counted += [r.observation for r in layout.carried.retired if printed(r.observation)]
     body: list[Flowable] = []
     number = 0
     for group, title in SOURCE_GROUPS:
@@ -161,25 +179,7 @@ def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable
         body.append(layout.subsection(f"{_(title)} ({len(members)})"))
         for observation in members:
             number += 1
-            body += _observation(layout, number, group, observation)
-    uncounted = [
-        o for o in layout.case.observations if not o.counts and (o.facts.strip() or o.quote.strip())
-    ]
-    if uncounted:
-        # Facts typed for a signal later marked "not seen" (or never marked): printed, not lost.
-        title = _("Not marked as seen or told")
-        body.append(layout.subsection(f"{title} ({len(uncounted)})"))
-        body.append(
-            layout.note(
-                _(
-                    "Facts were typed for these signals, but they are marked as not seen or not "
-                    "marked at all; they do not count in the assessment."
-                )
-            )
-        )
-        for observation in uncounted:
-            number += 1
-            body += _observation(layout, number, "withdrawn", observation)
+            body += _observation(layout, number, group, observation, retired.get(id(observation)))
     if not body:
         return []
     intro = layout.note(
@@ -193,28 +193,46 @@ def observations(layout: Layout, intro_text: str | None = None) -> list[Flowable
 
 
 def _observation(
-    layout: Layout, number: int, group: str, observation: Observation
+    layout: Layout,
+    number: int,
+    group: str,
+    observation: Observation,
+    retired: RetiredObservation | None = None,
 ) -> list[Flowable]:
     _, styles = layout._, layout.styles
-    flowables: list[Flowable] = [
-        Paragraph(f"{number}. {markup(layout.indicator_text(observation.indicator))}", styles.item)
-    ]
+    text = retired.text if retired else layout.indicator_text(observation.indicator)
+    flowables: list[Flowable] = [Paragraph(f"{number}. {markup(text)}", styles.item)]
     found = layout.catalog.indicators_by_id.get(observation.indicator)
     if found is not None:
         checklist, indicator = found
         sections = {s.id: layout.text(s.title) for s in checklist.sections}
         where = f"{layout.text(checklist.title)} · {sections.get(indicator.section, '')}"
         flowables.append(kept(Paragraph(markup(where.rstrip(" ·")), styles.small)))
+    if retired is not None:
+        flowables.append(
+            layout.note(
+                _(
+                    "Recorded with catalog version {version}. This signal is no longer in the "
+                    "current catalog: it is shown as it was saved and not counted in the "
+                    "assessment."
+                ).format(version=retired.catalog_version)
+            )
+        )
+    elif observation.indicator in layout.carried.versions:
+        flowables.append(
+            layout.note(
+                _("Recorded with catalog version {version}.").format(
+                    version=layout.carried.versions[observation.indicator]
+                )
+            )
+        )
     # The told groups' titles name one observation as well; only "seen" has a plural title.
-    if group == "withdrawn":
-        source_label = _("not marked as seen or told")
-    elif group == "seen":
-        source_label = _("Own observation")
-    else:
-        source_label = _(dict(SOURCE_GROUPS)[group])
+    source_label = {"seen": _("Own observation"), "not-seen": _("Looked at, not seen")}.get(
+        group, _(dict(SOURCE_GROUPS)[group])
+    )
     details = [label(_("Source")) + markup(source_label)]
     if observation.observer.strip():
-        who = _("Observed by") if group == "seen" else _("Heard by or from")
+        who = _("Observed by") if group in ("seen", "not-seen") else _("Heard by or from")
         details.append(label(who) + markup(observation.observer))
     if observation.when.strip():
         details.append(label(_("When")) + markup(observation.when))

@@ -1,5 +1,6 @@
 """The Veilig Thuis handover: where the case came from, what was found, the safety assessment and
-who takes which part of the follow-up. No meldcode-melder fields (consultation, advice asked).
+who takes which part of the follow-up. No meldcode-melder fields (consultation, advice asked),
+unless a case brings them along (`earlier_steps`): a PDF shows everything its case holds.
 
 The order serves the colleague or partner who takes over: the conclusion first, then the intake
 and the facts, then the assessment that led there, then the onward routes.
@@ -31,6 +32,7 @@ def story(layout: Layout) -> list[Flowable]:
             ),
         ),
         *safety_assessment(layout),
+        *earlier_steps(layout),
         *interpretation(layout),
         *judgement.decision(layout),
         *advice.referral_advice(layout, title=layout._("Onward routes")),
@@ -38,6 +40,20 @@ def story(layout: Layout) -> list[Flowable]:
         *method(layout),
         *advice.sources(layout),
         *advice.closing(layout),
+    ]
+
+
+def earlier_steps(layout: Layout) -> list[Flowable]:
+    """Meldcode steps 2 and 3 when the case holds them (a case begun in another flow): the
+    referral carries its case, so it prints whatever the case holds."""
+    from signaal.assessment.case import MeldcodeSteps
+
+    if layout.case.meldcode_steps == MeldcodeSteps():
+        return []
+    return [
+        layout.section(layout._("Meldcode steps recorded in the case")),
+        *facts.meldcode_step2(layout),
+        *judgement.step3(layout),
     ]
 
 

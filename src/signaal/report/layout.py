@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
+from signaal.assessment.carried import Carried
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
@@ -28,6 +29,8 @@ class Layout:
     gettext: Callable[[str], str]
     styles: Styles
     width: float
+    # Beside the case: history, catalog versions, signals no longer in the catalog.
+    carried: Carried = field(default_factory=Carried)
 
     def _(self, message: str) -> str:
         return self.gettext(message)

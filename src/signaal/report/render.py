@@ -9,6 +9,7 @@ import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
+from signaal.assessment.carried import Carried
 from signaal.assessment.case import Case
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
@@ -79,12 +80,17 @@ def render_referral(
     language: str = "nl",
     *,
     deterministic: bool = False,
+    carried: Carried | None = None,
 ) -> bytes:
-    """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input."""
+    """The referral PDF as bytes; `deterministic` gives byte-identical output for equal input.
+
+    `carried` is what a continued case brings beside its answers (history, catalog versions,
+    signals no longer in the catalog); the PDF prints all of it.
+    """
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
-    from signaal.report import handover
+    from signaal.report import facts, handover
     from signaal.report.fonts import register_fonts
     from signaal.report.layout import Layout
     from signaal.report.page import (
@@ -109,6 +115,7 @@ def render_referral(
         gettext=_,
         styles=styles,
         width=PAGE_WIDTH - 2 * (MARGIN + FRAME_PADDING),
+        carried=carried or Carried(),
     )
     title = document_title(catalog, case, language)
     date = format_date(document_date(catalog, deterministic), language)
@@ -129,6 +136,8 @@ def render_referral(
             ).format(date=date),
             styles.small,
         ),
+        # A continued case says when it was first saved and continued.
+        *facts.history(layout),
     ]
     if catalog.flow_for(case.role) == "intake":
         story = [*heading, *handover.story(layout)]

@@ -27,6 +27,10 @@ class WindowActions:
         self.window = window
         standard = QKeySequence.StandardKey
         self.new = self._action("action-new-case", window.new_case, QKeySequence(standard.New))
+        self.open = self._action(
+            "action-open-referral", window.open_referral, QKeySequence(standard.Open)
+        )
+        self.copy_note = self._action("action-copy-note", window.copy_dossier_note, None)
         self.hide = self._action("action-hide", window.toggle_hidden, HIDE_SHORTCUT)
         self.preview = self._action("action-preview", window.preview, "Ctrl+Shift+P")
         self.print = self._action(
@@ -68,8 +72,9 @@ class WindowActions:
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
         self.case_menu = bar.addMenu("")
-        for action in (self.new, self.preview, self.print, self.save):
+        for action in (self.new, self.open, self.preview, self.print, self.save):
             self.case_menu.addAction(action)
+        self.case_menu.addAction(self.copy_note)
         self.case_menu.addSeparator()
         self.case_menu.addAction(self.quit)
         self.view_menu = bar.addMenu("")
@@ -115,6 +120,14 @@ class WindowActions:
         texts = {
             **document,
             self.new: (_("&New case"), _("Wipe everything and start again")),
+            self.open: (
+                _("&Open referral…"),
+                _("Continue a case from a referral saved with Signaal"),
+            ),
+            self.copy_note: (
+                _("Copy &note for the file"),
+                _("A short summary for the dossier, on the clipboard"),
+            ),
             self.hide: (
                 _("&Hide screen"),
                 _("Blank the window at once ({shortcut})").format(shortcut=HIDE_SHORTCUT),

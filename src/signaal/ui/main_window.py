@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from signaal.ui.actions import HIDE_SHORTCUT
 
 if TYPE_CHECKING:
     from signaal.assessment import Case
+    from signaal.assessment.carried import Carried
     from signaal.content import Catalog
     from signaal.ui.idle import IdleGuard
     from signaal.ui.other_windows import WindowFollower
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self._idle_warning_ms = idle_warning_ms
         self._quit_confirmed = False
         self.setWindowTitle("Signaal")
+        self.setAcceptDrops(True)
         self.resize(1200, 760)
         self.loading = QLabel(_("Signaal is starting…"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         self.actions_ = WindowActions(self)
         # Short names for the actions tests and the other helpers use most.
         self.action_new = self.actions_.new
+        self.action_open = self.actions_.open
+        self.action_copy_note = self.actions_.copy_note
         self.action_hide = self.actions_.hide
         self.action_quit = self.actions_.quit
         self.action_back = self.actions_.back
@@ -369,6 +373,7 @@ class MainWindow(QMainWindow):
             referral.preview_requested.connect(self.preview)
             referral.print_requested.connect(self.print_referral)
             referral.save_requested.connect(self.save_referral)
+            referral.note_requested.connect(self.copy_dossier_note)
             referral.signal_requested.connect(self.show_signal)
             return referral
         classes: dict[str, type[Page]] = {
@@ -532,7 +537,7 @@ class MainWindow(QMainWindow):
         close_other_windows(self)
         for page in self.pages.values():
             clear_texts(page)
-        clear_clipboard_of(self.session.case)
+        clear_clipboard_of(self.session.case, self.session.copied_note)
         self.session.reset()
         keys = self.step_keys()
         for key, page in list(self.pages.items()):
@@ -578,26 +583,53 @@ class MainWindow(QMainWindow):
             )
 
     # the referral ---------------------------------------------------------------------------
-    def referral_pdf(self) -> bytes:
+    def referral_pdf(self, *, with_case: bool = False) -> bytes:
+        """The referral; `with_case` embeds the case (when the user left that on) for saving."""
+        return self._referral(with_case=with_case)[0]
+
+    def _referral(self, *, with_case: bool) -> tuple[bytes, Carried | None]:
+        """The PDF and, when the case is embedded, the history it records (saved today)."""
+        import datetime as dt
+
         from signaal.report import render_referral
 
         session = self.session
         session.propose_purpose()
-        return render_referral(
-            session.catalog, session.case, session.assessment(), i18n.content_language()
+        language = i18n.content_language()
+        if with_case and session.embed_case:
+            from signaal.report.case_document import referral_with_case
+
+            return referral_with_case(
+                session.catalog,
+                session.case,
+                session.assessment(),
+                language,
+                session.carried_now(),
+                today=dt.date.today(),
+            )
+        pdf = render_referral(
+            session.catalog,
+            session.case,
+            session.assessment(),
+            language,
+            carried=session.carried,
         )
+        return pdf, None
 
     def preview(self) -> None:
         from signaal.ui.pdf_preview import PdfPreviewDialog
 
         if self.is_hidden_screen:
             return
-        # Printing or saving from the preview counts as much as from the window's own actions.
-        dialog = PdfPreviewDialog(self.referral_pdf(), self, SUGGESTED_FILE_NAME)
+        # The preview can save, so it shows the referral as it would be saved. Printing or
+        # saving from the preview counts as much as from the window's own actions.
+        pdf, carried = self._referral(with_case=True)
+        dialog = PdfPreviewDialog(pdf, self, SUGGESTED_FILE_NAME)
+        del pdf
         dialog.printed.connect(
             lambda: self._referral_made(_("The referral was sent to the printer."))
         )
-        dialog.saved.connect(lambda: self._referral_made(_("The referral was saved.")))
+        dialog.saved.connect(lambda: self._referral_made(_("The referral was saved."), carried))
         self.preview_dialog = dialog
         try:
             dialog.exec()
@@ -608,6 +640,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def print_referral(self) -> None:
+        """Print the pages only: paper carries no embedded case."""
         from signaal.ui.printing import print_pdf
 
         if self.is_hidden_screen:
@@ -621,19 +654,66 @@ class MainWindow(QMainWindow):
 
         if self.is_hidden_screen:
             return
-        if save_pdf(self.referral_pdf(), self, SUGGESTED_FILE_NAME) is not None:
-            self._referral_made(_("The referral was saved."))
+        pdf, carried = self._referral(with_case=True)
+        if save_pdf(pdf, self, SUGGESTED_FILE_NAME) is not None:
+            self._referral_made(_("The referral was saved."), carried)
 
     def save_to(self, path: Path) -> bool:
         """Render and write the referral to `path` without a dialog (used by tests)."""
         from signaal.ui.saving import write_pdf
 
-        if write_pdf(self.referral_pdf(), Path(path), self):
-            self._referral_made(_("The referral was saved."))
+        pdf, carried = self._referral(with_case=True)
+        if write_pdf(pdf, Path(path), self):
+            self._referral_made(_("The referral was saved."), carried)
             return True
         return False
 
-    def _referral_made(self, message: str) -> None:
+    # continuing a case ----------------------------------------------------------------------
+    def open_referral(self) -> None:
+        """Casus → Open referral…: choose a saved referral and continue its case."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Open referral"), str(Path.home()), _("PDF documents (*.pdf)")
+        )
+        if chosen:
+            self.open_referral_file(Path(chosen))
+
+    def open_referral_file(self, path: Path) -> bool:
+        """Continue the case a referral carries (see `signaal.ui.continuing`)."""
+        from signaal.ui.continuing import open_referral_file
+
+        return open_referral_file(self, path)
+
+    def _accepts_drop(self) -> bool:
+        """Drops open a referral only on the working window, never behind the hidden screen."""
+        return self._session is not None and not self.is_hidden_screen
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        from signaal.ui.continuing import dropped_file
+
+        if self._accepts_drop() and dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        from signaal.ui.continuing import dropped_file
+
+        path = dropped_file(event)
+        if self._accepts_drop() and path is not None:
+            event.acceptProposedAction()
+            self.open_referral_file(path)
+
+    def copy_dossier_note(self) -> None:
+        """Put a short note for the professional's own file on the clipboard."""
+        from signaal.ui.continuing import copy_dossier_note
+
+        copy_dossier_note(self)
+
+    def _referral_made(self, message: str, carried: Carried | None = None) -> None:
+        if carried is not None:  # the saved referral carries the case: remember its history
+            self.session.carried = self.session.carried.model_copy(
+                update={"history": carried.history}
+            )
         self.session.referral_done = True
         self._update_steps()
         self.statusBar().showMessage(message, 8000)

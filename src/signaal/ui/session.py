@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from signaal.assessment import Assessment, Case, Observation, assess
+from signaal.assessment.carried import Carried, ScreenState
 from signaal.assessment.case import ObservationStatus, ToldBy
 from signaal.assessment.proposals import PurposeProposal, propose_purpose
 from signaal.content import Catalog
@@ -32,6 +33,13 @@ class Session(QObject):
         self.concerns_not_sure = False
         self.person_kind: str | None = None
         self.referral_done = False
+        # What a case opened from a referral brings beside its answers (history, versions,
+        # signals no longer in the catalog); empty for a case begun here.
+        self.carried = Carried()
+        # Whether a saved referral carries the case, to continue it later (on by default).
+        self.embed_case = True
+        # The dossier note last copied, so a wipe can take it off the clipboard.
+        self.copied_note = ""
         # The purpose follows the case (`proposals.propose_purpose`) until the user picks one.
         self.purpose_chosen = False
         # No role is assumed on first start: the case needs one, but it is shown as chosen only
@@ -52,6 +60,9 @@ class Session(QObject):
         self.concerns_not_sure = False
         self.person_kind = None
         self.referral_done = False
+        self.carried = Carried()
+        self.embed_case = True
+        self.copied_note = ""
         self.purpose_chosen = False
         self._assessment = None
         self.reset_done.emit()
@@ -67,7 +78,34 @@ class Session(QObject):
         fresh = self.empty_case(self.case.language)
         # A proposed purpose is Signaal's, not an answer; a chosen one is.
         skip = _NOT_ANSWERS if self.purpose_chosen else {*_NOT_ANSWERS, "purpose"}
-        return self.case.model_dump(exclude=skip) != fresh.model_dump(exclude=skip)
+        changed = self.case.model_dump(exclude=skip) != fresh.model_dump(exclude=skip)
+        return changed or bool(self.carried.retired)
+
+    def screen_state(self) -> ScreenState:
+        """The answers the window keeps beside the case, for the referral to carry."""
+        kind = self.person_kind if self.person_kind in ("child", "adult") else None
+        return ScreenState(
+            concerns_not_sure=self.concerns_not_sure,
+            person_kind=kind,
+            purpose_chosen=self.purpose_chosen,
+        )
+
+    def carried_now(self) -> Carried:
+        """What a referral saved now carries beside the case."""
+        return self.carried.model_copy(update={"screen": self.screen_state()})
+
+    def continue_with(self, case: Case, carried: Carried) -> None:
+        """Take over a case opened from a referral (after the wipe of the one before)."""
+        case.language = self.case.language
+        self.case = case
+        self.carried = carried
+        self.concerns_not_sure = carried.screen.concerns_not_sure
+        self.person_kind = carried.screen.person_kind
+        self.purpose_chosen = carried.screen.purpose_chosen
+        # The saved case has its role: it was chosen when the case was begun.
+        self.role_chosen = True
+        self.referral_done = False
+        self.touch()
 
     def touch(self) -> None:
         """An answer changed that may change the assessment."""

@@ -51,11 +51,12 @@ def release_freed_memory() -> None:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def clear_clipboard_of(case: Case) -> None:
-    """Empty the clipboard, and on X11 the selection, when it holds text of the case.
+def clear_clipboard_of(case: Case, copied: str = "") -> None:
+    """Empty the clipboard, and on X11 the selection, when it holds text of the case or the
+    dossier note that was copied (`copied`); anything else the user copied stays.
 
     Selecting text in a field puts it in the X11 PRIMARY selection (middle-click paste) without
-    any copy; it is cleared like the clipboard. Text another program put there stays.
+    any copy; it is cleared like the clipboard.
     """
     clipboard = QGuiApplication.clipboard()
     modes = [QClipboard.Mode.Clipboard]
@@ -71,9 +72,12 @@ def clear_clipboard_of(case: Case) -> None:
             if mode == QClipboard.Mode.Clipboard
             else clipboard.ownsSelection()
         )
-        if not owned and strings is None:
+        if owned or (copied.strip() and text == copied.strip()):
+            clipboard.clear(mode)
+            continue
+        if strings is None:
             strings = _strings(case.model_dump())
-        if owned or any(text in value for value in strings or []):
+        if any(text in value for value in strings):
             clipboard.clear(mode)
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +45,7 @@ class ReferralPage(Page):
     preview_requested = Signal()
     print_requested = Signal()
     save_requested = Signal()
+    note_requested = Signal()
     # An indicator id: the user wants to add the facts of a signal marked without them.
     signal_requested = Signal(str)
 
@@ -101,6 +103,11 @@ class ReferralPage(Page):
         person_form.addRow(self.person_labels[1], self.birth_date)
         person_form.addRow(self.birth_warning)
         self.note = WrapLabel()
+        # On by default: a saved referral carries the case, so the meldcode can go on later.
+        self.embed_case = QCheckBox()
+        self.embed_case.setObjectName("embed-case-checkbox")
+        self.embed_case.setChecked(session.embed_case)
+        self.embed_case.toggled.connect(self._embed_changed)
         buttons = QHBoxLayout()
         self.preview = QPushButton()
         self.preview.setObjectName("preview-button")
@@ -108,7 +115,9 @@ class ReferralPage(Page):
         self.print.setObjectName("print-button")
         self.save = QPushButton()
         self.save.setObjectName("save-button")
-        for button in (self.preview, self.print, self.save):
+        self.copy_note = QPushButton()
+        self.copy_note.setObjectName("copy-note-button")
+        for button in (self.preview, self.print, self.save, self.copy_note):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.status = WrapLabel()
@@ -126,6 +135,7 @@ class ReferralPage(Page):
         self.layout_.addWidget(self.form_box)
         self.layout_.addWidget(self.person_box)
         self.layout_.addWidget(self.note)
+        self.layout_.addWidget(self.embed_case)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.status)
         self.add_guidance(self.layout_, ("special-category-data",))
@@ -133,6 +143,7 @@ class ReferralPage(Page):
         self.preview.clicked.connect(self.preview_requested)
         self.print.clicked.connect(self.print_requested)
         self.save.clicked.connect(self.save_requested)
+        self.copy_note.clicked.connect(self.note_requested)
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         self.reporter_name.textChanged.connect(self._reporter_changed)
         self.reporter_organisation.textChanged.connect(self._reporter_changed)
@@ -227,12 +238,29 @@ class ReferralPage(Page):
         describe(self.preview, _("Preview the referral"), _("Shows the PDF from memory"))
         describe(self.print, _("Print the referral"), _("Opens the print dialog"))
         describe(self.save, _("Save the referral as PDF"), _("You choose where it is saved"))
+        self.embed_case.setText(
+            _("Keep the case in the saved PDF, to continue with this case later")
+        )
+        describe(
+            self.embed_case,
+            _("Keep the case in the saved PDF"),
+            _("Open the PDF later with Case, Open referral; printing never includes it"),
+        )
+        self.copy_note.setText(_("Copy &note for the file"))
+        describe(
+            self.copy_note,
+            _("Copy a note for the file"),
+            _("A short plain-text summary on the clipboard, cleared with the case"),
+        )
 
     def refresh(self) -> None:
         if self.allowed_purposes() != self._purposes:
             self._fill_purposes()
             self.retranslate()  # the role changed: its own titles and purposes
         case = self.session.case
+        self.embed_case.blockSignals(True)
+        self.embed_case.setChecked(self.session.embed_case)
+        self.embed_case.blockSignals(False)
         self._show_missing_facts()
         self._show_purpose()
         for field, value in (
@@ -247,6 +275,9 @@ class ReferralPage(Page):
             self.person_name.setText(person.name)
         self.birth_date.setDate(person.date_of_birth)
         self._check_birth_date()
+
+    def _embed_changed(self, on: bool) -> None:
+        self.session.embed_case = on
 
     def _purpose_changed(self, index: int) -> None:
         purpose = self.purpose.itemData(index)

@@ -49,6 +49,11 @@ class SignalsPage(Page):
         self.no_match.setObjectName("signal-no-match")
         self.no_match.setVisible(False)
         self.header.addWidget(self.no_match)
+        # Signals of a continued case that the current catalog no longer has: never dropped.
+        self.retired = WrapLabel()
+        self.retired.setObjectName("retired-signals")
+        self.retired.setVisible(False)
+        self.header.addWidget(self.retired)
         # The lists that fit (checklist, its signals for this case) and those made so far.
         self.lists: list[tuple[Checklist, list[Indicator]]] = []
         self.groups: list[ChecklistGroup] = []
@@ -90,6 +95,7 @@ class SignalsPage(Page):
             session.concerns_not_sure = True
             session.case.concerns = session.concerns_for_age()
             session.touch()
+        self._show_retired()
         key = self.list_key()
         if key != self.key:
             self.key = key
@@ -99,6 +105,25 @@ class SignalsPage(Page):
                 group.load()
                 group.update_count()
         self.apply_filter(self.search.text())
+
+    def _show_retired(self) -> None:
+        retired = self.session.carried.retired
+        self.retired.setVisible(bool(retired))
+        if retired:
+            lines = "\n".join(
+                "• "
+                + _("{signal} (catalog version {version})").format(
+                    signal=r.text, version=r.catalog_version
+                )
+                for r in retired
+            )
+            self.retired.setText(
+                _(
+                    "From an older catalog, no longer in these lists (on the referral as saved, "
+                    "not counted):"
+                )
+                + f"\n{lines}"
+            )
 
     def _build(self) -> None:
         """(Re)build the lists for the current role, age band and concerns.
@@ -172,6 +197,7 @@ class SignalsPage(Page):
 
     def retranslate(self) -> None:
         set_heading(self.title, _("Signals"))
+        self._show_retired()
         self.intro.setText(
             _(
                 "For each signal: not seen, seen yourself, or told by someone. Write down facts, "

@@ -1,0 +1,95 @@
+"""What a saved referral carries besides the case: versions, history and signals from older lists.
+
+The meldcode runs over weeks; the referral PDF carries the case (see
+`signaal.report.embedded_case`) so the professional can go on with it later. This module holds
+the parts that are not answers: the history of the case (first saved on, continued on), the
+catalog version each observation was recorded with, and observations whose signal no longer
+exists in the current catalog, kept with the text they were saved with so nothing is dropped.
+No Qt, no files: everything here is pure data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from signaal.assessment.case import CaseModel, Observation, ShortText
+
+# Version 1 of the embedded case document; a newer number means a newer Signaal wrote it.
+SCHEMA_VERSION = 1
+DOCUMENT_FORMAT = "signaal-case"
+MAX_CONTINUATIONS = 50
+
+
+class History(CaseModel):
+    """When the case was first saved with the referral, and the days it was continued."""
+
+    first_saved_on: dt.date | None = None
+    continued_on: list[dt.date] = Field(default=[], max_length=MAX_CONTINUATIONS)
+
+    def stamped(self, today: dt.date) -> History:
+        """The history after saving today: a first save, or one more day of continuing."""
+        if self.first_saved_on is None:
+            return History(first_saved_on=today)
+        if today == self.first_saved_on or today in self.continued_on:
+            return self.model_copy()
+        return History(
+            first_saved_on=self.first_saved_on,
+            continued_on=[*self.continued_on, today][-MAX_CONTINUATIONS:],
+        )
+
+
+def printed(observation: Observation) -> bool:
+    """Whether the referral shows the observation: seen or told, or "not seen" with notes."""
+    notes = (observation.facts, observation.quote, observation.observer, observation.when)
+    return observation.counts or any(text.strip() for text in notes)
+
+
+class SavedSignal(CaseModel):
+    """A signal as the referral showed it: its id, its text and the catalog it came from."""
+
+    id: str = Field(min_length=1, max_length=120)
+    text: ShortText
+    catalog_version: str = Field(min_length=1, max_length=40)
+
+
+class RetiredObservation(CaseModel):
+    """An observation whose signal the current catalog no longer has: shown by its saved text,
+    never counted by the current rules, never silently dropped."""
+
+    observation: Observation
+    text: ShortText
+    catalog_version: str = Field(min_length=1, max_length=40)
+
+
+class ScreenState(CaseModel):
+    """Answers the window keeps beside the case: "not sure" for the concerns, child/adult, and
+    whether the purpose was chosen (or is still Signaal's proposal)."""
+
+    concerns_not_sure: bool = False
+    person_kind: Literal["child", "adult"] | None = None
+    purpose_chosen: bool = False
+
+
+class Carried(CaseModel):
+    """What the session keeps beside the case so that a continued case reads correctly."""
+
+    history: History = Field(default_factory=History)
+    # Indicator id -> catalog version, only for observations recorded with another version.
+    versions: dict[str, str] = Field(default_factory=dict)
+    retired: list[RetiredObservation] = Field(default_factory=list)
+    screen: ScreenState = Field(default_factory=ScreenState)
+
+
+class CaseDocument(CaseModel):
+    """The embedded `signaal-case.json`: the case itself under `case`, the rest beside it."""
+
+    format: Literal["signaal-case"]
+    schema_version: int = Field(ge=1)
+    catalog_version: str = Field(min_length=1, max_length=40)
+    history: History = Field(default_factory=History)
+    signals: list[SavedSignal] = Field(default=[], max_length=5_000)
+    screen: ScreenState = Field(default_factory=ScreenState)
+    case: dict[str, object]
