@@ -20,24 +20,33 @@ WARM_UP_DELAY_MS = 300
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from signaal import preferences
+    from signaal.i18n import set_language
+    from signaal.ui.lockdown import disable_core_dumps, refused_platforms
+
+    arguments = list(argv) if argv is not None else list(sys.argv)
+    disable_core_dumps()
+    stored = preferences.load()
+    set_language(stored.language)
+    refused = refused_platforms(arguments)
+    if refused:
+        print(platform_refusal(refused), file=sys.stderr, flush=True)
+        return 2
+
     from signaal.ui.privacy import prepare_environment
 
     prepare_environment()
     from PySide6.QtWidgets import QApplication
 
-    from signaal import preferences
-    from signaal.i18n import set_language
     from signaal.ui.errors import install_exception_hook
     from signaal.ui.first_paint import AfterFirstPaint
     from signaal.ui.main_window import MainWindow
     from signaal.ui.qt_i18n import install_qt_translator
 
-    stored = preferences.load()
-    app = QApplication(list(argv) if argv is not None else sys.argv)
+    app = QApplication(arguments)
     app.setApplicationName("Signaal")
     app.setOrganizationName("Signaal")
     install_exception_hook()
-    set_language(stored.language)
     install_qt_translator(stored.language)
     from signaal.ui.theme import apply_theme
 
@@ -49,6 +58,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     exit_code = app.exec()
     del loading  # held until here: its Python eventFilter must outlive the event loop
     return exit_code
+
+
+def platform_refusal(plugins: Sequence[str]) -> str:
+    """Why Signaal does not start with a platform plugin that may show the window elsewhere."""
+    from signaal.i18n import _
+
+    return _(
+        "Signaal does not start with the Qt platform plugin {plugins}: it could show the case "
+        "outside this computer's screen. Start Signaal without -platform and without "
+        "QT_QPA_PLATFORM, or with one of: xcb, wayland, windows, cocoa."
+    ).format(plugins=", ".join(plugins))
 
 
 def load_content(window: MainWindow) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -40,6 +39,7 @@ from pytestqt.qtbot import QtBot
 import signaal.report
 from signaal.content import Catalog
 from signaal.i18n import _, set_language
+from signaal.ui import saving
 from signaal.ui.errors import ErrorGuard, install_exception_hook
 from signaal.ui.main_window import MainWindow
 from signaal.ui.steps import STEP_KEYS
@@ -295,8 +295,10 @@ def test_a_failed_save_explains_and_keeps_the_case(
         "full-disk": full_disk(tmp_path),
         "missing-folder": tmp_path / "gone" / "verwijzing.pdf",
     }[where]
-    # The user picks the place in the save dialog; then the app writes.
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    # The user picks the place in the save dialog (and, for an existing file, agrees to replace
+    # it); then the app writes.
+    monkeypatch.setattr(saving, "chosen_file", lambda *args: str(target))
+    dialogs.answer = QMessageBox.StandardButton.Yes
     window.findChild(QAction, "action-save").trigger()
     qtbot.waitUntil(lambda: bool(dialogs.seen), timeout=10_000)
     message = dialogs.seen[-1]["text"]

@@ -90,3 +90,13 @@ def test_right_to_left_runs_are_drawn_in_visual_order() -> None:
     assert printable("בית 12 א") == "א 12 תיב"
     assert printable("א (ב) ג") == "ג (ב) א"
     assert printable("בְג") == "גבְ"
+
+
+def test_brackets_around_hebrew_belong_to_the_hebrew_run() -> None:
+    """A nickname in brackets after a Hebrew name reads as it does right to left (issue 22)."""
+    assert printable("דוד (דודי)") == "(ידוד) דוד"
+    assert printable("Naam: דוד (דודי), 12 jaar") == "Naam: (ידוד) דוד, 12 jaar"
+    assert printable("א (ב (ג)) ד") == "ד ((ג) ב) א"
+    # Brackets around Latin text or opened before the Hebrew stay left to right.
+    assert printable("דוד (David)") == "דוד (David)"
+    assert printable("x [שלום] y") == "x [םולש] y"

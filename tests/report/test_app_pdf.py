@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from report_cases import case_for
 
@@ -53,11 +53,11 @@ def choose(monkeypatch: pytest.MonkeyPatch, answer: str) -> list[str]:
     """Answer the save dialog with `answer` ("" = cancel); returns the suggested start paths."""
     suggested: list[str] = []
 
-    def dialog(parent: Any, caption: str, start: str, filters: str) -> tuple[str, str]:
+    def dialog(parent: Any, start: str) -> str:
         suggested.append(start)
-        return answer, filters
+        return answer
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    monkeypatch.setattr(saving, "chosen_file", dialog)
     return suggested
 
 

@@ -17,9 +17,12 @@ from pydantic import (
 
 from signaal.content.models import Answer, RelationId
 
-# Free text: generous but bounded, so a pasted document cannot exhaust memory.
-FreeText = Annotated[str, StringConstraints(max_length=200_000)]
-ShortText = Annotated[str, StringConstraints(max_length=2_000)]
+# Free text: generous but bounded, so a pasted document cannot exhaust memory. The window's
+# fields take their limits from here (`text_limit`), so nothing is shown that is not stored.
+FREE_TEXT_LIMIT = 200_000
+SHORT_TEXT_LIMIT = 2_000
+FreeText = Annotated[str, StringConstraints(max_length=FREE_TEXT_LIMIT)]
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_LIMIT)]
 ObservationStatus = Literal["seen", "told", "not-seen"]
 # Who passed a told signal on: the person concerned, or someone else (by role or relation).
 ToldBy = Literal["person", "third-party"]
@@ -330,3 +333,12 @@ class Case(CaseModel):
     def present_indicators(self) -> list[str]:
         """Ids of the signals answered `seen` or `told`, in the order they were answered."""
         return [o.indicator for o in self.observations if o.counts]
+
+
+def text_limit(model: type[BaseModel], field: str) -> int:
+    """The most characters the case stores in `model.field` (its `max_length`)."""
+    for constraint in model.model_fields[field].metadata:
+        limit = getattr(constraint, "max_length", None)
+        if isinstance(limit, int):
+            return limit
+    raise LookupError(f"{model.__name__}.{field} has no length limit")

@@ -167,13 +167,7 @@ def visual_order(line: str) -> str:
             result.append(units[index])
             index += 1
             continue
-        end = index
-        for probe in range(index, len(units)):
-            kind = unicodedata.bidirectional(units[probe][0])
-            if kind == "L":
-                break
-            if kind in ("R", "AL"):
-                end = probe
+        end = _run_end(units, index)
         run = units[index : end + 1]
         result.extend(
             "".join(_MIRRORED.get(c, c) for c in unit) if len(unit) == 1 else unit
@@ -181,6 +175,36 @@ def visual_order(line: str) -> str:
         )
         index = end + 1
     return "".join(result)
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}", "<": ">", "«": "»"}
+
+
+def _run_end(units: list[str], start: int) -> int:
+    """The last unit of the right-to-left run that starts at `start`.
+
+    The run ends at its last right-to-left letter before a left-to-right one, or at a closing
+    bracket whose opening bracket is in the run and which encloses a right-to-left letter: the
+    brackets of "דוד (דודי)" belong to the Hebrew (Unicode's bracket pair rule, N0).
+    """
+    end = start
+    # Opening brackets seen in the run, with whether a right-to-left letter came after them.
+    opened: list[tuple[str, bool]] = []
+    for probe in range(start, len(units)):
+        unit = units[probe]
+        kind = unicodedata.bidirectional(unit[0])
+        if kind == "L":
+            break
+        if kind in ("R", "AL"):
+            end = probe
+            opened = [(bracket, True) for bracket, _ in opened]
+        elif unit in _OPENING:
+            opened.append((unit, False))
+        elif opened and unit == _OPENING[opened[-1][0]]:
+            _bracket, encloses_right_to_left = opened.pop()
+            if encloses_right_to_left:
+                end = probe
+    return end
 
 
 def _units(line: str) -> list[str]:

@@ -7,6 +7,8 @@ not under the professional judgement.
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.platypus import Flowable
 
 from signaal.report.layout import Layout, section
@@ -30,7 +32,8 @@ def step2(layout: Layout) -> list[Flowable]:
         when = on or _("date not filled in")
         value = ", ".join(filter(None, [whom or _("a colleague"), when]))
     elif whom or on:
-        value = f"{', '.join(filter(None, [whom, on]))} ({_('not marked as done')})"
+        not_done = _("not marked as done")  # outside the f-string, where babel finds it
+        value = f"{', '.join(filter(None, [whom, on]))} ({not_done})"
     else:
         value = _("not (yet) done")
     flowables: list[Flowable] = [layout.field(_("Consultation (step 2)"), value)]
@@ -42,7 +45,8 @@ def step2(layout: Layout) -> list[Flowable]:
             else _("date not filled in")
         )
         if not consultation.vt_advice:
-            when = f"{when} ({_('not marked as asked')})"
+            not_asked = _("not marked as asked")  # outside the f-string, where babel finds it
+            when = f"{when} ({not_asked})"
         flowables.append(layout.field(_("Advice from Veilig Thuis"), when))
         if summary.strip():
             flowables += paragraphs(
@@ -68,8 +72,25 @@ def step3(layout: Layout) -> list[Flowable]:
             layout.styles.detail,
             label=_("Reaction"),
         )
-    elif conversation.done is False or conversation.exception:
-        flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
+    else:
+        if conversation.done is False or conversation.exception:
+            flowables.append(layout.field(_("Discussed with the person or the parents"), _("no")))
+        # Text typed before "not done" was chosen is printed, and says so (as in step 2).
+        not_done = _("not marked as done")  # outside an f-string, where babel finds it
+        not_done = f" ({not_done})"
+        whom = conversation.with_whom.strip()
+        on = layout.date(conversation.on) if conversation.on is not None else ""
+        if whom or on:
+            flowables.append(
+                layout.field(_("Discussed with"), ", ".join(filter(None, [whom, on])) + not_done)
+            )
+        if conversation.reaction.strip():
+            flowables += paragraphs(
+                conversation.reaction,
+                layout.styles.detail,
+                label=_("Reaction"),
+                suffix=escape(not_done),
+            )
     if conversation.exception:
         exceptions = {e.id: layout.text(e.text) for e in layout.catalog.step3_exceptions}
         flowables.append(

@@ -1,14 +1,16 @@
 """Wipe a forgotten case: after a quiet period warn, a minute later wipe.
 
-Any key press, click, scroll or mouse move in the watched window starts the period again. The
-filter sits on the window's QWindow, which sees only input and window events — an application-wide
-filter would run Python for every one of Qt's internal events and slow every page down.
-The durations are constructor arguments so tests can use milliseconds instead of minutes.
+Any key press, click, scroll or mouse move in a watched window (the main window, and each dialog
+of the app once it has had focus) starts the period again. The filter sits on each QWindow,
+which sees only input and window events — an application-wide filter would run Python for every
+one of Qt's internal events and slow every page down. The durations are constructor arguments
+so tests can use milliseconds instead of minutes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QWidget
 
 ACTIVITY_EVENTS = {
@@ -44,7 +46,11 @@ class IdleGuard(QObject):
         window.winId()  # creates the native window, so that its QWindow exists
         handle = window.windowHandle()
         if handle is not None:
-            handle.installEventFilter(self)
+            self.watch_window(handle)
+
+    def watch_window(self, window: QWindow) -> None:
+        """Count input to this window as activity (a dialog, the preview); once is enough."""
+        window.installEventFilter(self)  # Qt drops an earlier install of the same filter
 
     def set_timeout(self, timeout_ms: int, warning_ms: int = MINUTE_MS) -> None:
         self.timeout_ms = max(1, timeout_ms)

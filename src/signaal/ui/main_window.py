@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -39,7 +39,9 @@ if TYPE_CHECKING:
     from signaal.assessment.carried import Carried
     from signaal.content import Catalog
     from signaal.ui.idle import IdleGuard
+    from signaal.ui.other_windows import WindowFollower
     from signaal.ui.pages.base import Page
+    from signaal.ui.pdf_preview import PdfPreviewDialog
     from signaal.ui.profile_panel import ProfilePanel
     from signaal.ui.session import Session
 
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.loading)
         self._session: Session | None = None
         self.pages: dict[str, Page] = {}
+        self.preview_dialog: PdfPreviewDialog | None = None
         if catalog is not None:
             self.attach_catalog(catalog)
 
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         """Build the working window around a loaded catalog."""
         from signaal.ui.actions import WindowActions
         from signaal.ui.idle import IdleGuard
+        from signaal.ui.other_windows import WindowFollower
         from signaal.ui.profile_panel import ProfilePanel
         from signaal.ui.render_progress import RenderProgress
         from signaal.ui.render_worker import RenderJob
@@ -196,6 +200,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.idle.watch(self)
+        self.followers: WindowFollower = WindowFollower(self, self.action_hide, self.idle)
         self.idle.warning.connect(self._idle_warning)
         self.idle.resumed.connect(lambda: self.idle_banner.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
@@ -500,11 +505,14 @@ class MainWindow(QMainWindow):
             self.hide_screen()
 
     def hide_screen(self) -> None:
-        """Blank the window at once: only a neutral button remains.
+        """Blank the window at once, closing every dialog: only a neutral button remains.
 
         A referral being made is cancelled, so no preview or dialog can open over the cover.
         """
+        from signaal.ui.other_windows import close_other_windows
+
         self.cancel_render()
+        close_other_windows(self)
         self.screens.setCurrentWidget(self.cover)
         self.menuBar().setVisible(False)
         self.toolbar.setVisible(False)
@@ -542,9 +550,11 @@ class MainWindow(QMainWindow):
 
     def wipe(self) -> None:
         """Forget the case: a new empty Case, every page destroyed and rebuilt when shown."""
-        from signaal.ui.wiping import clear_clipboard_of, clear_texts
+        from signaal.ui.other_windows import close_other_windows
+        from signaal.ui.wiping import clear_clipboard_of, clear_texts, release_freed_memory
 
         self.cancel_render()
+        close_other_windows(self)
         for page in self.pages.values():
             clear_texts(page)
         clear_clipboard_of(self.session.case, self.session.copied_note)
@@ -563,6 +573,8 @@ class MainWindow(QMainWindow):
         self.step_list.blockSignals(False)
         self._show_step(0)
         self._update_steps()
+        # Back in the event loop the old pages are gone; then their freed memory goes too.
+        QTimer.singleShot(0, release_freed_memory)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self._session is not None:
@@ -699,13 +711,23 @@ class MainWindow(QMainWindow):
     def show_preview(self, pdf: bytes, carried: Carried | None = None) -> None:
         from signaal.ui.pdf_preview import PdfPreviewDialog
 
+        if self.is_hidden_screen:
+            return
         # Printing or saving from the preview counts as much as from the window's own actions.
         dialog = PdfPreviewDialog(pdf, self, SUGGESTED_FILE_NAME)
+        del pdf
         dialog.printed.connect(
             lambda: self._referral_made(_("The referral was sent to the printer."))
         )
         dialog.saved.connect(lambda: self._referral_made(_("The referral was saved."), carried))
-        dialog.exec()
+        self.preview_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            # The dialog holds the rendered referral: let it go now, not with the window.
+            self.preview_dialog = None
+            dialog.release()
+            dialog.deleteLater()
 
     def print_referral(self) -> None:
         """Print the pages only: paper carries no embedded case."""
@@ -714,6 +736,8 @@ class MainWindow(QMainWindow):
     def _print_pdf(self, pdf: bytes, _carried: Carried | None) -> None:
         from signaal.ui.printing import print_pdf
 
+        if self.is_hidden_screen:
+            return
         if print_pdf(pdf, self):
             self._referral_made(_("The referral was sent to the printer."))
 
@@ -724,6 +748,8 @@ class MainWindow(QMainWindow):
     def _save_pdf(self, pdf: bytes, carried: Carried | None) -> None:
         from signaal.ui.saving import save_pdf
 
+        if self.is_hidden_screen:
+            return
         if save_pdf(pdf, self, SUGGESTED_FILE_NAME) is not None:
             self._referral_made(_("The referral was saved."), carried)
 

@@ -35,6 +35,15 @@ class MemoryPdf:
         self.document = QPdfDocument(parent) if parent is not None else QPdfDocument()
         self.document.load(self._buffer)
 
+    def release(self) -> None:
+        """Close the document and overwrite the copy of the bytes QtPdf read (a wipe, a close)."""
+        self.document.close()
+        self._buffer.close()
+        # The buffer shares the array's bytes: drop its share first, or `fill` fills a copy.
+        self._buffer.setData(QByteArray())
+        self._array.fill(0)
+        self._array.clear()
+
     @property
     def ok(self) -> bool:
         return self.document.status() == QPdfDocument.Status.Ready
@@ -99,6 +108,11 @@ class PdfPreviewDialog(QDialog):
                 _("Cannot show the preview"),
                 _("The referral could not be shown. Nothing is lost: you can still save it."),
             )
+
+    def release(self) -> None:
+        """Let go of the referral: the view shows nothing, the document's memory is overwritten."""
+        self.memory.release()  # the view then shows no page
+        self._pdf = b""
 
     def _print(self) -> None:
         from signaal.ui.printing import print_pdf

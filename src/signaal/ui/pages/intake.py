@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.case import Intake, text_limit
 from signaal.assessment.intake import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.content.models import Protocol, ProtocolStep
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.meldcode import _date_edit, _text_edit
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_line
 from signaal.ui.widgets import (
     FieldLabel,
     NoteLabel,
@@ -97,6 +99,13 @@ class IntakePage(Page):
         self.name.setObjectName("intake-reporter-name")
         self.contact = QLineEdit()
         self.contact.setObjectName("intake-reporter-contact")
+        for line, name in (
+            (self.relation, "reporter_relation"),
+            (self.profession, "reporter_profession"),
+            (self.name, "reporter_name"),
+            (self.contact, "reporter_contact"),
+        ):
+            limit_line(line, text_limit(Intake, name))
         self.reporter_labels = [FieldLabel() for _index in range(5)]
         fields: list[QWidget] = [
             self.reporter_kind,
@@ -126,6 +135,7 @@ class IntakePage(Page):
             self.open_buttons[value] = button
         self.anonymity_reason = QLineEdit()
         self.anonymity_reason.setObjectName("intake-anonymity-reason")
+        limit_line(self.anonymity_reason, text_limit(Intake, "anonymity_reason"))
         self.anonymity_label = FieldLabel()
         self.anonymity_label.setBuddy(self.anonymity_reason)
         open_form.addRow(openness)

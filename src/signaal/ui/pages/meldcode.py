@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.case import Consultation, Conversation, text_limit
 from signaal.assessment.proposals import is_minor
 from signaal.assessment.role_texts import (
     conversation_example,
@@ -28,6 +29,7 @@ from signaal.i18n import _, content_language
 from signaal.ui.date_field import DateField
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_line, limit_plain
 from signaal.ui.widgets import (
     FieldLabel,
     WrapLabel,
@@ -49,6 +51,7 @@ def _date_edit(name: str) -> DateField:
 def _text_edit(name: str) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setObjectName(name)
+    limit_plain(edit, text_limit(Conversation, "reaction"))  # every text area here: free text
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
     return edit
@@ -69,6 +72,7 @@ class MeldcodePage(Page):
         self.consult_done = QCheckBox()
         self.consult_done.setObjectName("consultation-done")
         self.consult_with = QLineEdit()
+        limit_line(self.consult_with, text_limit(Consultation, "with_whom"))
         self.consult_with.setObjectName("consultation-with")
         self.consult_on = _date_edit("consultation-date")
         self.vt_advice = QCheckBox()
@@ -102,6 +106,7 @@ class MeldcodePage(Page):
             answers_layout.addWidget(button)
         answers_layout.addStretch(1)
         self.talk_with = QLineEdit()
+        limit_line(self.talk_with, text_limit(Conversation, "with_whom"))
         self.talk_with.setObjectName("conversation-with")
         self.talk_on = _date_edit("conversation-date")
         self.talk_reaction = _text_edit("conversation-reaction")

@@ -12,6 +12,7 @@ import time
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from signaal.assessment import Assessment
+from signaal.assessment.case import Decision, text_limit
 from signaal.assessment.result import Explanation
 from signaal.assessment.routing import call_now
 from signaal.content.models import Contact
@@ -20,6 +21,7 @@ from signaal.ui.pages.base import Page
 from signaal.ui.pages.weighing import outcome_name
 from signaal.ui.profile_panel import concern_name, profile_name
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_plain
 from signaal.ui.widgets import (
     ContactCard,
     Heading,
@@ -43,6 +45,7 @@ CARD_LINES = 5
 def _editor(name: str) -> QPlainTextEdit:
     editor = QPlainTextEdit()
     editor.setObjectName(name)
+    limit_plain(editor, text_limit(Decision, "decision"))
     editor.setTabChangesFocus(True)
     editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * 4 + 12)
     return editor

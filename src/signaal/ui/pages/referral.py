@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal.assessment.case import Person, Reporter, text_limit
 from signaal.assessment.proposals import birth_date_conflict
 from signaal.i18n import N_, _, content_language
 from signaal.ui.date_field import DateField
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_line
 from signaal.ui.widgets import (
     FieldLabel,
     NoteLabel,
@@ -63,6 +65,13 @@ class ReferralPage(Page):
         self.reporter_organisation.setObjectName("reporter-organisation")
         self.reporter_phone = QLineEdit()
         self.reporter_phone.setObjectName("reporter-phone")
+        for line, name in (
+            (self.reporter_name, "name"),
+            (self.reporter_organisation, "organisation"),
+            (self.reporter_phone, "phone"),
+            (self.reporter_job_title, "job_title"),
+        ):
+            limit_line(line, text_limit(Reporter, name))
         self.labels = [FieldLabel() for _index in range(5)]
         fields: list[QWidget] = [
             self.purpose,
@@ -83,6 +92,7 @@ class ReferralPage(Page):
         person_form = form_layout(self.person_box)
         self.person_note = WrapLabel()
         self.person_name = QLineEdit()
+        limit_line(self.person_name, text_limit(Person, "name"))
         self.person_name.setObjectName("person-name")
         # Empty until typed: a default date would be printed as if someone had given it.
         self.birth_date = DateField("birth-date", latest=dt.date.today())

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.case import ObservationStatus, ToldBy
+from signaal.assessment.case import Observation, ObservationStatus, ToldBy, text_limit
 from signaal.content.models import Indicator
 from signaal.content.notices import ADDITION
 from signaal.i18n import _, content_language
 from signaal.labels import QUOTE_OF
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_line, limit_plain
 from signaal.ui.widgets import FieldLabel, WrapLabel, describe, form_layout
 
 # (object name suffix, status, told by)
@@ -180,10 +181,12 @@ class SignalRow(QFrame):
         form.setContentsMargins(0, 0, 0, 0)
         self.facts = QPlainTextEdit(details)
         self.facts.setObjectName(f"facts-{self.indicator.id}")
+        limit_plain(self.facts, text_limit(Observation, "facts"))
         self.facts.setTabChangesFocus(True)
         self.facts.setFixedHeight(self.facts.fontMetrics().lineSpacing() * 4 + 12)
         self.quote = QLineEdit(details)
         self.quote.setObjectName(f"quote-{self.indicator.id}")
+        limit_line(self.quote, text_limit(Observation, "quote"))
         self.facts_label = FieldLabel(parent=details)
         self.quote_label = FieldLabel(parent=details)
         self.facts_label.setBuddy(self.facts)
