@@ -22,6 +22,9 @@ EXIT_USAGE = 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from signaal.app import disable_pydantic_plugins
+
+    disable_pydantic_plugins()
     parser = _parser()
     arguments = parser.parse_args(argv)
     handler = arguments.handler
