@@ -311,3 +311,14 @@ def test_key_set_twice_names_its_line(content_copy: Path) -> None:
     (content_copy / "twice.toml").write_text("a = 1\nb = 2\na = 3", encoding="utf-8")
     [problem] = problems_in(content_copy)
     assert (problem.file, problem.line) == ("twice.toml", 3)
+
+
+def test_unknown_borrowed_concern(content_copy: Path) -> None:
+    catalog = content_copy / "catalog.toml"
+    wrong = 'borrows_lists_of = "labour-exploitatoin"'
+    replace_in(catalog, 'borrows_lists_of = "labour-exploitation"', wrong)
+    [problem] = problems_in(content_copy)
+    key = "concern.criminal-exploitation.borrows_lists_of"
+    assert (problem.file, problem.key) == ("catalog.toml", key)
+    assert problem.message == "unknown concern 'labour-exploitatoin'"
+    assert problem.line == line_of(catalog, wrong)

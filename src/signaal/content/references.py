@@ -36,6 +36,10 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
             )
     for concern in catalog.concerns:
         problems += known.missing("concern", concern.id, "age_bands", "age band", concern.age_bands)
+        if concern.borrows_lists_of is not None:
+            problems += known.missing(
+                "concern", concern.id, "borrows_lists_of", "concern", [concern.borrows_lists_of]
+            )
     for role in catalog.roles:
         problems += known.missing("role", role.id, "protocol", "protocol", [role.protocol])
         if role.own_contact is not None:
