@@ -322,3 +322,11 @@ def test_unknown_borrowed_concern(content_copy: Path) -> None:
     assert (problem.file, problem.key) == ("catalog.toml", key)
     assert problem.message == "unknown concern 'labour-exploitatoin'"
     assert problem.line == line_of(catalog, wrong)
+
+
+def test_contact_the_code_names_must_exist(content_copy: Path) -> None:
+    """Renaming 112 in content is refused, not a fallback card that silently disappears."""
+    replace_in(content_copy / "contacts.toml", 'id = "emergency-112"', 'id = "emergency-911"')
+    problems = problems_in(content_copy)
+    [code] = [p for p in problems if "code_ids" in p.key]
+    assert code.message == "unknown contact 'emergency-112'"
