@@ -281,6 +281,8 @@ def catalog_data() -> dict[str, Any]:
             "description": t(c),
             "age_bands": MINOR_BANDS if c == "child-sexual-abuse" else ["4-12", "12-18", "18+"],
             "sources": SRC,
+            # Criminal exploitation has no list of its own and borrows the labour lists.
+            **({"borrows_lists_of": "labour-exploitation"} if c == "criminal-exploitation" else {}),
         }
         for c in ["child-sexual-abuse", *EXPLOITATION_CONCERNS]
     ]

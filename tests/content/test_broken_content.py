@@ -311,3 +311,22 @@ def test_key_set_twice_names_its_line(content_copy: Path) -> None:
     (content_copy / "twice.toml").write_text("a = 1\nb = 2\na = 3", encoding="utf-8")
     [problem] = problems_in(content_copy)
     assert (problem.file, problem.line) == ("twice.toml", 3)
+
+
+def test_unknown_borrowed_concern(content_copy: Path) -> None:
+    catalog = content_copy / "catalog.toml"
+    wrong = 'borrows_lists_of = "labour-exploitatoin"'
+    replace_in(catalog, 'borrows_lists_of = "labour-exploitation"', wrong)
+    [problem] = problems_in(content_copy)
+    key = "concern.criminal-exploitation.borrows_lists_of"
+    assert (problem.file, problem.key) == ("catalog.toml", key)
+    assert problem.message == "unknown concern 'labour-exploitatoin'"
+    assert problem.line == line_of(catalog, wrong)
+
+
+def test_contact_the_code_names_must_exist(content_copy: Path) -> None:
+    """Renaming 112 in content is refused, not a fallback card that silently disappears."""
+    replace_in(content_copy / "contacts.toml", 'id = "emergency-112"', 'id = "emergency-911"')
+    problems = problems_in(content_copy)
+    [code] = [p for p in problems if "code_ids" in p.key]
+    assert code.message == "unknown contact 'emergency-112'"

@@ -29,10 +29,6 @@ DELPHI_RULE_ID = "delphi-rule"
 WEIGHTS_RULE_ID = "weights-derived"
 RULE_STATUS_ID = "rule-unconfirmed"
 WEIGHTS = ("strong", "medium", "weak")
-# There is no ILO/EC list for criminal exploitation; forced criminal activities are forced labour
-# or services, so the labour lists are applied (content reference 2.2). Used only when the
-# catalog has no ILO list for the concern itself.
-FALLBACK_CONCERNS = {"criminal-exploitation": "labour-exploitation"}
 
 
 def trafficking_profiles(catalog: Catalog, facts: Facts) -> list[TraffickingResult]:
@@ -53,12 +49,15 @@ def applicable_lists(catalog: Catalog, facts: Facts) -> list[tuple[Checklist, li
     lists = [c for c in catalog.checklists if c.kind == "ilo"]
     covered = {concern for checklist in lists for concern in checklist.concerns}
     concerns = set(facts.concerns)
+    # A concern without a list of its own borrows another's (content: `borrows_lists_of`);
+    # used only when the catalog has no ILO list for the concern itself.
+    fallback = {c.id: c.borrows_lists_of for c in catalog.concerns if c.borrows_lists_of}
     borrowed = {
         concern
         for concern in facts.concerns
-        if concern not in covered and FALLBACK_CONCERNS.get(concern) in covered
+        if concern not in covered and fallback.get(concern) in covered
     }
-    concerns |= {FALLBACK_CONCERNS[concern] for concern in borrowed}
+    concerns |= {fallback[concern] for concern in borrowed}
     # Only signals recorded on a list itself add that list; a Dutch signal counts toward the
     # lists that already apply (its counts_as names the indicator of every list it fits).
     with_signals = {facts.checklist_of[i] for i in facts.present}
@@ -68,7 +67,7 @@ def applicable_lists(catalog: Catalog, facts: Facts) -> list[tuple[Checklist, li
         fits_age = catalog.fits_age(checklist.age_bands, facts.age_band, facts.minor)
         by_concern = bool(concerns & set(checklist.concerns))
         if by_concern and fits_age:
-            if any(FALLBACK_CONCERNS[c] in checklist.concerns for c in borrowed):
+            if any(fallback[c] in checklist.concerns for c in borrowed):
                 notes.append(_note("criminal-exploitation-list", _CRIMINAL_NOTE))
         elif checklist.id in with_signals and fits_age:
             notes.append(_note("signals-recorded", _SIGNALS_NOTE))

@@ -119,6 +119,11 @@ class Concern(Sourced):
     name: Text
     description: Text
     age_bands: list[Id] = Field(min_length=1)
+    # A sexual form of harm: choosing it shows where to turn after recent sexual contact.
+    sexual: bool = False
+    # The concern whose ILO/EC lists apply when no list covers this one (criminal exploitation
+    # borrows the labour lists, content reference 2.2).
+    borrows_lists_of: Id | None = None
 
 
 class Relation(Strict):
@@ -188,6 +193,8 @@ class Role(Sourced):
     # purposes the role can choose; empty means every purpose.
     document_from: Text | None = None
     purposes: list[Literal["melding", "advice", "handover", "file"]] = []
+    # How the role writes a dossier note: "soep" splits it into S/O/E/P (the GP's record).
+    note_format: Literal["plain", "soep"] = "plain"
 
 
 class Branch(Strict):

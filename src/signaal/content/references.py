@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from signaal.content.catalog import Catalog
+from signaal.content.code_ids import CONTACT_IDS
 from signaal.content.models import Condition, Sourced, Urgency, WeighingOutcome, WordList
 from signaal.i18n import _, content_language
 
@@ -34,8 +35,14 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
             problems += known.missing(
                 kind, str(getattr(entry, "id", kind)), "sources", "source", entry.sources
             )
+    # The ids the code names (content/code_ids.py) must exist, or a rule silently stops.
+    problems += known.missing("code", "code_ids", "CONTACT_IDS", "contact", CONTACT_IDS)
     for concern in catalog.concerns:
         problems += known.missing("concern", concern.id, "age_bands", "age band", concern.age_bands)
+        if concern.borrows_lists_of is not None:
+            problems += known.missing(
+                "concern", concern.id, "borrows_lists_of", "concern", [concern.borrows_lists_of]
+            )
     for role in catalog.roles:
         problems += known.missing("role", role.id, "protocol", "protocol", [role.protocol])
         if role.own_contact is not None:

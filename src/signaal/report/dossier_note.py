@@ -63,7 +63,8 @@ def dossier_note(
         _("Decision: {decision}").format(decision=decision),
         _("Contacts advised: {contacts}").format(contacts=contacts),
     ]
-    if case.role == "gp":
+    role = catalog.roles_by_id.get(case.role or "")
+    if role is not None and role.note_format == "soep":
         body = [
             "S: " + _("Told:"),
             *_bullets(told),

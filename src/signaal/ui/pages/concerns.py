@@ -9,7 +9,6 @@ from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
 from signaal.ui.widgets import NoteLabel, WrapLabel, describe, set_heading
 
-SEXUAL_CONCERNS = {"child-sexual-abuse", "sexual-exploitation"}
 DAYS_NOT_KNOWN = -1
 
 
@@ -105,7 +104,7 @@ class ConcernsPage(Page):
         self.days.blockSignals(True)
         self.days.setValue(DAYS_NOT_KNOWN if days is None else days)
         self.days.blockSignals(False)
-        self.contact_box.setVisible(bool(chosen & SEXUAL_CONCERNS))
+        self.contact_box.setVisible(self._any_sexual(chosen))
         self._show_age_note()
 
     def _show_age_note(self) -> None:
@@ -125,7 +124,7 @@ class ConcernsPage(Page):
             concerns.append(concern_id)
         order = [c.id for c in self.session.catalog.concerns]
         self.session.case.concerns = sorted(concerns, key=order.index)
-        self.contact_box.setVisible(bool(set(concerns) & SEXUAL_CONCERNS))
+        self.contact_box.setVisible(self._any_sexual(set(concerns)))
         self.session.touch()
 
     def _not_sure_toggled(self, on: bool) -> None:
@@ -140,3 +139,8 @@ class ConcernsPage(Page):
             None if value == DAYS_NOT_KNOWN else value
         )
         self.session.touch()
+
+    def _any_sexual(self, chosen: set[str]) -> bool:
+        """Whether a chosen concern is sexual (content decides), so the contact box shows."""
+        concerns = self.session.catalog.concerns
+        return any(c.sexual for c in concerns if c.id in chosen)

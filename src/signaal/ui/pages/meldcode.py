@@ -40,7 +40,6 @@ from signaal.ui.widgets import (
 )
 
 CONSENT_VALUES = ("", "yes", "no")
-VEILIG_THUIS_ROLES = {"veilig-thuis"}
 
 
 def _date_edit(name: str) -> DateField:
@@ -214,9 +213,10 @@ class MeldcodePage(Page):
         for field in (self.consult_on, self.vt_advice_on, self.talk_on):
             field.retranslate()
         step2, step3 = steps.get(2), steps.get(3)
+        # A role that works for a contact (content: `own_contact`) is the advice line itself.
         # Veilig Thuis is the advice line itself: its steps 2 and 3 are about the reporter, so
         # the consultation and the conversation get plain titles, and "asked Veilig Thuis" goes.
-        own = session.case.role in VEILIG_THUIS_ROLES
+        own = role.own_contact is not None
         if own:
             step2 = step3 = None
         self.consult_box.setTitle(

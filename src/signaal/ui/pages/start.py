@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from signaal.assessment.routing import call_now
+from signaal.content.code_ids import EMERGENCY_CONTACT
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -284,8 +285,8 @@ class StartPage(Page):
             shown.add(contact.id)
             card = ContactCard(contact, referral.reason.get(language), referral.urgency, large=True)
             self.acute_cards_layout.addWidget(card)
-        if not shown and "emergency-112" in catalog.contacts_by_id:
-            contact = catalog.contact("emergency-112")
+        if not shown:
+            contact = catalog.contact(EMERGENCY_CONTACT)
             self.acute_cards_layout.addWidget(
                 ContactCard(contact, contact.purpose.get(language), "immediate", large=True)
             )
