@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from signaal.ui.main_window import MainWindow
 
 STUCK_MS = 8000
 HIDE = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -77,3 +81,16 @@ def press_hide(dialog: QWidget) -> None:
     handle = dialog.windowHandle()
     assert handle is not None
     QtBot.keyClick(handle, Qt.Key.Key_H, HIDE)
+
+
+def until_referral_done(qtbot: QtBot, window: MainWindow, action: Callable[[], None]) -> None:
+    """Run a referral action (preview, print, save) and wait until it has fully run.
+
+    The referral is rendered off the GUI thread, so the action returns at once; its dialog opens
+    (and is handled by a `WhenOpen`) once the render has finished.
+    """
+    action()
+    qtbot.waitUntil(
+        lambda: not window.rendering and window._after_render is None,
+        timeout=20_000,
+    )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from dialog_helpers import WhenOpen, press_hide, stop_openers
+from dialog_helpers import WhenOpen, press_hide, stop_openers, until_referral_done
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtPrintSupport import QPrintDialog
@@ -50,7 +50,7 @@ def no_printing(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_hide_screen_works_in_the_preview_and_closes_it(qtbot: QtBot, window: MainWindow) -> None:
     fill_case(qtbot, window)
     opened = WhenOpen(PdfPreviewDialog, press_hide)
-    window.preview()  # returns once the preview is closed
+    until_referral_done(qtbot, window, window.preview)  # returns once the preview is closed
     assert opened.found is not None
     assert window.is_hidden_screen
     assert open_windows(window) == []
@@ -66,7 +66,7 @@ def test_hide_screen_in_the_print_dialog_prints_nothing(
 ) -> None:
     fill_case(qtbot, window)
     opened = WhenOpen(QPrintDialog, press_hide)
-    window.print_referral()
+    until_referral_done(qtbot, window, window.print_referral)
     assert opened.found is not None
     assert window.is_hidden_screen and open_windows(window) == []
     assert no_printing == [] and not window.session.referral_done
@@ -79,7 +79,7 @@ def test_hide_screen_in_the_save_dialog_saves_nothing(
     monkeypatch.setattr(Path, "home", lambda: tmp_path)
     fill_case(qtbot, window)
     opened = WhenOpen(QFileDialog, press_hide)
-    window.save_referral()
+    until_referral_done(qtbot, window, window.save_referral)
     assert opened.found is not None
     assert window.is_hidden_screen and open_windows(window) == []
     assert list(tmp_path.iterdir()) == []
@@ -136,7 +136,7 @@ def test_scrolling_in_the_preview_keeps_the_case_and_the_wipe_closes_it(
 
     opened = WhenOpen(PdfPreviewDialog, scroll)
     with qtbot.waitSignal(window.idle.expired, timeout=10_000):
-        window.preview()
+        until_referral_done(qtbot, window, window.preview)
     assert opened.found is not None
     assert seen["after scrolling"] == (MARKER, True)
     assert open_windows(window) == []
@@ -176,7 +176,7 @@ def test_typing_in_the_save_dialog_counts_as_activity(
         timer.start(150)
 
     opened = WhenOpen(QFileDialog, type_slowly)
-    window.save_referral()
+    until_referral_done(qtbot, window, window.save_referral)
     assert opened.found is not None
     assert typed == [True] * 10
     assert window.case.decision.decision == MARKER
@@ -203,7 +203,7 @@ def test_idle_wipe_closes_the_save_dialog_over_the_preview(
         QTimer.singleShot(0, preview.save_button.click)
 
     opened = WhenOpen(PdfPreviewDialog, open_save)
-    window.preview()
+    until_referral_done(qtbot, window, window.preview)
     assert opened.found is not None and inner and inner[0].found is not None
     assert left_open == [[]]
     assert list(tmp_path.iterdir()) == []

@@ -35,8 +35,9 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
             problems += known.missing(
                 kind, str(getattr(entry, "id", kind)), "sources", "source", entry.sources
             )
-    # The ids the code names (content/code_ids.py) must exist, or a rule silently stops.
-    problems += known.missing("code", "code_ids", "CONTACT_IDS", "contact", CONTACT_IDS)
+    # The ids the code names (content/code_ids.py) must exist, or a rule silently stops. They
+    # are reported against the [catalog] table, so the editor is pointed to a file.
+    problems += known.missing("catalog", "catalog", "code_ids.CONTACT_IDS", "contact", CONTACT_IDS)
     for concern in catalog.concerns:
         problems += known.missing("concern", concern.id, "age_bands", "age band", concern.age_bands)
         if concern.borrows_lists_of is not None:

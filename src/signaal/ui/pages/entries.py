@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.case import CaseModel
+from signaal.assessment.case import SHORT_TEXT_LIMIT, CaseModel
 from signaal.i18n import _
+from signaal.ui.text_limits import limit_line
 from signaal.ui.widgets import (
     FieldLabel,
     WrapLabel,
@@ -134,7 +135,7 @@ class EntryList(QGroupBox):
             editor: QWidget
             if field.choices is None:
                 line = QLineEdit(row)
-                line.setMaxLength(2000)
+                limit_line(line, SHORT_TEXT_LIMIT)
                 line.textChanged.connect(
                     lambda text, i=index, a=field.attribute: self._set(i, a, text)
                 )

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.case import Observation, ObservationStatus, ToldBy, text_limit
+from signaal.assessment.case import (
+    SHORT_TEXT_LIMIT,
+    Observation,
+    ObservationStatus,
+    ToldBy,
+    text_limit,
+)
 from signaal.content.models import Indicator
 from signaal.content.notices import ADDITION
 from signaal.i18n import _, content_language
@@ -194,7 +200,7 @@ class SignalRow(QFrame):
         # Who told it and whose words the quote holds, for a signal told by someone else.
         self.teller = QLineEdit(details)
         self.teller.setObjectName(f"teller-{self.indicator.id}")
-        self.teller.setMaxLength(2000)
+        limit_line(self.teller, SHORT_TEXT_LIMIT)
         self.quote_of = QComboBox(details)
         self.quote_of.setObjectName(f"quote-of-{self.indicator.id}")
         self.quote_of.addItem("", None)

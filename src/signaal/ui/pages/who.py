@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.case import InvolvedPerson, NetworkMember, Professional
+from signaal.assessment.case import SHORT_TEXT_LIMIT, InvolvedPerson, NetworkMember, Professional
 from signaal.content.models import UNKNOWN_RELATION
 from signaal.i18n import N_, _, content_language
 from signaal.labels import PERSON_ROLES
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.entries import EntryField, EntryList
 from signaal.ui.session import Session
+from signaal.ui.text_limits import limit_line
 from signaal.ui.widgets import (
     FieldLabel,
     WrapLabel,
@@ -157,7 +158,7 @@ class WhoPage(Page):
         ):
             line = QLineEdit()
             line.setObjectName(name)
-            line.setMaxLength(2000)
+            limit_line(line, SHORT_TEXT_LIMIT)
             line.textChanged.connect(lambda text, a=attribute: self._place_changed(a, text))
             label = FieldLabel()
             label.setBuddy(line)
@@ -193,7 +194,7 @@ class WhoPage(Page):
         for name, attribute, _label in SUSPECT_LINES:
             line = QLineEdit()
             line.setObjectName(name)
-            line.setMaxLength(2000)
+            limit_line(line, SHORT_TEXT_LIMIT)
             line.textChanged.connect(lambda text, a=attribute: self._suspect_changed(a, text))
             label = FieldLabel()
             label.setBuddy(line)
