@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from signaal.content.catalog import Catalog
+from signaal.content.kinds import CONTENT_KINDS, NOT_SHOWN_KINDS
 from signaal.content.models import Text
 from signaal.i18n import N_, _
 
@@ -48,25 +49,11 @@ URL_NOT_SPECIFIC = N_(
 )
 ACCESSED_MISSING = N_("a source needs `accessed`, the day the page was last read")
 
+# Every kind of entry but the word lists (no shown text) and checklists (walked part by part).
 _KINDS = {
-    "source": "sources",
-    "concern": "concerns",
-    "relation": "relations",
-    "role": "roles",
-    "protocol": "protocols",
-    "weighing_question": "weighing_questions",
-    "unsafety": "unsafety",
-    "step3_exception": "step3_exceptions",
-    "conflict_of_duties": "conflict_of_duties",
-    "acute_danger": "acute_danger",
-    "guidance": "guidance",
-    "contact": "contacts",
-    "dimension": "dimensions",
-    "flag_criterion": "flag_criteria",
-    "flag_level": "flag_levels",
-    "trafficking_rule": "trafficking_rules",
-    "concern_rule": "concern_rules",
-    "routing_rule": "routing_rules",
+    kind: attribute
+    for kind, attribute in CONTENT_KINDS.items()
+    if kind not in NOT_SHOWN_KINDS and kind != "checklist"
 }
 
 

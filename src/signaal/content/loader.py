@@ -22,6 +22,7 @@ from signaal.content.compiled import (
     content_files,
     read_compiled,
 )
+from signaal.content.kinds import CONTENT_KINDS
 from signaal.content.models import ContentFile
 from signaal.content.references import ReferenceProblem, check_references
 from signaal.i18n import N_, _
@@ -410,31 +411,7 @@ def _line_of(location: tuple[int | str, ...], text: str, data: dict[str, Any]) -
     return text.count("\n", 0, position) + 1
 
 
-_PLURAL = {
-    "weighing_scope": "weighing_scopes",
-    "refused_words": "refused_words",
-    "urgency_words": "urgency_words",
-    "source": "sources",
-    "age_band": "age_bands",
-    "concern": "concerns",
-    "relation": "relations",
-    "role": "roles",
-    "protocol": "protocols",
-    "weighing_question": "weighing_questions",
-    "unsafety": "unsafety",
-    "step3_exception": "step3_exceptions",
-    "conflict_of_duties": "conflict_of_duties",
-    "acute_danger": "acute_danger",
-    "guidance": "guidance",
-    "contact": "contacts",
-    "checklist": "checklists",
-    "dimension": "dimensions",
-    "flag_criterion": "flag_criteria",
-    "flag_level": "flag_levels",
-    "trafficking_rule": "trafficking_rules",
-    "concern_rule": "concern_rules",
-    "routing_rule": "routing_rules",
-}
+_PLURAL = CONTENT_KINDS
 _SINGLES = {
     "catalog": N_("the [catalog] table (version, date, title, disclaimer)"),
     "delphi_rule": N_("the [delphi_rule] table"),
