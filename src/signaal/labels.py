@@ -5,7 +5,7 @@ Qt-free: the Who page offers these choices and the referral prints them, in the 
 
 from __future__ import annotations
 
-from signaal.assessment.case import PersonRole, QuoteOf
+from signaal.assessment.case import PersonRole, QuoteOf, ReporterKind
 from signaal.i18n import N_
 
 # One person's role in the case, as the Who page offers it.
@@ -26,4 +26,22 @@ PERSON_ROLE_GROUPS: dict[PersonRole, str] = {
 QUOTE_OF: dict[QuoteOf, str] = {
     "person": N_("The person's own words"),
     "third-party": N_("The words of whoever told it"),
+}
+
+# The Veilig Thuis intake: who reported, what kind of contact, and whether openly.
+REPORTER_KINDS: dict[ReporterKind, str] = {
+    "parent": N_("Parent or carer"),
+    "family": N_("Other family member"),
+    "professional": N_("Professional"),
+    "bystander": N_("Bystander (neighbour, acquaintance)"),
+    "person": N_("The person themselves"),
+    "other": N_("Someone else"),
+}
+INTAKE_KINDS = {
+    "report": N_("Report (melding)"),
+    "advice": N_("Request for advice"),
+}
+OPENNESS = {
+    True: N_("Openly: the reporter may be named to those involved"),
+    False: N_("Anonymously: the reporter's identity is withheld"),
 }

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from signaal.assessment import Case, assess
-from signaal.assessment.carried import Carried, History
+from signaal.assessment.carried import SCHEMA_VERSION, Carried, History
 from signaal.assessment.case_file import read_case
 from signaal.cli import main
 from signaal.content import Catalog
@@ -205,7 +205,7 @@ def _document(catalog: Catalog) -> dict[str, object]:
         (lambda d: d["case"].update(age="many"), "damaged-case"),
         (lambda d: d["case"].update(role="astronaut"), "damaged-case"),
         (lambda d: d["case"]["observations"].append(d["case"]["observations"][0]), "damaged-case"),
-        (lambda d: d.update(schema_version=2, new_field=True), "newer"),
+        (lambda d: d.update(schema_version=SCHEMA_VERSION + 1, new_field=True), "newer"),
         (lambda d: d.pop("case"), "damaged-case"),
         (lambda d: d.update(format="something-else"), "damaged-case"),
         (lambda d: d.update(signals=[]), "damaged-case"),

@@ -17,8 +17,9 @@ from pydantic import Field
 
 from signaal.assessment.case import CaseModel, Observation, ShortText
 
-# Version 1 of the embedded case document; a newer number means a newer Signaal wrote it.
-SCHEMA_VERSION = 1
+# Version of the embedded case document; a newer number means a newer Signaal wrote it.
+# 2: "not sure" about the concerns travels in the case (`Case.concerns_not_sure`).
+SCHEMA_VERSION = 2
 DOCUMENT_FORMAT = "signaal-case"
 MAX_CONTINUATIONS = 50
 
@@ -65,12 +66,17 @@ class RetiredObservation(CaseModel):
 
 
 class ScreenState(CaseModel):
-    """Answers the window keeps beside the case: "not sure" for the concerns, child/adult, and
-    whether the purpose was chosen (or is still Signaal's proposal)."""
+    """What the window keeps beside the case: whether the purpose was chosen (or is still
+    Signaal's proposal).
 
-    concerns_not_sure: bool = False
-    person_kind: Literal["child", "adult"] | None = None
+    Referrals of schema version 1 kept "not sure" and child-or-adult here; they are read (and
+    `concerns_not_sure` is moved into the case) but never written again: both are answers and
+    live in `Case` now (`concerns_not_sure`, `minor`).
+    """
+
     purpose_chosen: bool = False
+    concerns_not_sure: bool = Field(default=False, exclude=True)
+    person_kind: Literal["child", "adult"] | None = Field(default=None, exclude=True)
 
 
 class Carried(CaseModel):

@@ -292,12 +292,19 @@ class Case(CaseModel):
     )
     minor: bool | None = Field(
         default=None,
-        description="Child (true) or adult (false) when neither age nor age band is known; "
-        "an age or age band that is given decides instead.",
+        description="Child (true) or adult (false), as answered; an age or age band that is "
+        "given decides instead (and must agree). An adult of unknown age counts in the first "
+        "adult band.",
     )
     concerns: list[str] = Field(
         default=[],
-        description="Concern ids: child-sexual-abuse, sexual-, labour-, criminal-exploitation.",
+        description="Concern ids: child-sexual-abuse, sexual-, labour-, criminal-exploitation. "
+        "None given: every concern that fits the age is looked at.",
+    )
+    concerns_not_sure: bool = Field(
+        default=False,
+        description='"Not sure" which concern: every concern that fits the age is looked at, '
+        "also after the age changes.",
     )
     observations: list[Observation] = Field(
         default=[], description="Answered signals, each indicator id at most once."

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from signaal.assessment.case import Case, Observation
-from signaal.assessment.conditions import resolve_age_band
+from signaal.assessment.intake import resolve_age_band
 from signaal.content.catalog import Catalog
 from signaal.messages import MAX_PROBLEMS, bounded, excerpt
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from signaal.assessment.case import Case
+from signaal.assessment.intake import age_group, concerns_looked_at
 from signaal.content.catalog import Catalog
 from signaal.content.models import ConcernLevel, Condition, Flag, Profile
 
@@ -59,22 +60,10 @@ class Facts:
         return [i for i in self.present if self.checklist_of.get(i) in wanted]
 
 
-def resolve_age_band(catalog: Catalog, case: Case) -> str | None:
-    """The band typed or implied by the age; an explicit band wins over a typed age."""
-    if case.age_band is not None and case.age_band in catalog.age_bands_by_id:
-        return case.age_band
-    if case.age is not None:
-        try:
-            return catalog.age_band_for(case.age).id
-        except ValueError:
-            return None
-    return None
-
-
 def case_facts(catalog: Catalog, case: Case) -> Facts:
     """Reduce a case to facts; signals the catalog does not know are left out, each id once."""
-    band = resolve_age_band(catalog, case)
-    minor = case.minor if band is None else catalog.age_bands_by_id[band].minor
+    group = age_group(catalog, case)
+    band, minor = group.band, group.minor
     present = tuple(
         dict.fromkeys(i for i in case.present_indicators() if i in catalog.indicators_by_id)
     )
@@ -83,7 +72,7 @@ def case_facts(catalog: Catalog, case: Case) -> Facts:
         role=case.role,
         age_band=band,
         minor=minor,
-        concerns=frozenset(case.concerns),
+        concerns=frozenset(concerns_looked_at(catalog, case)),
         present=present,
         flags=flags,
         acute_danger=case.context.acute_danger,

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from signaal.assessment.case import Case, Purpose
+from signaal.assessment.intake import age_group
 from signaal.assessment.result import Assessment
 from signaal.content import Catalog
 from signaal.i18n import N_
@@ -20,15 +21,6 @@ from signaal.i18n import N_
 class PurposeProposal:
     purpose: Purpose
     reason: str  # an English msgid; translate it with `_` where it is shown
-
-
-def is_minor(catalog: Catalog, case: Case) -> bool | None:
-    """Child (True), adult (False) or not known, from the age band, the age or the choice."""
-    if case.age_band is not None and case.age_band in catalog.age_bands_by_id:
-        return catalog.age_bands_by_id[case.age_band].minor
-    if case.age is not None:
-        return catalog.minor_at(case.age)
-    return case.minor
 
 
 def propose_purpose(catalog: Catalog, case: Case, assessment: Assessment) -> PurposeProposal:
@@ -46,7 +38,7 @@ def propose_purpose(catalog: Catalog, case: Case, assessment: Assessment) -> Pur
             N_("your role hands the case over to whoever takes the next step."),
         )
     outcome = assessment.weighing.outcome
-    minor = is_minor(catalog, case)
+    minor = age_group(catalog, case).minor
     consent = case.context.consent_to_refer
     if outcome == "report" or (outcome is None and case.context.acute_danger):
         if minor is False and consent is not True:

@@ -188,6 +188,8 @@ def _opened(document: CaseDocument, catalog: Catalog) -> OpenedCase:
     # A signal merged into another one since is no retired signal: the case reader renames it.
     replaced = catalog.replaced_by
     case_data = dict(document.case)
+    if document.screen.concerns_not_sure:  # schema version 1 kept it beside the case
+        case_data.setdefault("concerns_not_sure", True)
     retired: list[RetiredObservation] = []
     observations = case_data.get("observations")
     if isinstance(observations, list):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from signaal.assessment.intake import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.content.models import Protocol
+from signaal.labels import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.report import advice, facts, judgement, parties, sources, steps
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, kept, labelled, markup, paragraphs

@@ -11,6 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from signaal.assessment.case import InvolvedPerson, NetworkMember, Professional
+from signaal.assessment.intake import age_group
 from signaal.labels import PERSON_ROLE_GROUPS
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, label, markup, paragraphs
@@ -77,21 +78,14 @@ def person_concerned(layout: Layout) -> list[Flowable]:
 
 
 def age_band(layout: Layout) -> str:
-    """The age band's name; for a child or adult of unknown age, that it is not known."""
-    catalog, case = layout.catalog, layout.case
-    band_id = case.age_band
-    if band_id is None and case.age is not None:
-        try:
-            band_id = catalog.age_band_for(case.age).id
-        except ValueError:
-            return ""
-    if band_id is None:
-        if case.minor is None:
+    """The age band's name; for a child of unknown age, that the age is not known."""
+    group = age_group(layout.catalog, layout.case)
+    if group.band is None:
+        if group.minor is None:
             return ""
         _ = layout._
-        return _("child, age not known") if case.minor else _("adult, age not known")
-    band = catalog.age_bands_by_id.get(band_id)
-    return band_id if band is None else layout.text(band.name)
+        return _("child, age not known") if group.minor else _("adult, age not known")
+    return layout.text(layout.catalog.age_bands_by_id[group.band].name)
 
 
 def _has_content(person: InvolvedPerson) -> bool:

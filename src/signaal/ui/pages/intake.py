@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from signaal.assessment.case import Intake, text_limit
-from signaal.assessment.intake import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.content.models import Protocol, ProtocolStep
 from signaal.i18n import _, content_language
+from signaal.labels import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.meldcode import _date_edit, _text_edit
 from signaal.ui.session import Session

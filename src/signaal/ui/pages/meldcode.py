@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from signaal.assessment.case import Consultation, Conversation, text_limit
-from signaal.assessment.proposals import is_minor
+from signaal.assessment.intake import age_group
 from signaal.assessment.role_texts import (
     conversation_example,
     conversation_question,
@@ -248,7 +248,7 @@ class MeldcodePage(Page):
         self.vt_summary_label.setText(_("What Veilig Thuis adv&ised"))
         describe(self.vt_summary, _("What Veilig Thuis advised"))
         # An adult has no parents to talk with: the titles and examples follow role and age.
-        minor = is_minor(session.catalog, session.case)
+        minor = age_group(session.catalog, session.case).minor
         adult_title = conversation_title(session.case.role, minor)
         adult_question = conversation_question(minor)
         self.talk_box.setTitle(
@@ -340,7 +340,7 @@ class MeldcodePage(Page):
     def _text_key(self) -> tuple[str, bool | None]:
         """What the page's texts depend on besides the language: the role and child or adult."""
         case = self.session.case
-        return case.role, is_minor(self.session.catalog, case)
+        return case.role, age_group(self.session.catalog, case).minor
 
     def _update_enabled(self) -> None:
         done = self.consult_done.isChecked()
