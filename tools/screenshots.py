@@ -93,12 +93,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def show_case_file(window: MainWindow, path: Path, take: Callable[[str], None]) -> None:
     """Open a case file (validated like any) and shoot every step of the flow its role walks."""
+    from signaal.assessment.carried import Carried
     from signaal.assessment.case_file import read_case
 
     session = window.session
-    session.case = read_case(path, session.catalog)
-    session.role_chosen = True  # the case file names the role
-    session.touch()
+    session.continue_with(read_case(path, session.catalog), Carried())
     for number, key in enumerate(window.step_keys(), start=1):
         window.go_to(key)
         window.page(key).refresh()  # the first page was shown before the case was opened

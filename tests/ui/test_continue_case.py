@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
 from ui_helpers import click, find
 
+from signaal.assessment.carried import Carried
 from signaal.assessment.case_file import read_case
 from signaal.assessment.json_output import assessment_json
 from signaal.content import Catalog
@@ -50,9 +51,7 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> Warnings:
 
 def _load(window: MainWindow, name: str) -> None:
     """A case as if typed: its role was chosen on the first screen."""
-    window.session.case = read_case(CASES / f"{name}.json", window.catalog)
-    window.session.role_chosen = True
-    window.session.touch()
+    window.session.continue_with(read_case(CASES / f"{name}.json", window.catalog), Carried())
 
 
 @pytest.mark.slow

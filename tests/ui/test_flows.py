@@ -74,7 +74,7 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     assert window.current_key() == "who"
     find(window, QSpinBox, "age-spin").setValue(scenario.age)
     band = catalog.age_band_for(scenario.age)
-    assert window.case.age_band == band.id
+    assert window.session.age_group().band == band.id
     assert band.name.get(language) in find(window, QLabel, "age-band").text()
     expected_kind = "person-child" if band.minor else "person-adult"
     assert find(window, QRadioButton, expected_kind).isChecked()
@@ -105,7 +105,7 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     # 4 Signals: exactly the lists that fit role, band and concerns, grouped by checklist.
     assert window.current_key() == "signals"
     case = window.case
-    expected = indicators_on_screen(catalog, case.role, case.age_band, case.concerns)
+    expected = indicators_on_screen(catalog, case)
     page = window.page("signals")
     assert sorted(page.listed_indicators()) == sorted(i.id for i in expected)  # type: ignore[attr-defined]
     # The first list is open; the others fold until the user opens them.
@@ -116,10 +116,10 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
         assert set(page.visible_indicators()) == {  # type: ignore[attr-defined]
             i.id for group in groups if group.expanded for i in group.indicators
         }
-    lists = catalog.checklists_for(case.role, case.age_band, case.concerns)
+    lists = catalog.checklists_for(case.role, band.id, case.concerns)
     text = page_text(window)
     for checklist in lists:
-        if catalog.indicators_for(checklist, case.role, case.age_band):
+        if catalog.indicators_for(checklist, case.role, band.id):
             assert checklist.title.get(language) in text
     if not expected:
         pytest.skip(f"no signal list for {scenario.role}, {band.id} in this catalog yet")

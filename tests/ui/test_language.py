@@ -29,7 +29,7 @@ def test_switch_language_mid_case_keeps_answers(qtbot: QtBot, window: MainWindow
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
     window.go_to("signals")
     case = window.case
-    shown = indicators_on_screen(catalog, case.role, case.age_band, case.concerns)
+    shown = indicators_on_screen(catalog, case)
     if shown:
         click(qtbot, find(window, QRadioButton, f"status-{shown[0].id}-seen"))
         find(window, QPlainTextEdit, f"facts-{shown[0].id}").setPlainText("feiten 12-3")

@@ -34,7 +34,7 @@ def fill_case(qtbot: QtBot, window: MainWindow) -> str:
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
     window.go_to("signals")
     case = window.case
-    indicator = indicators_on_screen(window.catalog, case.role, case.age_band, case.concerns)[0]
+    indicator = indicators_on_screen(window.catalog, case)[0]
     click(qtbot, find(window, QRadioButton, f"status-{indicator.id}-seen"))
     find(window, QPlainTextEdit, f"facts-{indicator.id}").setPlainText(MARKER)
     window.go_to("outcome")

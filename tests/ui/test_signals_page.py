@@ -34,7 +34,7 @@ def open_signals(qtbot: QtBot, window: MainWindow, age: int = 34) -> list[Indica
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
     window.go_to("signals")
     case = window.case
-    shown = indicators_on_screen(window.catalog, case.role, case.age_band, case.concerns)
+    shown = indicators_on_screen(window.catalog, case)
     if not shown:
         pytest.skip("no signal list for this age in the catalog yet")
     return shown
@@ -109,12 +109,18 @@ def test_help_is_shown_on_demand(qtbot: QtBot, window: MainWindow) -> None:
     assert not text.isVisible()
 
 
-def test_no_concern_chosen_reads_as_not_sure(qtbot: QtBot, window: MainWindow) -> None:
+def test_no_concern_chosen_shows_every_list_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    before = window.case.model_copy(deep=True)
     window.go_to("signals")
-    assert window.case.concerns == window.session.concerns_for_age()
     assert window.page("signals").visible_indicators()  # type: ignore[attr-defined]
+    # Being shown is no answer: the case is as it was, and no step counts as done for it.
+    assert window.case == before
+    assert not window.session.has_answers()
     window.go_to("concerns")
-    assert find(window, QCheckBox, "concern-not-sure").isChecked()
+    assert not find(window, QCheckBox, "concern-not-sure").isChecked()
+    assert not any(box.isChecked() for box in window.findChildren(QCheckBox, None))
 
 
 def test_lists_fold_and_build_their_rows_when_opened(qtbot: QtBot, window: MainWindow) -> None:

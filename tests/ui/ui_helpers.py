@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from signaal.assessment import Case
+from signaal.assessment.intake import age_group, concerns_looked_at
 from signaal.content import Catalog
 from signaal.content.models import Indicator
 from signaal.ui.main_window import MainWindow
@@ -47,12 +49,13 @@ def page_text(window: MainWindow) -> str:
     return visible_text(window.current_page())
 
 
-def indicators_on_screen(
-    catalog: Catalog, role: str, band: str | None, concerns: list[str]
-) -> list[Indicator]:
+def indicators_on_screen(catalog: Catalog, case: Case) -> list[Indicator]:
+    """The signals the Signals step lists for a case, by the catalog and the intake rules."""
+    group = age_group(catalog, case)
+    concerns = concerns_looked_at(catalog, case)
     lists = [
-        (checklist, catalog.indicators_for(checklist, role, band, concerns=concerns))
-        for checklist in catalog.checklists_for(role, band, concerns)
+        (checklist, catalog.indicators_for(checklist, case.role, group.band, group.minor, concerns))
+        for checklist in catalog.checklists_for(case.role, group.band, concerns, group.minor)
     ]
     return [indicator for _checklist, shown in catalog.shown_once(lists) for indicator in shown]
 

@@ -28,7 +28,7 @@ class AgeGroup:
 
     @property
     def kind(self) -> PersonKind | None:
-        """"child", "adult" or None (not known), as the Who page offers the choice."""
+        """ "child", "adult" or None (not known), as the Who page offers the choice."""
         return None if self.minor is None else "child" if self.minor else "adult"
 
     @property
@@ -129,7 +129,7 @@ def set_concern(catalog: Catalog, case: Case, concern_id: str, chosen: bool) -> 
 
 
 def set_concerns_not_sure(catalog: Catalog, case: Case, not_sure: bool) -> None:
-    """"Not sure": every concern that fits the age is chosen, and follows the age from then on."""
+    """ "Not sure": every concern that fits the age is chosen, and follows the age from then on."""
     case.concerns_not_sure = not_sure
     if not_sure:
         case.concerns = concerns_for_age(catalog, age_group(catalog, case))

@@ -1,17 +1,20 @@
 """The case being worked on, held in memory only, and the one place that asks `assess`.
 
-Pages write answers into `session.case` and call `touch()` when an answer may change the
-assessment; the side panel, the sidebar and the outcome page read `assessment()`. Nothing here is
-ever written to disk.
+Pages change the case only through the methods here: `answer` for what the rules read (the
+assessment is made again and `changed` is emitted), `write` for typed text, dates and steps taken
+that no rule reads (`edited`), and a few methods that apply a rule while they change the case
+(`set_age`, `set_minor`, `set_concern`, `set_status`...). The side panel, the sidebar and the
+outcome page read `assessment()`. Nothing here is ever written to disk.
 """
 
 from __future__ import annotations
 
+from pydantic import BaseModel
 from PySide6.QtCore import QObject, Signal
 
-from signaal.assessment import Assessment, Case, Observation, assess
+from signaal.assessment import Assessment, Case, Observation, assess, intake
 from signaal.assessment.carried import Carried, ScreenState
-from signaal.assessment.case import ObservationStatus, QuoteOf, ThirdParty, ToldBy
+from signaal.assessment.case import ObservationStatus, Purpose, QuoteOf, ThirdParty, ToldBy
 from signaal.assessment.proposals import PurposeProposal, propose_purpose
 from signaal.content import Catalog
 
@@ -22,16 +25,15 @@ _NOT_ANSWERS = {"role", "language"}
 class Session(QObject):
     """One case at a time; `reset()` replaces it by an empty one (the wipe)."""
 
+    # An answer changed that may change the assessment.
     changed = Signal()
+    # Text was typed: the assessment stays valid, but a step may now count as done.
     edited = Signal()
-    reset_done = Signal()
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.case = self.empty_case()
-        self.concerns_not_sure = False
-        self.person_kind: str | None = None
         self.referral_done = False
         # What a case opened from a referral brings beside its answers (history, versions,
         # signals no longer in the catalog); empty for a case begun here.
@@ -57,16 +59,12 @@ class Session(QObject):
         The role and the language describe the professional, not the case: they stay.
         """
         self.case = self.empty_case(self.case.language, self.case.role)
-        self.concerns_not_sure = False
-        self.person_kind = None
         self.referral_done = False
         self.carried = Carried()
         self.embed_case = True
         self.copied_note = ""
         self.purpose_chosen = False
-        self._assessment = None
-        self.reset_done.emit()
-        self.changed.emit()
+        self._answered()
 
     @property
     def flow(self) -> str:
@@ -82,13 +80,8 @@ class Session(QObject):
         return changed or bool(self.carried.retired)
 
     def screen_state(self) -> ScreenState:
-        """The answers the window keeps beside the case, for the referral to carry."""
-        kind = self.person_kind if self.person_kind in ("child", "adult") else None
-        return ScreenState(
-            concerns_not_sure=self.concerns_not_sure,
-            person_kind=kind,
-            purpose_chosen=self.purpose_chosen,
-        )
+        """What the window keeps beside the case, for the referral to carry."""
+        return ScreenState(purpose_chosen=self.purpose_chosen)
 
     def carried_now(self) -> Carried:
         """What a referral saved now carries beside the case."""
@@ -99,22 +92,62 @@ class Session(QObject):
         case.language = self.case.language
         self.case = case
         self.carried = carried
-        self.concerns_not_sure = carried.screen.concerns_not_sure
-        self.person_kind = carried.screen.person_kind
         self.purpose_chosen = carried.screen.purpose_chosen
         # The saved case has its role: it was chosen when the case was begun.
         self.role_chosen = True
         self.referral_done = False
-        self.touch()
+        self._answered()
 
-    def touch(self) -> None:
-        """An answer changed that may change the assessment."""
+    def _answered(self) -> None:
         self._assessment = None
         self.changed.emit()
 
-    def mark_edited(self) -> None:
-        """Text was typed: the assessment stays valid, but a step may now count as done."""
-        self.edited.emit()
+    # changing the case --------------------------------------------------------------------------
+    def answer(self, part: BaseModel, **values: object) -> None:
+        """Set answers the rules may read on `part` (the case or one of its parts): the
+        assessment is made again and `changed` is emitted once; nothing when all are as given."""
+        if _assign(part, values):
+            self._answered()
+
+    def write(self, part: BaseModel, **values: object) -> None:
+        """Set typed text, dates or steps taken that no rule reads: `edited` is emitted once, the
+        assessment stays valid; nothing when all are as given."""
+        if _assign(part, values):
+            self.edited.emit()
+
+    def choose_role(self, role: str) -> None:
+        """The role picked on the first screen: from now on it shows as chosen."""
+        first = not self.role_chosen
+        self.role_chosen = True
+        if _assign(self.case, {"role": role}) or first:
+            self._answered()
+
+    def choose_purpose(self, purpose: Purpose) -> None:
+        """The purpose the user picked: it no longer follows Signaal's proposal."""
+        self.purpose_chosen = True
+        self.answer(self.case, purpose=purpose)
+
+    def set_age(self, age: int | None) -> None:
+        """A typed age (None: not known); child or adult and the concerns follow it."""
+        intake.set_age(self.catalog, self.case, age)
+        self._answered()
+
+    def set_minor(self, minor: bool) -> None:
+        """Child (True) or adult (False); an age that says otherwise is cleared."""
+        intake.set_minor(self.catalog, self.case, minor)
+        self._answered()
+
+    def set_concern(self, concern_id: str, chosen: bool) -> None:
+        intake.set_concern(self.catalog, self.case, concern_id, chosen)
+        self._answered()
+
+    def set_concerns_not_sure(self, not_sure: bool) -> None:
+        intake.set_concerns_not_sure(self.catalog, self.case, not_sure)
+        self._answered()
+
+    def age_group(self) -> intake.AgeGroup:
+        """The person's age band and child or adult, as the rules read them."""
+        return intake.age_group(self.catalog, self.case)
 
     def assessment(self) -> Assessment:
         if self._assessment is None:
@@ -145,7 +178,7 @@ class Session(QObject):
         elif told_by != "third-party" or observation.source != "third-party":
             # Back to "someone else": the role or relation typed before still holds.
             observation.told_by = told_by
-        self.touch()
+        self._answered()
         return observation
 
     def set_teller(self, indicator_id: str, text: str) -> None:
@@ -154,14 +187,14 @@ class Session(QObject):
         if observation is None or observation.source != "third-party":
             return
         observation.told_by = ThirdParty(third_party=text) if text else "third-party"
-        self.mark_edited()
+        self.edited.emit()
 
     def set_quote_of(self, indicator_id: str, quote_of: QuoteOf | None) -> None:
         """Whose words the quote of a signal holds: the person's or whoever told it."""
         observation = self.case.observation(indicator_id)
         if observation is not None and observation.quote_of != quote_of:
             observation.quote_of = quote_of
-            self.mark_edited()
+            self.edited.emit()
 
     def set_observation_text(self, indicator_id: str, field: str, text: str) -> None:
         """Facts or quote typed for a signal; kept even before a status is chosen."""
@@ -171,11 +204,14 @@ class Session(QObject):
                 return
             observation = Observation(indicator=indicator_id, status="not-seen")
             self.case.observations.append(observation)
-        setattr(observation, field, text)
+        self.write(observation, **{field: text})
 
-    def concerns_for_age(self) -> list[str]:
-        """The concerns that fit the person's age band (all of them when it is unknown)."""
-        band, minor = self.case.age_band, self.case.minor
-        return [
-            c.id for c in self.catalog.concerns if self.catalog.fits_age(c.age_bands, band, minor)
-        ]
+
+def _assign(part: BaseModel, values: dict[str, object]) -> bool:
+    """Set each value that differs (validated by the model); whether anything changed."""
+    changed = False
+    for field, value in values.items():
+        if getattr(part, field) != value:
+            setattr(part, field, value)
+            changed = True
+    return changed

@@ -43,11 +43,7 @@ STEPS: tuple[Step, ...] = (
         N_("Start"),
         lambda s: s.case.context.acute_danger is not None and s.role_chosen,
     ),
-    Step(
-        "who",
-        N_("Who"),
-        lambda s: s.case.age_band is not None or s.person_kind is not None,
-    ),
+    Step("who", N_("Who"), lambda s: s.age_group().known),
     Step("concerns", N_("Concerns"), lambda s: bool(s.case.concerns)),
     Step("signals", N_("Signals"), _signals_done),
     Step("meldcode", N_("Meldcode steps"), _meldcode_done),

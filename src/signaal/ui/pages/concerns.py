@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
+from signaal.assessment.intake import concerns_for_age
 from signaal.i18n import _, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -86,19 +87,18 @@ class ConcernsPage(Page):
 
     def refresh(self) -> None:
         session = self.session
-        fitting = set(session.concerns_for_age())
-        if session.concerns_not_sure:
-            session.case.concerns = session.concerns_for_age()
-        chosen = set(session.case.concerns)
+        case = session.case
+        fitting = set(concerns_for_age(session.catalog, session.age_group()))
+        chosen = set(case.concerns)
         for concern_id, box in self.boxes.items():
             box.blockSignals(True)
             box.setChecked(concern_id in chosen)
-            box.setEnabled(not session.concerns_not_sure)
+            box.setEnabled(not case.concerns_not_sure)
             box.blockSignals(False)
             box.setVisible(concern_id in fitting)
             self.notes[concern_id].setVisible(concern_id in fitting)
         self.not_sure.blockSignals(True)
-        self.not_sure.setChecked(session.concerns_not_sure)
+        self.not_sure.setChecked(case.concerns_not_sure)
         self.not_sure.blockSignals(False)
         days = session.case.context.days_since_sexual_contact
         self.days.blockSignals(True)
@@ -108,7 +108,7 @@ class ConcernsPage(Page):
         self._show_age_note()
 
     def _show_age_note(self) -> None:
-        band = self.session.catalog.age_bands_by_id.get(self.session.case.age_band or "")
+        band = self.session.catalog.age_bands_by_id.get(self.session.age_group().band or "")
         if band is None:
             self.age_note.setText(_("No age given: all concerns are shown."))
         else:
@@ -119,26 +119,16 @@ class ConcernsPage(Page):
             )
 
     def _toggled(self, concern_id: str, on: bool) -> None:
-        concerns = [c for c in self.session.case.concerns if c != concern_id]
-        if on:
-            concerns.append(concern_id)
-        order = [c.id for c in self.session.catalog.concerns]
-        self.session.case.concerns = sorted(concerns, key=order.index)
-        self.contact_box.setVisible(self._any_sexual(set(concerns)))
-        self.session.touch()
+        self.session.set_concern(concern_id, on)
+        self.contact_box.setVisible(self._any_sexual(set(self.session.case.concerns)))
 
     def _not_sure_toggled(self, on: bool) -> None:
-        self.session.concerns_not_sure = on
-        if on:
-            self.session.case.concerns = self.session.concerns_for_age()
+        self.session.set_concerns_not_sure(on)
         self.refresh()
-        self.session.touch()
 
     def _days_changed(self, value: int) -> None:
-        self.session.case.context.days_since_sexual_contact = (
-            None if value == DAYS_NOT_KNOWN else value
-        )
-        self.session.touch()
+        days = None if value == DAYS_NOT_KNOWN else value
+        self.session.answer(self.session.case.context, days_since_sexual_contact=days)
 
     def _any_sexual(self, chosen: set[str]) -> bool:
         """Whether a chosen concern is sexual (content decides), so the contact box shows."""

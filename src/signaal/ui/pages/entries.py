@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from signaal.assessment.case import SHORT_TEXT_LIMIT, CaseModel
 from signaal.i18n import _
+from signaal.ui.session import Session
 from signaal.ui.text_limits import limit_line
 from signaal.ui.widgets import (
     FieldLabel,
@@ -54,22 +55,23 @@ class EntryList(QGroupBox):
     def __init__(
         self,
         key: str,
-        entries: Callable[[], list[Any]],
+        field: str,
         make: Callable[[], CaseModel],
         fields: tuple[EntryField, ...],
         texts: Callable[[], tuple[str, str, str]],
-        changed: Callable[[], None],
+        session: Session,
         parent: QWidget | None = None,
     ) -> None:
-        """`texts` gives the box title, its explanation and the add button's label."""
+        """The entries are the case's list `field`; `texts` gives the box title, its
+        explanation and the add button's label."""
         super().__init__(parent)
         self.key = key
         self.setObjectName(f"{key}-box")
-        self._entries = entries
+        self.session = session
+        self._field = field
         self._make = make
         self._fields = fields
         self._texts = texts
-        self._changed = changed
         layout = QVBoxLayout(self)
         self.explanation = WrapLabel(parent=self)
         layout.addWidget(self.explanation)
@@ -86,21 +88,24 @@ class EntryList(QGroupBox):
         self.refresh()
         self.retranslate()
 
+    def _entries(self) -> list[CaseModel]:
+        entries: list[CaseModel] = getattr(self.session.case, self._field)
+        return entries
+
     def add(self) -> None:
-        self._entries().append(self._make())
+        self.session.write(self.session.case, **{self._field: [*self._entries(), self._make()]})
         self.refresh()
         first = self.findChild(QWidget, f"{self.key}-{len(self._entries()) - 1}-0")
         if first is not None:
             first.setFocus()
-        self._changed()
 
     def remove(self, index: int) -> None:
         entries = self._entries()
         if 0 <= index < len(entries):
-            del entries[index]
+            kept = entries[:index] + entries[index + 1 :]
+            self.session.write(self.session.case, **{self._field: kept})
         self.refresh()
         self.add_button.setFocus()
-        self._changed()
 
     def refresh(self) -> None:
         """Rebuild the rows when the case's list is another one than shown; else sync texts."""
@@ -177,9 +182,8 @@ class EntryList(QGroupBox):
 
     def _set(self, index: int, attribute: str, value: Any) -> None:
         entries = self._entries()
-        if 0 <= index < len(entries) and getattr(entries[index], attribute) != value:
-            setattr(entries[index], attribute, value)
-            self._changed()
+        if 0 <= index < len(entries):
+            self.session.write(entries[index], **{attribute: value})
 
     def retranslate(self) -> None:
         title, explanation, add = self._texts()

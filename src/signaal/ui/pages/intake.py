@@ -268,30 +268,28 @@ class IntakePage(Page):
         )
         self.anonymity_reason.setEnabled(intake.open_report is False)
 
+    # No rule reads the intake: it is written down, the assessment stays as it is.
     def _kind(self, kind: str) -> None:
-        if self.session.case.intake.kind != kind:
-            self.session.case.intake.kind = kind  # type: ignore[assignment]
-            self.session.touch()
+        self.session.write(self.session.case.intake, kind=kind)
 
     def _received(self) -> None:
-        self.session.case.intake.received_on = self.received_on.date()
-        self.session.mark_edited()
+        self.session.write(self.session.case.intake, received_on=self.received_on.date())
 
     def _reporter_kind(self, index: int) -> None:
-        self.session.case.intake.reporter_kind = self.reporter_kind.itemData(index)
-        self.session.touch()
+        reporter_kind = self.reporter_kind.itemData(index)
+        self.session.write(self.session.case.intake, reporter_kind=reporter_kind)
 
     def _openness(self, value: bool) -> None:
-        self.session.case.intake.open_report = value
+        self.session.write(self.session.case.intake, open_report=value)
         self.anonymity_reason.setEnabled(value is False)
-        self.session.touch()
 
     def _texts(self) -> None:
-        intake = self.session.case.intake
-        intake.reporter_relation = self.relation.text()
-        intake.reporter_profession = self.profession.text()
-        intake.reporter_name = self.name.text()
-        intake.reporter_contact = self.contact.text()
-        intake.anonymity_reason = self.anonymity_reason.text()
-        intake.summary = self.summary.toPlainText()
-        self.session.mark_edited()
+        self.session.write(
+            self.session.case.intake,
+            reporter_relation=self.relation.text(),
+            reporter_profession=self.profession.text(),
+            reporter_name=self.name.text(),
+            reporter_contact=self.contact.text(),
+            anonymity_reason=self.anonymity_reason.text(),
+            summary=self.summary.toPlainText(),
+        )

@@ -355,18 +355,20 @@ class MeldcodePage(Page):
         self.exception.setEnabled(self.talk_not_done.isChecked())
 
     def _consultation(self) -> None:
-        consultation = self.session.case.meldcode_steps.consultation
-        consultation.done = self.consult_done.isChecked()
-        consultation.with_whom = self.consult_with.text()
-        consultation.on = self.consult_on.date() if consultation.done else None
-        consultation.vt_advice = self.vt_advice.isChecked()
-        consultation.vt_advice_on = self.vt_advice_on.date() if consultation.vt_advice else None
-        consultation.vt_advice_summary = self.vt_summary.toPlainText()
+        done = self.consult_done.isChecked()
+        vt_advice = self.vt_advice.isChecked()
+        self.session.write(
+            self.session.case.meldcode_steps.consultation,
+            done=done,
+            with_whom=self.consult_with.text(),
+            on=self.consult_on.date() if done else None,
+            vt_advice=vt_advice,
+            vt_advice_on=self.vt_advice_on.date() if vt_advice else None,
+            vt_advice_summary=self.vt_summary.toPlainText(),
+        )
         self._update_enabled()
-        self.session.touch()
 
     def _conversation(self) -> None:
-        conversation = self.session.case.meldcode_steps.conversation
         held = (
             True
             if self.talk_done.isChecked()
@@ -374,16 +376,18 @@ class MeldcodePage(Page):
             if self.talk_not_done.isChecked()
             else None
         )
-        conversation.done = held
-        conversation.with_whom = self.talk_with.text()
-        conversation.on = self.talk_on.date() if held else None
-        conversation.reaction = self.talk_reaction.toPlainText()
         exception = self.exception.currentData()
-        conversation.exception = exception if held is False and isinstance(exception, str) else None
+        self.session.write(
+            self.session.case.meldcode_steps.conversation,
+            done=held,
+            with_whom=self.talk_with.text(),
+            on=self.talk_on.date() if held else None,
+            reaction=self.talk_reaction.toPlainText(),
+            exception=exception if held is False and isinstance(exception, str) else None,
+        )
         self._update_enabled()
-        self.session.touch()
 
     def _consent(self, index: int) -> None:
         value = CONSENT_VALUES[index] if 0 <= index < len(CONSENT_VALUES) else ""
-        self.session.case.context.consent_to_refer = {"yes": True, "no": False}.get(value)
-        self.session.touch()
+        consent = {"yes": True, "no": False}.get(value)
+        self.session.answer(self.session.case.context, consent_to_refer=consent)

@@ -281,7 +281,8 @@ class OutcomePage(Page):
         return bool(self._pending)
 
     def _decision_changed(self) -> None:
-        decision = self.session.case.decision
-        decision.decision = self.decision.toPlainText()
-        decision.reasoning = self.reasoning.toPlainText()
-        self.session.mark_edited()
+        self.session.write(
+            self.session.case.decision,
+            decision=self.decision.toPlainText(),
+            reasoning=self.reasoning.toPlainText(),
+        )

@@ -178,7 +178,7 @@ class ReferralPage(Page):
                 self.purpose.addItem(_(PURPOSES[purpose]), purpose)
             self.purpose.blockSignals(False)
         if self.session.case.purpose not in allowed:
-            self.session.case.purpose = allowed[0]  # type: ignore[assignment]
+            self.session.answer(self.session.case, purpose=allowed[0])
 
     def retranslate(self) -> None:
         handover = self.session.flow == "intake"
@@ -291,8 +291,7 @@ class ReferralPage(Page):
     def _purpose_changed(self, index: int) -> None:
         purpose = self.purpose.itemData(index)
         if purpose in PURPOSES:
-            self.session.case.purpose = purpose
-            self.session.purpose_chosen = True
+            self.session.choose_purpose(purpose)
             self._show_purpose()
 
     def missing_facts(self) -> list[str]:
@@ -352,18 +351,21 @@ class ReferralPage(Page):
         self.purpose_note.setVisible(bool(self.purpose_note.text()))
 
     def _reporter_changed(self) -> None:
-        reporter = self.session.case.reporter
-        reporter.name = self.reporter_name.text()
-        reporter.job_title = self.reporter_job_title.text()
-        reporter.organisation = self.reporter_organisation.text()
-        reporter.phone = self.reporter_phone.text()
+        self.session.write(
+            self.session.case.reporter,
+            name=self.reporter_name.text(),
+            job_title=self.reporter_job_title.text(),
+            organisation=self.reporter_organisation.text(),
+            phone=self.reporter_phone.text(),
+        )
 
     def _person_changed(self) -> None:
-        person = self.session.case.person
-        person.name = self.person_name.text()
-        person.date_of_birth = self.birth_date.date()
+        self.session.write(
+            self.session.case.person,
+            name=self.person_name.text(),
+            date_of_birth=self.birth_date.date(),
+        )
         self._check_birth_date()
-        self.session.mark_edited()
 
     def _check_birth_date(self) -> None:
         """A date of birth that contradicts the age from step 2 is said, not silently printed."""

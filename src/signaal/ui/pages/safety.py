@@ -104,10 +104,11 @@ class SafetyPage(WeighingPage):
             self.reasons.setPlainText(safety.reasons)
 
     def _assessed(self) -> None:
-        self.session.case.safety.assessed_on = self.assessed_on.date()
-        self.session.mark_edited()
+        self.session.write(self.session.case.safety, assessed_on=self.assessed_on.date())
 
     def _texts(self) -> None:
-        self.session.case.safety.information = self.information.toPlainText()
-        self.session.case.safety.reasons = self.reasons.toPlainText()
-        self.session.mark_edited()
+        self.session.write(
+            self.session.case.safety,
+            information=self.information.toPlainText(),
+            reasons=self.reasons.toPlainText(),
+        )

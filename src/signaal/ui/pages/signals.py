@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from signaal.assessment.intake import concerns_looked_at
 from signaal.content.models import Checklist, Indicator
 from signaal.i18n import _
 from signaal.ui.pages.base import Page
@@ -85,16 +86,13 @@ class SignalsPage(Page):
         return self.search
 
     def list_key(self) -> ListKey:
-        case = self.session.case
-        return (case.role, case.age_band, case.minor, tuple(case.concerns))
+        """What the lists depend on: the role, the age as the rules read it, the concerns."""
+        session = self.session
+        group = session.age_group()
+        concerns = concerns_looked_at(session.catalog, session.case)
+        return (session.case.role, group.band, group.minor, tuple(concerns))
 
     def refresh(self) -> None:
-        session = self.session
-        if not session.case.concerns:
-            # No concern chosen is read as "not sure": every list that fits the age.
-            session.concerns_not_sure = True
-            session.case.concerns = session.concerns_for_age()
-            session.touch()
         self._show_retired()
         key = self.list_key()
         if key != self.key:
@@ -135,25 +133,20 @@ class SignalsPage(Page):
             self.list_widget.hide()
             self.list_widget.setParent(None)
             self.list_widget.deleteLater()
-        session = self.session
-        catalog = session.catalog
-        case = session.case
+        assert self.key is not None
+        role, band, minor, looked_at = self.key
+        concerns = list(looked_at)
+        catalog = self.session.catalog
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.lists = catalog.shown_once(
             [
                 (checklist, indicators)
-                for checklist in catalog.checklists_for(
-                    case.role, case.age_band, case.concerns, case.minor
-                )
-                if (
-                    indicators := catalog.indicators_for(
-                        checklist, case.role, case.age_band, case.minor, case.concerns
-                    )
-                )
+                for checklist in catalog.checklists_for(role, band, concerns, minor)
+                if (indicators := catalog.indicators_for(checklist, role, band, minor, concerns))
             ],
-            frozenset(o.indicator for o in case.observations),
+            frozenset(o.indicator for o in self.session.case.observations),
         )
         self.groups = []
         # About a screenful: a folded list's header counts as two rows.

@@ -246,30 +246,21 @@ class StartPage(Page):
             self.language_chosen.emit(code)
 
     def _role_chosen(self, role_id: str) -> None:
-        if not self.session.role_chosen:
-            self.session.role_chosen = True
-            self.session.case.role = role_id
-            self.session.touch()
-        elif self.session.case.role != role_id:
-            self.session.case.role = role_id
-            self.session.touch()
+        self.session.choose_role(role_id)
         self.retranslate_guidance()  # the role may have its own variant of the guidance
 
     def _acute(self, danger: bool) -> None:
         if self.session.case.context.acute_danger is danger:
             return
-        self.session.case.context.acute_danger = danger
-        self.session.touch()
+        self.session.answer(self.session.case.context, acute_danger=danger)
         self._fill_acute_cards()
         self.acute_panel.setVisible(danger)
         self.situations.setVisible(not danger and bool(self.situations.text()))
 
     def _situation_chosen(self, situation: str) -> None:
-        context = self.session.case.context
-        if context.acute_situation == situation:
+        if self.session.case.context.acute_situation == situation:
             return
-        context.acute_situation = situation
-        self.session.touch()
+        self.session.answer(self.session.case.context, acute_situation=situation)
         self._fill_acute_cards()
 
     def _fill_acute_cards(self) -> None:

@@ -187,14 +187,11 @@ class WeighingPage(Page):
         if self.current is None:
             return
         session = self.session
-        session.case.weighing = {**session.case.weighing, self.current: answer}
-        session.touch()
+        session.answer(session.case, weighing={**session.case.weighing, self.current: answer})
         path = session.assessment().weighing.path
         # Answers off the new path would be invisible yet printed: drop them.
         kept = {q: a for q, a in session.case.weighing.items() if q in path}
-        if kept != session.case.weighing:
-            session.case.weighing = kept
-            session.touch()
+        session.answer(session.case, weighing=kept)
         # On to the next question on the path, also when it was answered before: after
         # "change answers" every later answer can be changed too, not skipped to the old end.
         path = session.assessment().weighing.path
@@ -286,11 +283,9 @@ class WeighingPage(Page):
 
     def _relation_chosen(self, index: int) -> None:
         relation = self.relation.itemData(index)
-        context = self.session.case.context
-        if context.perpetrator_relation == relation:
+        if self.session.case.context.perpetrator_relation == relation:
             return
-        context.perpetrator_relation = relation
-        self.session.touch()
+        self.session.answer(self.session.case.context, perpetrator_relation=relation)
         self.refresh()
         focus = self.first_focus()
         if focus is not None:

@@ -90,8 +90,8 @@ class WhoPage(Page):
             self.kind_group.addButton(button)
             kinds_layout.addWidget(button)
         kinds_layout.addStretch(1)
-        self.child.toggled.connect(lambda on: self._kind("child") if on else None)
-        self.adult.toggled.connect(lambda on: self._kind("adult") if on else None)
+        self.child.toggled.connect(lambda on: self._minor(True) if on else None)
+        self.adult.toggled.connect(lambda on: self._minor(False) if on else None)
 
         self.age = QSpinBox()
         self.age.setObjectName("age-spin")
@@ -169,7 +169,7 @@ class WhoPage(Page):
 
         self.persons = EntryList(
             "persons",
-            lambda: self.session.case.persons,
+            "persons",
             InvolvedPerson,
             PERSON_FIELDS,
             lambda: (
@@ -180,7 +180,7 @@ class WhoPage(Page):
                 ),
                 _("Add a &person"),
             ),
-            session.mark_edited,
+            session,
         )
         self.layout_.addWidget(self.persons)
 
@@ -215,7 +215,7 @@ class WhoPage(Page):
 
         self.professionals = EntryList(
             "professionals",
-            lambda: self.session.case.professionals_involved,
+            "professionals_involved",
             Professional,
             PROFESSIONAL_FIELDS,
             lambda: (
@@ -223,12 +223,12 @@ class WhoPage(Page):
                 _("For example the GP, youth doctor, district team or a care provider."),
                 _("Add a pro&fessional"),
             ),
-            session.mark_edited,
+            session,
         )
         self.layout_.addWidget(self.professionals)
         self.network = EntryList(
             "network",
-            lambda: self.session.case.network,
+            "network",
             NetworkMember,
             NETWORK_FIELDS,
             lambda: (
@@ -236,7 +236,7 @@ class WhoPage(Page):
                 _("People around the person who can help keep them safe."),
                 _("Add someone from the net&work"),
             ),
-            session.mark_edited,
+            session,
         )
         self.layout_.addWidget(self.network)
 
@@ -316,10 +316,7 @@ class WhoPage(Page):
 
     def refresh(self) -> None:
         case = self.session.case
-        self.age.blockSignals(True)
-        self.age.setValue(case.age if case.age is not None else UNKNOWN_AGE)
-        self.age.blockSignals(False)
-        self._check_kind(self.session.person_kind)
+        self._show_age()
         index = self.relation.findData(case.context.perpetrator_relation)
         self.relation.blockSignals(True)
         self.relation.setCurrentIndex(max(0, index))
@@ -339,62 +336,28 @@ class WhoPage(Page):
             self.suspect_description.setPlainText(case.suspected_person.description)
         for entries in (self.persons, self.professionals, self.network):
             entries.refresh()
+
+    def _show_age(self) -> None:
+        """The age, child or adult and the band as the rules read the case."""
+        age = self.session.case.age
+        self.age.blockSignals(True)
+        self.age.setValue(age if age is not None else UNKNOWN_AGE)
+        self.age.blockSignals(False)
+        kind = self.session.age_group().kind
+        set_checked(self.kind_group, (self.child, kind == "child"), (self.adult, kind == "adult"))
         self._show_band()
 
-    def _check_kind(self, kind: str | None) -> None:
-        set_checked(self.kind_group, (self.child, kind == "child"), (self.adult, kind == "adult"))
-
-    def _kind(self, kind: str) -> None:
-        session = self.session
-        if session.person_kind == kind:
-            return
-        session.person_kind = kind
-        age = session.case.age
-        if age is not None and session.catalog.minor_at(age) is (kind == "adult"):
-            session.case.age = None
-            self.age.blockSignals(True)
-            self.age.setValue(UNKNOWN_AGE)
-            self.age.blockSignals(False)
-        self._update_band()
+    def _minor(self, minor: bool) -> None:
+        if self.session.age_group().minor is not minor:
+            self.session.set_minor(minor)
+            self._show_age()
 
     def _age_changed(self, value: int) -> None:
-        session = self.session
-        session.case.age = None if value == UNKNOWN_AGE else value
-        if session.case.age is not None:
-            minor = session.catalog.minor_at(session.case.age)
-            if minor is not None:
-                session.person_kind = "child" if minor else "adult"
-                self._check_kind(session.person_kind)
-        self._update_band()
-
-    def _update_band(self) -> None:
-        session = self.session
-        case = session.case
-        band: str | None = None
-        if case.age is not None:
-            try:
-                band = session.catalog.age_band_for(case.age).id
-            except ValueError:
-                band = None
-        elif session.person_kind == "adult":
-            band = next((b.id for b in session.catalog.age_bands if not b.minor), None)
-        case.age_band = band
-        # A child of unknown age still counts as a minor for the lists and the routing.
-        case.minor = (
-            None
-            if band is not None
-            else {"child": True, "adult": False}.get(session.person_kind or "")
-        )
-        if session.concerns_not_sure:
-            case.concerns = session.concerns_for_age()
-        else:
-            fitting = set(session.concerns_for_age())
-            case.concerns = [c for c in case.concerns if c in fitting]
-        self._show_band()
-        session.touch()
+        self.session.set_age(None if value == UNKNOWN_AGE else value)
+        self._show_age()
 
     def _show_band(self) -> None:
-        band_id = self.session.case.age_band
+        band_id = self.session.age_group().band
         band = self.session.catalog.age_bands_by_id.get(band_id or "")
         if band is None:
             text = _("Age band: not known yet — give an age to see the lists that fit.")
@@ -403,26 +366,21 @@ class WhoPage(Page):
         self.band_label.setText(text)
 
     def _relation_changed(self, index: int) -> None:
-        relation = self.relation.itemData(index)
-        self.session.case.context.perpetrator_relation = relation
-        self.session.touch()
+        session = self.session
+        session.answer(session.case.context, perpetrator_relation=self.relation.itemData(index))
 
     def _initials_changed(self, text: str) -> None:
-        self.session.case.person.initials = text
+        self.session.write(self.session.case.person, initials=text)
 
     def _disclosure_changed(self, on: bool) -> None:
-        if self.session.case.context.disclosure != on:
-            self.session.case.context.disclosure = on
-            self.session.touch()
+        self.session.answer(self.session.case.context, disclosure=on)
 
     def _place_changed(self, attribute: str, text: str) -> None:
-        setattr(self.session.case.person, attribute, text)
-        self.session.mark_edited()
+        self.session.write(self.session.case.person, **{attribute: text})
 
     def _suspect_changed(self, attribute: str, text: str) -> None:
-        setattr(self.session.case.suspected_person, attribute, text)
-        self.session.mark_edited()
+        self.session.write(self.session.case.suspected_person, **{attribute: text})
 
     def _description_changed(self) -> None:
-        self.session.case.suspected_person.description = self.suspect_description.toPlainText()
-        self.session.mark_edited()
+        description = self.suspect_description.toPlainText()
+        self.session.write(self.session.case.suspected_person, description=description)
