@@ -121,7 +121,8 @@ def fit_concerns(catalog: Catalog, case: Case) -> None:
 
 
 def set_concern(catalog: Catalog, case: Case, concern_id: str, chosen: bool) -> None:
-    """Choose or drop one concern; the chosen ones stay in the catalog's order."""
+    """Choose or drop one concern (no longer "not sure"); they stay in the catalog's order."""
+    case.concerns_not_sure = False
     concerns = {c for c in case.concerns if c != concern_id}
     if chosen:
         concerns.add(concern_id)
