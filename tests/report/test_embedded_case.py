@@ -20,6 +20,7 @@ from signaal.i18n import format_date
 from signaal.report import render_referral
 from signaal.report.case_document import (
     CaseDocumentError,
+    case_document,
     open_referral,
     read_case_document,
     referral_with_case,
@@ -163,6 +164,28 @@ def test_a_saved_case_opens_as_it_was(catalog: Catalog) -> None:
     assert opened.case == case
     assert opened.carried.history == History(first_saved_on=TODAY)
     assert assess(catalog, opened.case) == assess(catalog, case)
+
+
+def test_intake_answers_travel_in_the_case(catalog: Catalog) -> None:
+    """Child or adult and "not sure" are answers of the case, saved and read like the rest."""
+    case = Case(role="teacher", minor=True, concerns_not_sure=True, concerns=["child-sexual-abuse"])
+    raw = case_document(catalog, case, Carried(), "nl")
+    document = json.loads(raw)
+    assert document["case"]["concerns_not_sure"] is True and document["case"]["minor"] is True
+    assert document["screen"] == {"purpose_chosen": False}  # nothing kept beside the case
+    assert read_case_document(raw, catalog).case == case
+
+
+def test_a_referral_of_schema_version_1_still_opens(catalog: Catalog) -> None:
+    """Version 1 kept "not sure" and child-or-adult beside the case, in `screen`."""
+    case = Case(role="teacher", minor=True, concerns=["child-sexual-abuse"])
+    document = json.loads(case_document(catalog, case, Carried(), "nl"))
+    del document["case"]["concerns_not_sure"]
+    document["schema_version"] = 1
+    document["screen"] = {"concerns_not_sure": True, "person_kind": "child", "purpose_chosen": True}
+    opened = read_case_document(json.dumps(document).encode(), catalog)
+    assert opened.case.concerns_not_sure and opened.case.minor is True
+    assert opened.carried.screen.purpose_chosen
 
 
 @pytest.mark.parametrize(

@@ -200,9 +200,11 @@ def test_empty_sections_are_left_out(catalog: Catalog) -> None:
     text = flat("".join(pdf_pages(pdf)))
     assert flat(_("Reporter")) in text
     assert flat(_("Catalog and sources")) in text
+    # No concern chosen looks at every list that fits the age (`intake.concerns_looked_at`),
+    # as the Signals step shows them: their profiles are the judgement, though no signal counts.
+    assert flat(_("Professional judgement")) in text
     for absent in (
         "Observations",
-        "Professional judgement",
         "Checklist summary",
         "Weighing framework (afwegingskader)",
         "The professional's decision",

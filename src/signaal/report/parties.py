@@ -78,11 +78,13 @@ def person_concerned(layout: Layout) -> list[Flowable]:
 
 
 def age_band(layout: Layout) -> str:
-    """The age band's name; for a child of unknown age, that the age is not known."""
-    group = age_group(layout.catalog, layout.case)
-    if group.band is None:
-        if group.minor is None:
-            return ""
+    """The age band's name; for a child or adult of unknown age, that the age is not known."""
+    case = layout.case
+    group = age_group(layout.catalog, case)
+    if group.minor is None:
+        return ""
+    if group.band is None or (case.age is None and case.age_band is None):
+        # Only child or adult was answered (an adult counts in the first adult band).
         _ = layout._
         return _("child, age not known") if group.minor else _("adult, age not known")
     return layout.text(layout.catalog.age_bands_by_id[group.band].name)
