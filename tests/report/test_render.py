@@ -346,3 +346,20 @@ def test_child_or_adult_of_unknown_age_is_said(
     _ = translator(language)
     said = _("child, age not known") if minor else _("adult, age not known")
     assert flat(_("Age band")) in text and flat(said) in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_concerns_looked_at_are_those_the_signals_step_showed(
+    catalog: Catalog, language: str
+) -> None:
+    """None chosen: every concern that fits the age was looked at, and the referral says so."""
+    _ = translator(language)
+    adult = [c for c in catalog.concerns if "18+" in c.age_bands]
+    not_sure = flat(_("(not sure which: every concern that fits the age)"))
+    _pages, text = rendered(catalog, Case(role="gp", age=34), language)
+    assert not_sure in text
+    for concern in catalog.concerns:
+        assert (flat(concern.name.get(language)) in text) == (concern in adult)
+    chosen = Case(role="gp", age=34, concerns=[adult[0].id])
+    _pages, text = rendered(catalog, chosen, language)
+    assert flat(adult[0].name.get(language)) in text and not_sure not in text

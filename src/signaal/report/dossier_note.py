@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from signaal.assessment.carried import Carried
 from signaal.assessment.case import Case, Observation
+from signaal.assessment.intake import concerns_looked_at
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
 from signaal.i18n import N_, format_date, translator
@@ -120,7 +121,7 @@ def _bullets(items: list[str]) -> list[str]:
 def _concerns(catalog: Catalog, case: Case, language: str) -> str:
     return "; ".join(
         catalog.concerns_by_id[c].name.get(language)
-        for c in case.concerns
+        for c in concerns_looked_at(catalog, case)
         if c in catalog.concerns_by_id
     )
 

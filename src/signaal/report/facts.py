@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable
 
 from signaal.assessment.carried import RetiredObservation, printed
 from signaal.assessment.case import Observation
+from signaal.assessment.intake import concerns_looked_at, looks_at_all
 from signaal.i18n import N_
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, kept, label, markup, paragraphs
@@ -41,10 +42,13 @@ def concerns(layout: Layout) -> list[Flowable]:
     body: list[Flowable] = []
     names = [
         layout.text(catalog.concerns_by_id[c].name) if c in catalog.concerns_by_id else c
-        for c in case.concerns
+        for c in concerns_looked_at(catalog, case)
     ]
     if names:
-        body.append(layout.field(_("Concerns looked at"), "; ".join(names)))
+        looked_at = "; ".join(names)
+        if looks_at_all(case):
+            looked_at += " " + _("(not sure which: every concern that fits the age)")
+        body.append(layout.field(_("Concerns looked at"), looked_at))
     context = case.context
     if context.acute_danger is not None:
         body.append(layout.field(_("Acute danger"), layout.yes_no(context.acute_danger)))
