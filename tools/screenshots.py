@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(int(width / args.scale), int(height / args.scale))
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
-    prefix = f"{args.lang}-{args.theme}-{args.scale:g}x-{args.role}"
+    subject = args.role if args.case is None else args.case.stem  # a case file names its role
+    prefix = f"{args.lang}-{args.theme}-{args.scale:g}x-{subject}"
 
     def shoot(name: str) -> None:
         for _round in range(3):

@@ -208,3 +208,33 @@ def test_vt_adult_sexual_exploitation_in_acute_danger(catalog: Catalog) -> None:
     assert ("csg", "immediate") in advice
     assert "veilig-thuis" not in dict(advice)  # never advised to itself
     assert {"police", "comensha", "zorgcoordinator-mensenhandel"} <= set(dict(advice))
+
+
+def test_vt_acute_handover_reads_without_contradictions(catalog: Catalog) -> None:
+    """Read as the receiver would: a Veilig Thuis handover names no "advice from Veilig Thuis",
+    the start question is labelled as such, and the CSG is not asked for a date already given."""
+    from signaal.report import render_referral
+    from tests.report.report_cases import body_text, flat, pdf_pages
+
+    case = read_case(CASES / "vt-adult-sexual-exploitation-acute.json", catalog)
+    assessment = assess(catalog, case)
+    csg = next(r for r in assessment.referrals if r.contact == "csg")
+    assert "sexual-violence-disclosure" not in csg.rules  # the date (1 day) is known
+    assert "recent-sexual-violence" in csg.rules
+    text = flat(body_text(pdf_pages(render_referral(catalog, case, assessment, "en")), "en"))
+    assert flat("Advice from Veilig Thuis") not in text
+    assert flat("Consultation (step 2)") not in text  # nothing of step 2 was filled in
+    assert flat("Acute danger when the case began: yes") in text
+    assert flat("enter that") not in text
+
+
+def test_vt_outcome_act_now_does_not_read_as_no_danger(catalog: Catalog) -> None:
+    from signaal.report import render_referral
+    from tests.report.report_cases import body_text, flat, pdf_pages
+
+    case = read_case(CASES / "vt-15-year-old-drug-runner-reported-by-mother.json", catalog)
+    assessment = assess(catalog, case)
+    text = flat(body_text(pdf_pages(render_referral(catalog, case, assessment, "en")), "en"))
+    assert flat("Safety assessment: Act at once: arrange safety now") in text
+    assert flat("Acute danger: no") not in text
+    assert flat("Acute danger when the case began: no") in text

@@ -51,10 +51,10 @@ def concerns(layout: Layout) -> list[Flowable]:
         body.append(layout.field(_("Concerns looked at"), looked_at))
     context = case.context
     if context.acute_danger is not None:
-        body.append(layout.field(_("Acute danger"), layout.yes_no(context.acute_danger)))
-    situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
-    if context.acute_danger and context.acute_situation in situations:
-        body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))
+        # Said as the question was asked: a later safety assessment may differ, and the reader
+        # must not see "acute danger: no" as contradicting it.
+        label = _("Acute danger when the case began")
+        body.append(layout.field(label, layout.yes_no(context.acute_danger)))
     situations = {q.id: layout.text(q.question) for q in catalog.acute_danger}
     if context.acute_danger and context.acute_situation in situations:
         body.append(layout.field(_("Acute situation"), situations[context.acute_situation]))

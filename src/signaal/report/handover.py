@@ -46,16 +46,18 @@ def story(layout: Layout) -> list[Flowable]:
 
 def earlier_steps(layout: Layout) -> list[Flowable]:
     """Meldcode steps 2 and 3 when the case holds them (a case begun in another flow): the
-    referral carries its case, so it prints whatever the case holds."""
-    from signaal.assessment.case import MeldcodeSteps
+    referral carries its case, so it prints whatever the case holds. A step nobody filled in is
+    left out: "advice from Veilig Thuis: not asked" is noise in Veilig Thuis' own handover."""
+    from signaal.assessment.case import Consultation, Conversation
 
-    if layout.case.meldcode_steps == MeldcodeSteps():
-        return []
-    return [
-        layout.section(layout._("Meldcode steps recorded in the case")),
-        *steps.step2(layout),
-        *steps.step3(layout),
+    recorded = layout.case.meldcode_steps
+    body = [
+        *([] if recorded.consultation == Consultation() else steps.step2(layout)),
+        *([] if recorded.conversation == Conversation() else steps.step3(layout)),
     ]
+    if not body:
+        return []
+    return [layout.section(layout._("Meldcode steps recorded in the case")), *body]
 
 
 def _protocol(layout: Layout) -> Protocol | None:
@@ -87,7 +89,7 @@ def summary(layout: Layout) -> list[Flowable]:
     if assessed_on is not None:
         body.append(layout.field(_("Assessed on"), layout.date(assessed_on)))
     if layout.assessment.weighing.acute_danger:
-        body.append(layout.field(_("Acute danger"), _("yes")))
+        body.append(layout.field(_("Acute danger when the case began"), _("yes")))
     return section(layout.section(_("In brief")), body)
 
 
