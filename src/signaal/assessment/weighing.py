@@ -22,7 +22,7 @@ REPORT_GUIDANCE = ("informing-before-report",)
 ANSWERED = {
     "yes": N_("{question} Answer: yes. {explanation}"),
     "no": N_("{question} Answer: no. {explanation}"),
-    "unsure": N_("{question} Answer: unsure. {explanation}"),
+    "unsure": N_("{question} Answer: not sure. {explanation}"),
 }
 
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from signaal.content import Catalog
 from signaal.content.models import Contact, Guidance
 from signaal.content.notices import contact_check_line
-from signaal.i18n import N_, _, content_language, format_date
+from signaal.i18n import _, content_language, format_date
+from signaal.labels import URGENCIES, wording
 
 
 class PageBody(QWidget):
@@ -169,16 +170,8 @@ def set_heading(label: QLabel, text: str) -> None:
     label.setAccessibleName(text)
 
 
-URGENCY_LABELS = {
-    "immediate": N_("Now"),
-    "today": N_("Today"),
-    "soon": N_("Soon"),
-    "info": N_("For information"),
-}
-
-
 def urgency_label(urgency: str) -> str:
-    return _(URGENCY_LABELS.get(urgency, urgency))
+    return wording(URGENCIES, urgency, _)
 
 
 @cache
