@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from signaal.assessment.case import PersonRole, Purpose, QuoteOf
-from signaal.content.models import Answer, ConcernLevel, Profile, Urgency, WeighingOutcome
 from signaal.i18n import N_, content_language
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: the assessment itself words its explanations with these labels
+    from signaal.assessment.case import PersonRole, Purpose, QuoteOf
     from signaal.content.catalog import Catalog
+    from signaal.content.models import Answer, ConcernLevel, Profile, Urgency, WeighingOutcome
 
 Translate = Callable[[str], str]
 

@@ -136,7 +136,7 @@ class ReferralPage(Page):
         self.layout_.addWidget(self.embed_case)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.status)
-        self.add_guidance(self.layout_, ("special-category-data",))
+        self.add_guidance(self.layout_, "referral")
         self.layout_.addStretch(1)
         self.preview.clicked.connect(self.preview_requested)
         self.print.clicked.connect(self.print_requested)
