@@ -50,7 +50,8 @@ def concern_level(catalog: Catalog, facts: Facts) -> ConcernResult:
                 level = rule.level
     name = text(CONCERN_LEVELS[level])
     if fired or signals:
-        summary = text(NO_RULE_SUMMARY if level == "none" else RULE_SUMMARY, level=name)
+        template = NO_RULE_SUMMARY if level == "none" else RULE_SUMMARY
+        summary = text(template, level=name)
     else:
         summary = text(
             "Level of concern for child sexual abuse: {level}. No signals of child sexual abuse "
