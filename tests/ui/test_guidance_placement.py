@@ -62,10 +62,9 @@ def test_guidance_on_a_page_that_does_not_exist_is_reported_once(
         qtbot.addWidget(box)
     assert "kindcheck" not in [box.guidance.id for box in boxes]
     said = capsys.readouterr().err.splitlines()
-    assert [line for line in said if "kindcheck" in line] == [
-        "signaal: content: guidance.kindcheck.page: no page 'meldcod' shows guidance "
-        "(pages: start, signals, meldcode, outcome, referral)"
-    ]
+    [line] = [line for line in said if "kindcheck" in line]
+    assert line.startswith("signaal: content: guidance.kindcheck.page: ")
+    assert "'meldcod'" in line and "meldcode, outcome" in line  # the typo and the pages there are
     for box in guidance_boxes(odd, "meldcode"):
         qtbot.addWidget(box)
     assert "kindcheck" not in capsys.readouterr().err
