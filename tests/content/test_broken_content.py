@@ -379,3 +379,15 @@ def test_protocol_must_say_what_acute_danger_asks(content_copy: Path) -> None:
     [problem] = problems_in(content_copy)
     assert problem.key == "protocol.knmg.on_acute_danger"
     assert problem.message.startswith("says nothing about acute danger")
+
+
+def test_guidance_that_replaces_another_for_nobody(content_copy: Path) -> None:
+    vt = content_copy / "veilig-thuis-protocol.toml"
+    replace_in(
+        vt,
+        'replaces = "after-the-report"\nroles = ["veilig-thuis"]\n',
+        'replaces = "after-the-report"\n',
+    )
+    [problem] = problems_in(content_copy)
+    assert problem.key == "guidance.vt-after-the-assessment.roles"
+    assert problem.message.startswith("a guidance that replaces another is shown only to its roles")

@@ -395,6 +395,11 @@ def guidance_problems(catalog: Catalog) -> list[ReferenceProblem]:
             if guidance.page is not None:
                 message = _("a guidance that replaces another is shown in its place: no page")
                 problems.append(ReferenceProblem("guidance", guidance.id, "page", message))
+            if not guidance.roles:
+                message = _(
+                    "a guidance that replaces another is shown only to its roles: name them"
+                )
+                problems.append(ReferenceProblem("guidance", guidance.id, "roles", message))
         elif guidance.page is None:
             message = _("shown on no page: give it a page ({pages})").format(
                 pages=", ".join(GUIDANCE_PAGES)
