@@ -201,7 +201,7 @@ def test_vt_adult_sexual_exploitation_in_acute_danger(catalog: Catalog) -> None:
     positive = {d for d, r in sexual.dimensions.items() if r.positive}
     assert positive == {"deceptive-recruitment", "exploitation", "coercion-destination"}
     assert assessment.weighing.acute_danger
-    assert assessment.weighing.explanations[0].rule == "acute-danger"
+    assert assessment.weighing.explanations[0].rule == "veilig-thuis-on-acute-danger"
     assert assessment.weighing.outcome is None
     advice = [(r.contact, r.urgency) for r in assessment.referrals]
     assert advice[0] == ("emergency-112", "immediate")

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 
 from signaal.assessment.intake import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
 from signaal.content.models import Protocol
+from signaal.labels import ANSWERS, wording
 from signaal.report import advice, facts, judgement, parties, sources, steps
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, kept, labelled, markup, paragraphs
@@ -139,7 +140,7 @@ def safety_assessment(layout: Layout) -> list[Flowable]:
                 f"{question.number}. {markup(layout.text(question.question))}", layout.styles.item
             )
         )
-        body.append(kept(layout.field(_("Answer"), _(judgement.ANSWER_LABELS[answer]))))
+        body.append(kept(layout.field(_("Answer"), wording(ANSWERS, answer, _))))
         if answer == "unsure":
             reason = question.on_unsure
         else:
