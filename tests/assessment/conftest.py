@@ -147,6 +147,7 @@ def _protocol(pid: str, steps: dict[int, list[str]]) -> dict[str, Any]:
             for n in range(1, 6)
         ],
         "reporting_norms": [t("report when unsafe")],
+        "on_acute_danger": t("Acute danger: call 112"),
         "sources": SRC,
     }
 

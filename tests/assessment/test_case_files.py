@@ -201,7 +201,7 @@ def test_vt_adult_sexual_exploitation_in_acute_danger(catalog: Catalog) -> None:
     positive = {d for d, r in sexual.dimensions.items() if r.positive}
     assert positive == {"deceptive-recruitment", "exploitation", "coercion-destination"}
     assert assessment.weighing.acute_danger
-    assert assessment.weighing.explanations[0].rule == "acute-danger"
+    assert assessment.weighing.explanations[0].rule == "veilig-thuis-on-acute-danger"
     assert assessment.weighing.outcome is None
     advice = [(r.contact, r.urgency) for r in assessment.referrals]
     assert advice[0] == ("emergency-112", "immediate")
@@ -213,8 +213,9 @@ def test_vt_adult_sexual_exploitation_in_acute_danger(catalog: Catalog) -> None:
 def test_vt_acute_handover_reads_without_contradictions(catalog: Catalog) -> None:
     """Read as the receiver would: a Veilig Thuis handover names no "advice from Veilig Thuis",
     the start question is labelled as such, and the CSG is not asked for a date already given."""
-    from signaal.report import render_referral
     from tests.report.report_cases import body_text, flat, pdf_pages
+
+    from signaal.report import render_referral
 
     case = read_case(CASES / "vt-adult-sexual-exploitation-acute.json", catalog)
     assessment = assess(catalog, case)
@@ -229,8 +230,9 @@ def test_vt_acute_handover_reads_without_contradictions(catalog: Catalog) -> Non
 
 
 def test_vt_outcome_act_now_does_not_read_as_no_danger(catalog: Catalog) -> None:
-    from signaal.report import render_referral
     from tests.report.report_cases import body_text, flat, pdf_pages
+
+    from signaal.report import render_referral
 
     case = read_case(CASES / "vt-15-year-old-drug-runner-reported-by-mother.json", catalog)
     assessment = assess(catalog, case)

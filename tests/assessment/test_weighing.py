@@ -100,7 +100,7 @@ def test_steps_follow_the_role_protocol(kit) -> None:
 def test_acute_danger_is_prominent(kit) -> None:
     weighing = kit.run(context={"acute_danger": True}).weighing
     assert weighing.acute_danger
-    assert weighing.explanations[0].rule == "acute-danger"
+    assert weighing.explanations[0].rule == "basismodel-on-acute-danger"
     assert "112" in weighing.explanations[0].text.en
     assert not kit.run(context={"acute_danger": False}).weighing.acute_danger
 
@@ -130,6 +130,7 @@ def test_a_report_outcome_shows_the_guidance_on_informing_those_involved(kit) ->
             "id": "informing-before-report",
             "title": {"nl": "Informeren", "en": "Informing"},
             "body": [{"nl": "Vertel het vooraf.", "en": "Tell them beforehand."}],
+            "outcomes": ["report"],
             "sources": ["test-source"],
         }
     ]

@@ -330,3 +330,64 @@ def test_contact_the_code_names_must_exist(content_copy: Path) -> None:
     problems = problems_in(content_copy)
     [code] = [p for p in problems if "code_ids" in p.key]
     assert code.message == "unknown contact 'emergency-112'"
+
+
+def test_guidance_on_a_page_that_does_not_exist(content_copy: Path) -> None:
+    """Which guidance shows where is content: a typo in the page is reported, not a box that
+    silently disappears."""
+    protocol = content_copy / "protocol.toml"
+    replace_in(
+        protocol, 'id = "kindcheck"\npage = "meldcode"', 'id = "kindcheck"\npage = "meldcod"'
+    )
+    [problem] = problems_in(content_copy)
+    assert (problem.file, problem.key) == ("protocol.toml", "guidance.kindcheck.page")
+    assert problem.message == (
+        "no page 'meldcod' shows guidance (pages: start, signals, meldcode, outcome, referral)"
+    )
+
+
+def test_guidance_shown_on_no_page(content_copy: Path) -> None:
+    replace_in(content_copy / "protocol.toml", 'page = "referral"\n', "")
+    [problem] = problems_in(content_copy)
+    assert problem.key == "guidance.special-category-data.page"
+    assert problem.message.startswith("shown on no page")
+
+
+def test_guidance_that_replaces_an_unknown_one(content_copy: Path) -> None:
+    vt = content_copy / "veilig-thuis-protocol.toml"
+    replace_in(vt, 'replaces = "after-the-report"', 'replaces = "after-the-reprot"')
+    [problem] = problems_in(content_copy)
+    assert (problem.file, problem.key) == (
+        "veilig-thuis-protocol.toml",
+        "guidance.vt-after-the-assessment.replaces",
+    )
+    assert problem.message == "unknown guidance 'after-the-reprot'"
+
+
+def test_concern_the_code_names_must_exist(content_copy: Path) -> None:
+    catalog = content_copy / "catalog.toml"
+    replace_in(catalog, 'id = "child-sexual-abuse"', 'id = "child-abuse"')
+    [code] = [p for p in problems_in(content_copy) if "code_ids" in p.key]
+    assert code.message == "unknown concern 'child-sexual-abuse'"
+
+
+def test_protocol_must_say_what_acute_danger_asks(content_copy: Path) -> None:
+    protocol = content_copy / "protocol.toml"
+    text = protocol.read_text(encoding="utf-8")
+    start = text.index("on_acute_danger = ", text.index('id = "knmg"'))
+    protocol.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    [problem] = problems_in(content_copy)
+    assert problem.key == "protocol.knmg.on_acute_danger"
+    assert problem.message.startswith("says nothing about acute danger")
+
+
+def test_guidance_that_replaces_another_for_nobody(content_copy: Path) -> None:
+    vt = content_copy / "veilig-thuis-protocol.toml"
+    replace_in(
+        vt,
+        'replaces = "after-the-report"\nroles = ["veilig-thuis"]\n',
+        'replaces = "after-the-report"\n',
+    )
+    [problem] = problems_in(content_copy)
+    assert problem.key == "guidance.vt-after-the-assessment.roles"
+    assert problem.message.startswith("a guidance that replaces another is shown only to its roles")

@@ -132,7 +132,7 @@ def test_verified_number_has_no_warning(catalog: Catalog) -> None:
     assert flat("check it before you use it") not in text
     assert flat("Checked on") in text
     assert flat(verified.phone or "") in text
-    assert flat("immediately") in text
+    assert flat("Immediately") in text
 
 
 def test_every_report_string_has_a_dutch_translation() -> None:

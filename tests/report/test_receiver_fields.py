@@ -191,4 +191,4 @@ def test_an_old_case_file_keeps_its_meaning(catalog: Catalog) -> None:
     _ = translator("nl")
     text = rendered(catalog, case, "nl")
     assert flat(_("Told by the person concerned")) in text
-    assert flat(_("Told by a third party")) in text
+    assert flat(_("Told by someone else")) in text

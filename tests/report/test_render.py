@@ -115,7 +115,7 @@ def test_sources_are_kept_apart(catalog: Catalog) -> None:
         for title in (
             "Own observations (3)",
             "Told by the person concerned (3)",
-            "Told by a third party (3)",
+            "Told by someone else (3)",
         )
     ]
     assert positions == sorted(positions)
@@ -124,7 +124,7 @@ def test_sources_are_kept_apart(catalog: Catalog) -> None:
         title = {
             "seen": "Own observations",
             "person": "Told by the person concerned",
-            "third-party": "Told by a third party",
+            "third-party": "Told by someone else",
         }[group]
         # Each fact appears after its own group's heading.
         assert text.index(flat(observation.facts)) > text.index(flat(title))

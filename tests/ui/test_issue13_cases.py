@@ -163,7 +163,9 @@ def test_gp_seasonal_worker_gets_the_trafficking_route(
         assert card(window, "outcome", contact).isVisible()
     assert "toestemming van de patiënt" in visible_text(card(window, "outcome", "comensha"))
     pdf = saved_pdf(window, tmp_path)
-    assert "geldt niet: de meldcode gaat niet over deze situatie" in pdf
+    # The screen and the PDF name the outcome in the same words.
+    assert "Het afwegingskader geldt niet: volg de route bij mensenhandel" in text
+    assert "Het afwegingskader geldt niet: volg de route bij mensenhandel" in pdf
     assert "afsluiten" not in pdf.lower()
     assert "CoMensha" in pdf and "FairWork" in pdf
 

@@ -56,11 +56,15 @@ def test_birth_date_that_contradicts_the_age_is_found() -> None:
     assert birth_date_conflict(case, today) is None
 
 
-def test_examples_fit_role_and_age() -> None:
-    assert "parents" not in conversation_example("gp", False)
-    assert "pupil" not in conversation_example("gp", True)
-    assert "patient" not in conversation_example("teacher", True)
-    assert "pupil" not in conversation_example("veilig-thuis", True)
-    assert conversation_title("gp", True) is None  # the protocol's own title fits a child
-    title = conversation_title("gp", False)
-    assert title is not None and "parents" not in title
+def test_examples_fit_role_and_age(catalog: Catalog) -> None:
+    gp, teacher, vt = (catalog.role(r) for r in ("gp", "teacher", "veilig-thuis"))
+    assert "parents" not in conversation_example(gp, False).en
+    assert "pupil" not in conversation_example(gp, True).en
+    assert "patient" not in conversation_example(teacher, True).en
+    assert "pupil" not in conversation_example(vt, True).en
+    assert "ouders" not in conversation_example(gp, False).nl
+    assert conversation_title(gp, True) is None  # the protocol's own title fits a child
+    title = conversation_title(gp, False)
+    assert title is not None and "parents" not in title.en and "patient" in title.en
+    # A role without words of its own gets words for any role.
+    assert conversation_title(None, False) == conversation_title(vt, False)

@@ -273,13 +273,8 @@ def test_signals_page_speaks_plainly_and_says_where_weights_come_from(
 ) -> None:
     """Issue 17/15: plain words first and the ILO term after; the sexual-exploitation list says
     its weights are derived and its profile provisional; no editors' note on screen."""
-    from signaal.content.notices import (
-        ADDITION,
-        PROFILE_PLAIN,
-        PROVISIONAL,
-        RULE_UNCONFIRMED,
-        WEIGHTS_DERIVED,
-    )
+    from signaal.content.notices import ADDITION, PROVISIONAL, RULE_UNCONFIRMED, WEIGHTS_DERIVED
+    from signaal.labels import PROFILE_PLAIN
 
     open_signals(qtbot, window)
     page = window.page("signals")

@@ -9,25 +9,21 @@ from signaal.assessment.conditions import Facts, holds, matched_indicators
 from signaal.assessment.result import ConcernResult, Explanation
 from signaal.assessment.texts import text
 from signaal.content.catalog import Catalog
+from signaal.content.code_ids import CHILD_SEXUAL_ABUSE
 from signaal.content.models import ConcernLevel
 from signaal.i18n import N_
+from signaal.labels import CONCERN_LEVELS
 
-CHILD_SEXUAL_ABUSE = "child-sexual-abuse"
 LEVEL_ORDER: dict[ConcernLevel, int] = {"none": 0, "possible": 1, "clear": 2}
-SUMMARIES = {
-    "none": N_(
-        "Level of concern for child sexual abuse: none. Signals were recorded, but no rule for "
-        "a possible or clear concern applies to them. Keep observing and record facts."
-    ),
-    "possible": N_(
-        "Level of concern for child sexual abuse: possible. It follows from the rules below and "
-        "describes the signals recorded, not a finding that abuse took place."
-    ),
-    "clear": N_(
-        "Level of concern for child sexual abuse: clear. It follows from the rules below and "
-        "describes the signals recorded, not a finding that abuse took place."
-    ),
-}
+# The level's own name (labels.CONCERN_LEVELS) goes into {level}: one name for one level.
+NO_RULE_SUMMARY = N_(
+    "Level of concern for child sexual abuse: {level}. Signals were recorded, but no rule for a "
+    "possible or clear concern applies to them. Keep observing and record facts."
+)
+RULE_SUMMARY = N_(
+    "Level of concern for child sexual abuse: {level}. It follows from the rules below and "
+    "describes the signals recorded, not a finding that abuse took place."
+)
 
 
 def concern_level(catalog: Catalog, facts: Facts) -> ConcernResult:
@@ -52,12 +48,15 @@ def concern_level(catalog: Catalog, facts: Facts) -> ConcernResult:
             )
             if LEVEL_ORDER[rule.level] > LEVEL_ORDER[level]:
                 level = rule.level
+    name = text(CONCERN_LEVELS[level])
     if fired or signals:
-        summary = text(SUMMARIES[level])
+        template = NO_RULE_SUMMARY if level == "none" else RULE_SUMMARY
+        summary = text(template, level=name)
     else:
         summary = text(
-            "Level of concern for child sexual abuse: none. No signals of child sexual abuse "
-            "were recorded."
+            "Level of concern for child sexual abuse: {level}. No signals of child sexual abuse "
+            "were recorded.",
+            level=name,
         )
     overview = Explanation(rule="concern-level", text=summary, indicators=signals)
     return ConcernResult(level=level, explanations=[overview, *fired])

@@ -16,13 +16,11 @@ from signaal.content.catalog import Catalog
 from signaal.content.models import Protocol, Text, WeighingQuestion, WeighingScope
 from signaal.i18n import N_
 
-# Guidance that belongs with a report outcome (e.g. informing those involved beforehand).
-REPORT_GUIDANCE = ("informing-before-report",)
 # Whole sentences per answer, so that a translator never sees a bare "yes" out of context.
 ANSWERED = {
     "yes": N_("{question} Answer: yes. {explanation}"),
     "no": N_("{question} Answer: no. {explanation}"),
-    "unsure": N_("{question} Answer: unsure. {explanation}"),
+    "unsure": N_("{question} Answer: not sure. {explanation}"),
 }
 
 
@@ -31,7 +29,12 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
     acute = case.context.acute_danger is True
     protocol = _protocol(catalog, case.role)
     own = catalog.weighing_protocol(case.role)
-    explanations = [_acute_danger(protocol)] if acute else []
+    # What acute danger asks of this protocol's users (content; check-content requires it).
+    explanations = (
+        [Explanation(rule=f"{protocol.id}-on-acute-danger", text=protocol.on_acute_danger)]
+        if acute and protocol is not None and protocol.on_acute_danger is not None
+        else []
+    )
     # Scopes belong to the meldcode's afwegingskader; a protocol with its own questions (Veilig
     # Thuis's safety assessment) decides its own applicability.
     scope = applicable_scope(catalog, case) if own is None else None
@@ -71,6 +74,8 @@ def weighing_walk(catalog: Catalog, case: Case) -> WeighingResult:
         question = None if branch.next is None else catalog.questions_by_id.get(branch.next)
     if outcome == "report":
         explanations += _reporting_norms(catalog, case.role)
+    if outcome is not None:
+        explanations += _cited_guidance(catalog, outcome)
     walked = {q.id for q in questions}
     unsure = [q for q, answer in case.weighing.items() if answer == "unsure" and q in walked]
     for question_id in unsure:
@@ -149,30 +154,20 @@ def _step(catalog: Catalog, role: str, question: WeighingQuestion) -> Text | Non
 
 
 def _reporting_norms(catalog: Catalog, role: str) -> list[Explanation]:
-    """The reporting norms of the role's protocol variant (KNMG adds its own), and the content's
-    guidance on informing those involved before a report, where the catalog has it."""
+    """The reporting norms of the role's protocol variant (KNMG adds its own)."""
     protocol = _protocol(catalog, role)
     norms = [] if protocol is None else protocol.reporting_norms
-    explanations = [
+    return [
         Explanation(rule=f"{protocol.id if protocol else 'protocol'}-reporting-norm", text=norm)
         for norm in norms
     ]
-    explanations += [
+
+
+def _cited_guidance(catalog: Catalog, outcome: str) -> list[Explanation]:
+    """The guidance content cites with this outcome (e.g. informing those involved before a
+    report): its title and first paragraph."""
+    return [
         Explanation(rule=guidance.id, text=prefixed(guidance.title, guidance.body[0]))
         for guidance in catalog.guidance
-        if guidance.id in REPORT_GUIDANCE
+        if outcome in guidance.outcomes
     ]
-    return explanations
-
-
-def _acute_danger(protocol: Protocol | None) -> Explanation:
-    if protocol is not None and protocol.on_acute_danger is not None:
-        return Explanation(rule="acute-danger", text=protocol.on_acute_danger)
-    return Explanation(
-        rule="acute-danger",
-        text=text(
-            "Acute danger: act now. Call 112 when life or health is in immediate danger, and "
-            "report to Veilig Thuis (or the police). The weighing does not have to be completed "
-            "first; acute unsafety is a reason to report."
-        ),
-    )

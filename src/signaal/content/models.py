@@ -170,6 +170,8 @@ class Protocol(Sourced):
     outcomes: list[ProtocolOutcome] = []
     weighing_title: Text | None = None
     weighing_intro: Text | None = None
+    # What acute danger asks of this protocol's users, first in the weighing's explanation
+    # (check-content requires it of every protocol).
     on_acute_danger: Text | None = None
 
     @model_validator(mode="after")
@@ -195,6 +197,12 @@ class Role(Sourced):
     purposes: list[Literal["melding", "advice", "handover", "file"]] = []
     # How the role writes a dossier note: "soep" splits it into S/O/E/P (the GP's record).
     note_format: Literal["plain", "soep"] = "plain"
+    # Meldcode step 3 in this role's words: whom to talk with about a child and about an adult
+    # (examples), and the step's title for an adult (the protocol's own names the parents).
+    # Not set: words for any role.
+    talk_with_child: Text | None = None
+    talk_with_adult: Text | None = None
+    talk_title_adult: Text | None = None
 
 
 class Branch(Strict):
@@ -254,6 +262,11 @@ class Guidance(Sourced):
     # Empty: every role. A guidance that `replaces` another is shown instead of it to its roles.
     roles: list[Id] = []
     replaces: Id | None = None
+    # The page that shows it (one of content/code_ids.py's GUIDANCE_PAGES), in the order of the
+    # files; a guidance that `replaces` another is shown in that one's place and names none.
+    page: Id | None = None
+    # Weighing outcomes whose explanation cites it (title and first paragraph).
+    outcomes: list[Id] = []
 
 
 # A national emergency number is not one anyone needs to check: no "checked on" line for it.

@@ -82,27 +82,8 @@ def weight_marks(checklist: Checklist, indicator: Indicator, _: Translate) -> li
     return marks
 
 
-# Plain words first, the ILO term after it (issue 17: the signals page opens in plain language).
-PROFILE_PLAIN = {
-    "indicated": N_("Fits trafficking"),
-    "partly-indicated": N_("Partly fits trafficking"),
-    "not-indicated": N_("Not enough signals yet: this does not rule out trafficking"),
-}
-PROFILE_TERM = {
-    "indicated": N_("indicated"),
-    "partly-indicated": N_("partly indicated"),
-    "not-indicated": N_("not indicated"),
-}
-PROFILE_LINE = N_("{plain} (indicator profile: {term})")
 DIMENSION_MET = N_("enough signals (Delphi rule met)")
 DIMENSION_NOT_MET = N_("not enough signals (Delphi rule not met)")
-
-
-def profile_line(profile: str, _: Translate) -> str:
-    """'Partly fits trafficking (indicator profile: partly indicated)' in the active language."""
-    return _(PROFILE_LINE).format(
-        plain=_(PROFILE_PLAIN.get(profile, profile)), term=_(PROFILE_TERM.get(profile, profile))
-    )
 
 
 def dimension_state(positive: bool, _: Translate) -> str:

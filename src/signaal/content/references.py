@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import get_args
 
 from signaal.content.catalog import Catalog
-from signaal.content.code_ids import CONTACT_IDS
+from signaal.content.code_ids import CONCERN_IDS, CONTACT_IDS, GUIDANCE_PAGES
 from signaal.content.models import Condition, Sourced, Urgency, WeighingOutcome, WordList
 from signaal.i18n import _, content_language
 
@@ -38,6 +38,8 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
     # The ids the code names (content/code_ids.py) must exist, or a rule silently stops. They
     # are reported against the [catalog] table, so the editor is pointed to a file.
     problems += known.missing("catalog", "catalog", "code_ids.CONTACT_IDS", "contact", CONTACT_IDS)
+    problems += known.missing("catalog", "catalog", "code_ids.CONCERN_IDS", "concern", CONCERN_IDS)
+    problems += guidance_problems(catalog)
     for concern in catalog.concerns:
         problems += known.missing("concern", concern.id, "age_bands", "age band", concern.age_bands)
         if concern.borrows_lists_of is not None:
@@ -49,6 +51,9 @@ def check_references(catalog: Catalog) -> list[ReferenceProblem]:
         if role.own_contact is not None:
             problems += known.missing("role", role.id, "own_contact", "contact", [role.own_contact])
     for protocol in catalog.protocols:
+        if protocol.on_acute_danger is None:
+            message = _("says nothing about acute danger: the weighing cites this text first")
+            problems.append(ReferenceProblem("protocol", protocol.id, "on_acute_danger", message))
         for outcome in protocol.outcomes:
             problems += known.missing(
                 "protocol", protocol.id, "outcomes.sources", "source", outcome.sources
@@ -108,6 +113,7 @@ class _Known:
             "outcome": set(get_args(WeighingOutcome))
             | {o.id for p in catalog.protocols for o in p.outcomes},
             "acute situation": {question.id for question in catalog.acute_danger},
+            "guidance": {guidance.id for guidance in catalog.guidance},
         }
 
     def missing(
@@ -135,6 +141,7 @@ def _unknown(what: str, value: str) -> str:
         "outcome": _("unknown weighing outcome '{value}'"),
         "section": _("unknown section '{value}' (not defined in this checklist)"),
         "acute situation": _("unknown acute situation '{value}'"),
+        "guidance": _("unknown guidance '{value}'"),
     }
     return messages[what].format(value=value)
 
@@ -371,6 +378,40 @@ def _counts_as(catalog: Catalog, known: _Known) -> list[ReferenceProblem]:
                 else:
                     continue
                 problems.append(ReferenceProblem("indicator", indicator.id, "counts_as", message))
+    return problems
+
+
+def guidance_problems(catalog: Catalog) -> list[ReferenceProblem]:
+    """Guidance that no page would show as its editor meant: a page the code does not have,
+    no page at all, a replaced guidance or a role or outcome that does not exist. The window
+    reports these too, so a typo never makes a box disappear without a word."""
+    known = _Known(catalog)
+    problems = []
+    for guidance in catalog.guidance:
+        if guidance.replaces is not None:
+            problems += known.missing(
+                "guidance", guidance.id, "replaces", "guidance", [guidance.replaces]
+            )
+            if guidance.page is not None:
+                message = _("a guidance that replaces another is shown in its place: no page")
+                problems.append(ReferenceProblem("guidance", guidance.id, "page", message))
+            if not guidance.roles:
+                message = _(
+                    "a guidance that replaces another is shown only to its roles: name them"
+                )
+                problems.append(ReferenceProblem("guidance", guidance.id, "roles", message))
+        elif guidance.page is None:
+            message = _("shown on no page: give it a page ({pages})").format(
+                pages=", ".join(GUIDANCE_PAGES)
+            )
+            problems.append(ReferenceProblem("guidance", guidance.id, "page", message))
+        elif guidance.page not in GUIDANCE_PAGES:
+            message = _("no page '{value}' shows guidance (pages: {pages})").format(
+                value=guidance.page, pages=", ".join(GUIDANCE_PAGES)
+            )
+            problems.append(ReferenceProblem("guidance", guidance.id, "page", message))
+        problems += known.missing("guidance", guidance.id, "roles", "role", guidance.roles)
+        problems += known.missing("guidance", guidance.id, "outcomes", "outcome", guidance.outcomes)
     return problems
 
 

@@ -6,17 +6,11 @@ from reportlab.platypus import Flowable, KeepTogether, Table
 
 from signaal.content.models import Contact
 from signaal.content.notices import contact_check_line
-from signaal.i18n import N_
+from signaal.labels import URGENCIES, wording
 from signaal.report.judgement import table_style
 from signaal.report.layout import Layout
 from signaal.report.text import Paragraph, markup, paragraph
 
-URGENCY_LABELS = {
-    "immediate": N_("immediately"),
-    "today": N_("today"),
-    "soon": N_("soon"),
-    "info": N_("for information"),
-}
 # A number from an unverified or conflicting source must not look certain.
 UNCERTAIN = {"unverified", "conflict", "secondary"}
 
@@ -56,7 +50,7 @@ def referral_advice(layout: Layout, title: str | None = None) -> list[Flowable]:
                 ],
                 _reach(layout, contact),
                 paragraph(layout.text(contact.hours), styles.cell),
-                paragraph(_(URGENCY_LABELS[referral.urgency]), styles.cell),
+                paragraph(wording(URGENCIES, referral.urgency, _), styles.cell),
             ]
         )
         for reason in [referral.reason, *referral.reasons]:

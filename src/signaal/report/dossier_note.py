@@ -17,23 +17,11 @@ from signaal.assessment.case import Case, Observation
 from signaal.assessment.intake import concerns_looked_at
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
-from signaal.i18n import N_, format_date, translator
+from signaal.i18n import format_date, translator
+from signaal.labels import OBSERVATION_SOURCES, outcome_name, wording
 
 MAX_NOTE_CHARS = 1_500
 MAX_FREE_TEXT = 240
-# Same wording as the referral, so the note and the PDF say the same.
-OUTCOMES = {
-    "close": N_("close and record in the file"),
-    "report": N_("report to Veilig Thuis"),
-    "help-and-monitor": N_("offer or organise help and monitor safety"),
-    "not-applicable": N_("does not apply: the reporting code does not cover this situation"),
-}
-SOURCES = {
-    "seen": N_("own observation"),
-    "person": N_("told by the person concerned"),
-    "third-party": N_("told by someone else"),
-    "unknown": N_("told (source not recorded)"),
-}
 
 
 def dossier_note(
@@ -56,7 +44,7 @@ def dossier_note(
             concerns=_concerns(catalog, case, language) or _("none chosen")
         ),
     ]
-    weighing = _outcome(catalog, case, assessment, language)
+    weighing = _outcome(catalog, assessment, language)
     evaluation = [_("Outcome of the weighing: {outcome}").format(outcome=weighing)]
     decision = _short(case.decision.decision) or _("not recorded")
     contacts = _contacts(catalog, assessment, language) or _("none")
@@ -79,20 +67,13 @@ def dossier_note(
     return _fit([*head, *body], _)
 
 
-def _outcome(catalog: Catalog, case: Case, assessment: Assessment, language: str) -> str:
+def _outcome(catalog: Catalog, assessment: Assessment, language: str) -> str:
     """The outcome as the referral names it: the afwegingskader's, or a protocol's own."""
     _ = translator(language)
     outcome = assessment.weighing.outcome
     if outcome is None:
         return _("not reached: the weighing is not finished")
-    if outcome in OUTCOMES:
-        return _(OUTCOMES[outcome])
-    role = catalog.roles_by_id.get(case.role)
-    protocol = None if role is None else catalog.protocols_by_id.get(role.protocol)
-    for own in [] if protocol is None else protocol.outcomes:
-        if own.id == outcome:
-            return own.name.get(language)
-    return outcome
+    return outcome_name(outcome, catalog, _, language)
 
 
 def _signal_lines(
@@ -109,7 +90,7 @@ def _signal_lines(
     lines: list[tuple[str, str]] = []
     for observation, text in found:
         source = "seen" if observation.status == "seen" else observation.source or "unknown"
-        line = f"{_short(text, 160)} ({_(SOURCES[source])})"
+        line = f"{_short(text, 160)} ({wording(OBSERVATION_SOURCES, source, _)})"
         lines.append((source, line))
     return lines
 

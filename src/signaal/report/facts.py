@@ -7,19 +7,12 @@ from reportlab.platypus import Flowable
 from signaal.assessment.carried import RetiredObservation, printed
 from signaal.assessment.case import Observation
 from signaal.assessment.intake import concerns_looked_at, looks_at_all
-from signaal.i18n import N_
+from signaal.labels import OBSERVATION_SOURCE_GROUPS
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, kept, label, markup, paragraphs
 
 # The meldcode asks to keep own observations visibly apart from what others told.
-SOURCE_GROUPS = (
-    ("seen", N_("Own observations")),
-    ("person", N_("Told by the person concerned")),
-    ("third-party", N_("Told by a third party")),
-    ("unknown", N_("Told (source not recorded)")),
-    # Notes typed for a signal answered "not seen" are facts too (what was checked).
-    ("not-seen", N_("Looked at, not seen (with notes)")),
-)
+SOURCE_GROUPS = tuple(OBSERVATION_SOURCE_GROUPS.items())
 QUOTE_MARKS = {"nl": ("„", "”"), "en": ("“", "”")}
 
 

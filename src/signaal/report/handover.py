@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from signaal.content.models import Protocol
-from signaal.labels import INTAKE_KINDS, OPENNESS, REPORTER_KINDS
+from signaal.labels import ANSWERS, INTAKE_KINDS, OPENNESS, REPORTER_KINDS, wording
 from signaal.report import advice, facts, judgement, parties, sources, steps
 from signaal.report.layout import Layout, section
 from signaal.report.text import Paragraph, kept, labelled, markup, paragraphs
@@ -139,7 +139,7 @@ def safety_assessment(layout: Layout) -> list[Flowable]:
                 f"{question.number}. {markup(layout.text(question.question))}", layout.styles.item
             )
         )
-        body.append(kept(layout.field(_("Answer"), _(judgement.ANSWER_LABELS[answer]))))
+        body.append(kept(layout.field(_("Answer"), wording(ANSWERS, answer, _))))
         if answer == "unsure":
             reason = question.on_unsure
         else:

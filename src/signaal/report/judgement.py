@@ -5,30 +5,16 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from signaal.assessment.labels import CONCERN_LABELS
 from signaal.assessment.result import Explanation, TraffickingResult
 from signaal.assessment.trafficking import RULE_STATUS_ID, WEIGHTS_RULE_ID
 from signaal.content.models import Answer, Text, WeighingQuestion
 from signaal.content.notices import PROVISIONAL, dimension_title, rule_notices, weights_notice
-from signaal.i18n import N_
+from signaal.labels import ANSWERS, CONCERN_LEVELS, outcome_name, profile_line, wording
 from signaal.report.chart import legend, weight_bar
 from signaal.report.fonts import FAMILY
 from signaal.report.layout import Layout
 from signaal.report.styles import LIGHT_GREY, RULE_GREY
 from signaal.report.text import Paragraph, kept, labelled, markup, paragraph, paragraphs
-
-PROFILE_LABELS = {
-    "indicated": N_("the signals fit trafficking (all required dimensions positive)"),
-    "partly-indicated": N_("some dimensions positive, not all that are required"),
-    "not-indicated": N_("no dimension positive yet; this does not rule out trafficking"),
-}
-OUTCOME_LABELS = {
-    "close": N_("close and record in the file"),
-    "report": N_("report to Veilig Thuis"),
-    "help-and-monitor": N_("offer or organise help and monitor safety"),
-    "not-applicable": N_("does not apply: the reporting code does not cover this situation"),
-}
-ANSWER_LABELS = {"yes": N_("yes"), "no": N_("no"), "unsure": N_("unsure")}
 
 
 def table_style() -> TableStyle:
@@ -159,10 +145,10 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
             "the competent authorities to establish."
         )
     )
-    label = _(PROFILE_LABELS[result.profile])
+    profile = profile_line(result.profile, _)
     if result.provisional:
-        label += " (" + _(PROVISIONAL) + ")"
-    profile_line = layout.field(_("Profile"), label)
+        profile += " (" + _(PROVISIONAL) + ")"
+    profile_field = layout.field(_("Profile"), profile)
     # Where the weights and the rule come from, in the same plain words as on screen.
     notices = [weights_notice(checklist, _)] if checklist is not None else []
     notices += rule_notices([catalog.delphi_rule if result.rule_unconfirmed else None], _)
@@ -174,7 +160,7 @@ def _profile(layout: Layout, result: TraffickingResult) -> list[Flowable]:
         Spacer(1, 3),
         table,
         Spacer(1, 3),
-        profile_line,
+        profile_field,
     ]
     # The weights and rule notices are printed above the chart; not again as explanations.
     shown_above = {WEIGHTS_RULE_ID, RULE_STATUS_ID}
@@ -227,7 +213,7 @@ def concern_level(layout: Layout) -> list[Flowable]:
         return []
     return [
         layout.subsection(_("Level of concern (child sexual abuse)")),
-        layout.field(_("Level"), _(CONCERN_LABELS[concern.level])),
+        layout.field(_("Level"), wording(CONCERN_LEVELS, concern.level, _)),
         *_explanations(layout, concern.explanations),
     ]
 
@@ -247,7 +233,7 @@ def weighing(layout: Layout) -> list[Flowable]:
         text = layout.text(question.question) if question is not None else question_id
         number = f"{question.number}. " if question is not None else ""
         answer = case.weighing.get(question_id)
-        answer_text = _(ANSWER_LABELS[answer]) if answer is not None else _("not answered")
+        answer_text = wording(ANSWERS, answer, _) if answer is not None else _("not answered")
         # Question, answer and reason stay together (and with the heading before the first).
         flowables.append(Paragraph(f"{markup(number)}{markup(text)}", layout.styles.item))
         answer_line = layout.field(_("Answer"), answer_text)
@@ -258,7 +244,7 @@ def weighing(layout: Layout) -> list[Flowable]:
             flowables.append(kept(answer_line))
             flowables.append(labelled(_("Why"), layout.text(reason), layout.styles.detail))
     outcome = (
-        _(OUTCOME_LABELS[result.outcome])
+        outcome_name(result.outcome, catalog, _, layout.language)
         if result.outcome is not None
         else _("not reached: the weighing is not finished")
     )
@@ -280,7 +266,7 @@ def _outside_scope(layout: Layout) -> list[Flowable]:
     _ = layout._
     result = layout.assessment.weighing
     outcome = (
-        _(OUTCOME_LABELS[result.outcome])
+        outcome_name(result.outcome, layout.catalog, _, layout.language)
         if result.outcome is not None
         else _("not reached: the relation of the suspected person is not known yet")
     )

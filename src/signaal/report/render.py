@@ -11,27 +11,22 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from signaal.assessment.carried import Carried
-from signaal.assessment.case import Case
+from signaal.assessment.case import Case, Purpose
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
 from signaal.i18n import N_, format_date, translator
+from signaal.labels import PURPOSE_TITLES
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable, SimpleDocTemplate
 
     from signaal.report.layout import Layout
 
-PURPOSE_TITLES = {
-    "melding": N_("Report of concern (melding)"),
-    "advice": N_("Request for advice"),
-    "handover": N_("Handover"),
-    "file": N_("Record for the own file"),
-}
 METADATA_TITLE = N_("Signaal referral")
 METADATA_SUBJECT = N_("Confidential referral document")
 
 
-def document_purpose(catalog: Catalog, case: Case) -> str:
+def document_purpose(catalog: Catalog, case: Case) -> Purpose:
     """The case's purpose, or the role's first one when the role cannot choose it (a Veilig
     Thuis worker makes a handover, never a report to Veilig Thuis)."""
     role = catalog.roles_by_id.get(case.role)

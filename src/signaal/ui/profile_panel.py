@@ -28,16 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.labels import CONCERN_LABELS
 from signaal.content.notices import (
     PROVISIONAL,
     RULE_UNCONFIRMED,
     WEIGHTS_DERIVED,
     dimension_state,
     dimension_title,
-    profile_line,
 )
 from signaal.i18n import _, content_language
+from signaal.labels import CONCERN_LEVELS, profile_line, wording
 from signaal.ui.session import Session
 from signaal.ui.widgets import Heading, NoteLabel, set_heading
 
@@ -49,7 +48,7 @@ def profile_name(profile: str) -> str:
 
 
 def concern_name(level: str) -> str:
-    return _(CONCERN_LABELS.get(level, level))
+    return wording(CONCERN_LEVELS, level, _)
 
 
 class ProfileText(QLabel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import sys
 import time
 from collections.abc import Callable
 from functools import cache
@@ -23,9 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from signaal.content import Catalog
+from signaal.content.code_ids import GUIDANCE_PAGES
 from signaal.content.models import Contact, Guidance
 from signaal.content.notices import contact_check_line
-from signaal.i18n import N_, _, content_language, format_date
+from signaal.content.references import guidance_problems
+from signaal.i18n import _, content_language, format_date
+from signaal.labels import URGENCIES, wording
 
 
 class PageBody(QWidget):
@@ -169,16 +173,8 @@ def set_heading(label: QLabel, text: str) -> None:
     label.setAccessibleName(text)
 
 
-URGENCY_LABELS = {
-    "immediate": N_("Now"),
-    "today": N_("Today"),
-    "soon": N_("Soon"),
-    "info": N_("For information"),
-}
-
-
 def urgency_label(urgency: str) -> str:
-    return _(URGENCY_LABELS.get(urgency, urgency))
+    return wording(URGENCIES, urgency, _)
 
 
 @cache
@@ -336,18 +332,35 @@ class GuidanceBox(QWidget):
         self.body.setVisible(shown)
 
 
+# Guidance problems already written to stderr in this process (each is said once).
+_REPORTED: set[str] = set()
+
+
 def guidance_boxes(
-    catalog: Catalog, ids: tuple[str, ...], role: Callable[[], str] | None = None
+    catalog: Catalog, page: str, role: Callable[[], str] | None = None
 ) -> list[GuidanceBox]:
-    """The guidance texts with these ids that the catalog has, in this order; with `role`, each
-    box shows the variant for the current role (its own replacement, or nothing)."""
-    known = {guidance.id: guidance for guidance in catalog.guidance}
+    """The guidance the catalog places on this page (its `page`), in the order of the files;
+    with `role`, each box shows the variant for the current role (its own replacement, or
+    nothing). Guidance that no page would show as meant is reported on stderr, once."""
+    if page not in GUIDANCE_PAGES:
+        raise ValueError(f"no page {page!r} in content/code_ids.py GUIDANCE_PAGES")
+    report_guidance_problems(catalog)
     boxes = []
-    for guidance_id in ids:
-        if guidance_id not in known:
+    for guidance in catalog.guidance:
+        if guidance.page != page:
             continue
         resolve = None
         if role is not None:
-            resolve = lambda i=guidance_id: catalog.guidance_for(i, role())  # noqa: E731
-        boxes.append(GuidanceBox(known[guidance_id], resolve=resolve))
+            resolve = lambda i=guidance.id: catalog.guidance_for(i, role())  # noqa: E731
+        boxes.append(GuidanceBox(guidance, resolve=resolve))
     return boxes
+
+
+def report_guidance_problems(catalog: Catalog) -> None:
+    """Say on stderr, once per process, which guidance no page shows as its editor meant (a
+    catalog is checked when it is loaded; this catches one that was made some other way)."""
+    for problem in guidance_problems(catalog):
+        line = f"signaal: content: guidance.{problem.entry_id}.{problem.field}: {problem.message}"
+        if line not in _REPORTED:
+            _REPORTED.add(line)
+            print(line, file=sys.stderr)

@@ -42,10 +42,10 @@ class Page(QWidget):
         self.scroll_area.setWidget(self.body)
         outer.addWidget(self.scroll_area, 1)
 
-    def add_guidance(self, layout: QVBoxLayout, ids: tuple[str, ...]) -> None:
-        """Fold the catalog's guidance with these ids into `layout` (missing ids are skipped)."""
+    def add_guidance(self, layout: QVBoxLayout, page: str) -> None:
+        """Fold the guidance the catalog places on this page (by step key) into `layout`."""
         role = lambda: self.session.case.role  # noqa: E731
-        for box in guidance_boxes(self.session.catalog, ids, role):
+        for box in guidance_boxes(self.session.catalog, page, role):
             layout.addWidget(box)
 
     def retranslate_guidance(self) -> None:

@@ -142,17 +142,7 @@ class MeldcodePage(Page):
         self.layout_.addWidget(self.consult_box)
         self.layout_.addWidget(self.talk_box)
         self.layout_.addWidget(self.steps_box)
-        self.add_guidance(
-            self.layout_,
-            (
-                "step3-conversation",
-                "informing-before-report",
-                "kindcheck",
-                "professional-secrecy",
-                "gp-trafficking-consultation",
-                "school-staff-sexual-offence",
-            ),
-        )
+        self.add_guidance(self.layout_, "meldcode")
         self.layout_.addStretch(1)
 
         for label, field in (
@@ -249,19 +239,19 @@ class MeldcodePage(Page):
         describe(self.vt_summary, _("What Veilig Thuis advised"))
         # An adult has no parents to talk with: the titles and examples follow role and age.
         minor = age_group(session.catalog, session.case).minor
-        adult_title = conversation_title(session.case.role, minor)
+        adult_title = conversation_title(role, minor)
         adult_question = conversation_question(minor)
         self.talk_box.setTitle(
             _("Step 3: {title}").format(
-                title=_(adult_title) if adult_title else step3.title.get(language)
+                title=adult_title.get(language) if adult_title else step3.title.get(language)
             )
             if step3
-            else _(adult_title)
+            else adult_title.get(language)
             if adult_title
             else _("Conversation with those involved")
         )
         self.talk_question.setText(
-            _(adult_question)
+            adult_question.get(language)
             if adult_question
             else step3.description.get(language)
             if step3
@@ -276,7 +266,7 @@ class MeldcodePage(Page):
             _("Then choose the exception that applies"),
         )
         self.talk_with_label.setText(_("With wh&om"))
-        self.talk_with.setPlaceholderText(_(conversation_example(session.case.role, minor)))
+        self.talk_with.setPlaceholderText(conversation_example(role, minor).get(language))
         describe(self.talk_with, _("Conversation with whom"))
         self.talk_on_label.setText(_("Da&te"))
         describe(self.talk_on, _("Date of the conversation"))

@@ -75,15 +75,7 @@ class OutcomePage(Page):
             decision.addWidget(widget)
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(self.decision_box)
-        self.add_guidance(
-            self.layout_,
-            (
-                "after-the-report",
-                "vt-trafficking-partners",
-                "acute-medical-evaluation",
-                "labour-rights-or-exploitation",
-            ),
-        )
+        self.add_guidance(self.layout_, "outcome")
         self.layout_.addStretch(1)
         self.decision.textChanged.connect(self._decision_changed)
         self.reasoning.textChanged.connect(self._decision_changed)

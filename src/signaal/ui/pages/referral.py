@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.case import Person, Reporter, text_limit
+from signaal.assessment.case import Person, Purpose, Reporter, text_limit
 from signaal.assessment.proposals import birth_date_conflict
-from signaal.i18n import N_, _, content_language
+from signaal.i18n import _, content_language
+from signaal.labels import PURPOSES
 from signaal.ui.date_field import DateField
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
@@ -32,13 +33,6 @@ from signaal.ui.widgets import (
     form_layout,
     set_heading,
 )
-
-PURPOSES = {
-    "melding": N_("Report (melding) to Veilig Thuis"),
-    "advice": N_("Request for advice"),
-    "handover": N_("Handover to a colleague or care provider"),
-    "file": N_("For my own file"),
-}
 
 
 class ReferralPage(Page):
@@ -55,7 +49,7 @@ class ReferralPage(Page):
         form = form_layout(self.form_box)
         self.purpose = QComboBox()
         self.purpose.setObjectName("purpose-combo")
-        self._purposes: tuple[str, ...] = ()
+        self._purposes: tuple[Purpose, ...] = ()
         self._fill_purposes()
         self.reporter_name = QLineEdit()
         self.reporter_name.setObjectName("reporter-name")
@@ -142,7 +136,7 @@ class ReferralPage(Page):
         self.layout_.addWidget(self.embed_case)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.status)
-        self.add_guidance(self.layout_, ("special-category-data",))
+        self.add_guidance(self.layout_, "referral")
         self.layout_.addStretch(1)
         self.preview.clicked.connect(self.preview_requested)
         self.print.clicked.connect(self.print_requested)
@@ -161,7 +155,7 @@ class ReferralPage(Page):
     def first_focus(self) -> QWidget | None:
         return self.purpose
 
-    def allowed_purposes(self) -> tuple[str, ...]:
+    def allowed_purposes(self) -> tuple[Purpose, ...]:
         """The purposes the role can choose (content); a Veilig Thuis worker hands over."""
         role = self.session.catalog.roles_by_id.get(self.session.case.role)
         return tuple(role.purposes) if role is not None and role.purposes else tuple(PURPOSES)

@@ -44,7 +44,7 @@ class SignalsPage(Page):
         self.search.textChanged.connect(self.apply_filter)
         self.header.addWidget(self.search)
         guidance = QVBoxLayout()
-        self.add_guidance(guidance, ("facts-versus-interpretation", "signals-not-proof"))
+        self.add_guidance(guidance, "signals")
         self.header.addLayout(guidance)
         self.no_match = WrapLabel()
         self.no_match.setObjectName("signal-no-match")

@@ -109,7 +109,7 @@ class StartPage(Page):
         danger_layout.addWidget(self.situations)
         danger_layout.addWidget(self.danger_help)
         danger_layout.addLayout(answers)
-        self.add_guidance(danger_layout, ("acute-danger-first",))
+        self.add_guidance(danger_layout, "start")
 
         self.acute_panel = QWidget()
         self.acute_panel.setObjectName("acute-contacts")

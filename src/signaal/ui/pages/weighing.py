@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from signaal import labels
 from signaal.content.catalog import Catalog
 from signaal.content.models import Answer, Protocol
-from signaal.i18n import N_, _, content_language
+from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
 from signaal.ui.session import Session
 from signaal.ui.widgets import (
@@ -30,19 +31,10 @@ from signaal.ui.widgets import (
     set_heading,
 )
 
-OUTCOME_NAMES = {
-    "close": N_("Close the concern and record it in your file"),
-    "report": N_("Report to Veilig Thuis"),
-    "help-and-monitor": N_("Offer or organise help, and follow up"),
-    "not-applicable": N_("The afwegingskader does not apply: follow the trafficking route"),
-}
-ANSWER_NAMES = {"yes": N_("Yes"), "no": N_("No"), "unsure": N_("Not sure")}
-
 
 def outcome_name(outcome: str, catalog: Catalog | None = None) -> str:
-    """A protocol's own outcome by its content name, else the afwegingskader's wording."""
-    own = None if catalog is None else catalog.outcome_name(outcome, content_language())
-    return own if own is not None else _(OUTCOME_NAMES.get(outcome, outcome))
+    """The outcome in the active language, in the words the referral prints."""
+    return labels.outcome_name(outcome, catalog, _, active_language())
 
 
 class WeighingPage(Page):
@@ -259,7 +251,7 @@ class WeighingPage(Page):
                 *((button, answer == chosen) for answer, button in self.answer_buttons.items()),
             )
             for answer, button in self.answer_buttons.items():
-                describe(button, _(ANSWER_NAMES[answer]), question.question.get(language))
+                describe(button, _(labels.ANSWERS[answer]), question.question.get(language))
             self.previous.setEnabled(weighing.path.index(self.current) > 0)
         else:
             if weighing.outcome is not None:
@@ -276,7 +268,7 @@ class WeighingPage(Page):
         for number, question_id in enumerate(weighing.path, start=1):
             if question_id in answers:
                 question = catalog.questions_by_id[question_id]
-                answer_text = _(ANSWER_NAMES[answers[question_id]])
+                answer_text = _(labels.ANSWERS[answers[question_id]])
                 lines.append(f"{number}. {question.question.get(language)} — {answer_text}")
         self.history.setText("\n".join(lines) or _("No answers yet."))
         self.history_box.setVisible(bool(lines))
