@@ -210,6 +210,7 @@ def test_a_hostile_referral_gives_a_clear_message(
     path.write_bytes(make())
     code, stdout, stderr = run_case_command(path)
     dutch = translator("nl")(OPEN_ERRORS[kind])
+    assert dutch != OPEN_ERRORS[kind], "the headline has no Dutch translation"
     assert code == 2 and stdout == ""
     assert "Traceback" not in stderr
     lines = stderr.splitlines()
