@@ -20,10 +20,10 @@ from glitch import glitch_quote, minimised_case
 from hypothesis import given
 from hypothesis import strategies as st
 from malformed import CONTROLS, KINDS, SOMETIMES_VALID, malformed
+from pdf_checks import qpdf_check
 from pypdf import PdfReader
 from test_fuzz_cli import INDICATOR_IDS, encode, run_cli
 
-from conftest import qpdf_check
 from signaal.messages import MAX_PROBLEMS
 
 # With the extreme cases, 1,000 case files per run; `SIGNAAL_FUZZ_SCALE=10` makes it 10,000.

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 from glitch import glitch_quote, issue_quote, minimised_case
+from pdf_checks import qpdf_check
 from pypdf import PdfReader
 from test_fuzz_cli import run_cli
 
-from conftest import HERE, qpdf_check
 from signaal.assessment import assess
 from signaal.assessment.case_file import parse_case
 from signaal.report import render_referral
 from signaal.report.fonts import MAX_MARKS, capped_marks
 
-FIXTURE = HERE / "fixtures" / "minimised-layout-case.json"
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimised-layout-case.json"
 
 
 def page_text(pdf: bytes) -> str:
