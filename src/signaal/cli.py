@@ -236,12 +236,11 @@ def _report(arguments: argparse.Namespace) -> int:
         pdf = _render_report(catalog, case, language, arguments)
     except Exception as error:  # never a traceback that quotes the case
         # Only the kind of error: its message may quote case text.
-        from signaal.messages import error_kind
+        from signaal.messages import error_kind, excerpt
 
-        return _fail(
-            f"{arguments.case}: the referral could not be made ({error_kind(error)})",
-            EXIT_CONTENT,
-        )
+        # One line: the file's name clipped like in every case-file message, and the kind.
+        name = excerpt(str(arguments.case), 200)
+        return _fail(f"{name}: the referral could not be made ({error_kind(error)})", EXIT_CONTENT)
     try:
         arguments.output.write_bytes(pdf)
     except OSError as error:

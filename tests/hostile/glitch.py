@@ -38,6 +38,19 @@ def glitch_quote(seed: int, length: int = 5400) -> str:
     return "".join(parts)[:length]
 
 
+def issue_quote() -> str:
+    """The minimised quote of the issue, rebuilt by its description: 5,400 characters of
+    unassigned and private-use code points, mathematical letters above U+FFFF and runs of one
+    base letter under stacks of combining marks."""
+    odd = "".join(chr((UNASSIGNED + PRIVATE_USE)[i % 13]) for i in range(600))
+    math = "".join(chr(MATH[i * 7 % len(MATH)]) for i in range(600))
+    z = ("Z" + "".join(chr(MARKS[i * 5 % len(MARKS)]) for i in range(199))) * 10
+    o = ("o" + "".join(chr(MARKS[i * 3 % len(MARKS)]) for i in range(99))) * 10
+    quote = odd + math + z + math + odd + o
+    assert len(quote) == 5_400
+    return quote
+
+
 def minimised_case(quote: str) -> dict[str, object]:
     return {
         "role": "veilig-thuis",

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from signaal.assessment.case import CaseModel, Observation, ShortText
+from signaal.assessment.case import CaseDate, CaseModel, Observation, ShortText
 
 # Version of the embedded case document; a newer number means a newer Signaal wrote it.
 # 2: "not sure" about the concerns travels in the case (`Case.concerns_not_sure`).
@@ -27,8 +27,9 @@ MAX_CONTINUATIONS = 50
 class History(CaseModel):
     """When the case was first saved with the referral, and the days it was continued."""
 
-    first_saved_on: dt.date | None = None
-    continued_on: list[dt.date] = Field(default=[], max_length=MAX_CONTINUATIONS)
+    # Dates as in the rest of the case: `YYYY-MM-DD` in the file, within sane years.
+    first_saved_on: CaseDate | None = None
+    continued_on: list[CaseDate] = Field(default=[], max_length=MAX_CONTINUATIONS)
 
     def stamped(self, today: dt.date) -> History:
         """The history after saving today: a first save, or one more day of continuing."""

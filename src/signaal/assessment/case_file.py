@@ -14,13 +14,16 @@ import os
 import stat
 from collections import Counter
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from signaal.assessment.case import Case, Observation
 from signaal.assessment.intake import resolve_age_band
 from signaal.content.catalog import Catalog
 from signaal.messages import MAX_PROBLEMS, bounded, excerpt
+
+Model = TypeVar("Model", bound=BaseModel)
 
 # A real case file is a few kilobytes; refuse anything absurd before reading it into memory.
 MAX_CASE_FILE_BYTES = 20 * 1024 * 1024
@@ -120,8 +123,22 @@ def parse_case(data: object, catalog: Catalog, name: str = "case") -> Case:
             f"{name}: a case file must hold one JSON object with the fields of a case "
             f"(at least 'role'), not {kind}"
         )
+    case = validated(Case, data, name)
+    case = with_current_ids(case, catalog)
+    problems = unknown_ids(case, catalog) + inconsistencies(case, catalog)
+    if problems:
+        raise CaseFileError(_report(name, problems, len(problems)))
+    return case
+
+
+def validated(model: type[Model], data: object, name: str) -> Model:
+    """`data` validated strictly against `model`, or a `CaseFileError` listing what is wrong.
+
+    The one way a case is checked, whether it comes from a case file or from a referral: no
+    coercion from strings or floats, at most `MAX_PROBLEMS` problems, each value clipped.
+    """
     try:
-        case = Case.model_validate(data, strict=True)
+        return model.model_validate(data, strict=True)
     except ValidationError as error:
         # Only the first few details are formatted: a file may hold thousands of bad items.
         details = error.errors(include_input=False, include_url=False)
@@ -132,11 +149,6 @@ def parse_case(data: object, catalog: Catalog, name: str = "case") -> Case:
         raise CaseFileError(_report(name, lines, len(details))) from None
     except RecursionError:
         raise CaseFileError(f"{name}: the case file is nested too deeply") from None
-    case = with_current_ids(case, catalog)
-    problems = unknown_ids(case, catalog) + inconsistencies(case, catalog)
-    if problems:
-        raise CaseFileError(_report(name, problems, len(problems)))
-    return case
 
 
 def _report(name: str, problems: list[str], total: int) -> str:

@@ -23,6 +23,7 @@ from signaal.content.compiled import (
     read_compiled,
 )
 from signaal.content.kinds import CONTENT_KINDS
+from signaal.content.locate import first_failing_line, id_lines, line_of, reference_line
 from signaal.content.models import ContentFile
 from signaal.content.references import ReferenceProblem, check_references
 from signaal.i18n import N_, _
@@ -243,34 +244,11 @@ def _toml_problem(name: str, text: str, error: str) -> ContentProblem:
     if found:
         message += " " + _("(column {column})").format(column=found.group(2))
     elif reason == _("a key is set twice in the same table"):
-        line = _first_failing_line(text)
+        line = first_failing_line(text)
     elif "at end of document" in error:
         line = text.count("\n") + (0 if text.endswith("\n") else 1)
         message += " " + _("(noticed at the end of the file)")
     return ContentProblem(name, "", message, line)
-
-
-def _first_failing_line(text: str) -> int | None:
-    """The parser reports a key set twice only at the end: find the line by parsing prefixes."""
-    lines = text.splitlines(keepends=True)
-
-    def overwrites(count: int) -> bool:
-        try:
-            tomllib.loads("".join(lines[:count]))
-        except tomllib.TOMLDecodeError as error:
-            return str(error).startswith("Cannot overwrite a value")
-        return False
-
-    low, high = 1, len(lines)
-    if not overwrites(high):
-        return None
-    while low < high:
-        middle = (low + high) // 2
-        if overwrites(middle):
-            high = middle
-        else:
-            low = middle + 1
-    return low
 
 
 def _build(
@@ -318,7 +296,7 @@ def _explain(
             message = f"{message}: {context['expected']}"
         # Finding the line searches the file text; past the first few problems (more than anyone
         # reads) the key path alone must do, so thousands of problems are reported at once.
-        line = _line_of(location, text, data) if index < MAX_LOCATED else None
+        line = line_of(location, text, data) if index < MAX_LOCATED else None
         problems.append(ContentProblem(name, _key_path(location, data), message, line))
     return problems
 
@@ -337,78 +315,6 @@ def _key_path(location: tuple[int | str, ...], data: Any = None) -> str:
             path += f".{part}" if path else str(part)
             node = node.get(part) if isinstance(node, dict) else None
     return path
-
-
-def _key_pattern(key: str) -> re.Pattern[str]:
-    """A table header ending in `key`, or `key =` at a line start or inside an inline table."""
-    name = re.escape(key)
-    return re.compile(
-        rf"^[ \t]*\[\[?[ \t]*(?:[\w-]+[ \t]*\.[ \t]*)*{name}[ \t]*\]\]?"
-        rf"|^[ \t]*{name}[ \t]*=|[{{,][ \t]*{name}[ \t]*=",
-        re.MULTILINE,
-    )
-
-
-def _id_pattern(entry_id: str) -> re.Pattern[str]:
-    """The `id = "..."` line of the entry with this id."""
-    return re.compile(r"^[ \t]*id[ \t]*=[ \t]*[\"']" + re.escape(entry_id) + r"[\"']", re.MULTILINE)
-
-
-def _entry_start(text: str, entry_id: str, start: int) -> int | None:
-    """Where the entry with this id begins: its `[[...]]` header, or else its `id` line."""
-    pattern = _id_pattern(entry_id)
-    found = pattern.search(text, start) or pattern.search(text)
-    if found is None:
-        return None
-    newline = text.rfind("\n[", 0, found.start())
-    header = newline + 1 if newline >= 0 else (0 if text.startswith("[") else -1)
-    if header >= 0 and not re.search(
-        r"^[ \t]*id[ \t]*=", text[header : found.start()], re.MULTILINE
-    ):
-        return header
-    return found.start()
-
-
-def _line_of(location: tuple[int | str, ...], text: str, data: dict[str, Any]) -> int | None:
-    """Follow the key path through the file text as far as it can be found."""
-    if not text:
-        return None
-    position: int | None = None
-    node: Any = data
-    tables: list[str] = []
-    for part in location:
-        start = position or 0
-        if isinstance(part, str):
-            if not isinstance(node, dict) or part not in node:
-                break
-            found = _key_pattern(part).search(text, start)
-            if found is None:
-                break
-            position = found.start()
-            tables.append(part)
-            node = node[part]
-            continue
-        if not isinstance(node, list) or part >= len(node):
-            break
-        item = node[part]
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            entry = _entry_start(text, item["id"], start)
-            if entry is not None:
-                position = entry
-        else:
-            header = re.compile(
-                r"^[ \t]*\[\[[ \t]*"
-                + r"[ \t]*\.[ \t]*".join(map(re.escape, tables))
-                + r"[ \t]*\]\]",
-                re.MULTILINE,
-            )
-            headers = list(header.finditer(text, start))
-            if len(headers) > part:
-                position = headers[part].start()
-        node = item
-    if position is None:
-        return None
-    return text.count("\n", 0, position) + 1
 
 
 _PLURAL = CONTENT_KINDS
@@ -487,35 +393,9 @@ def _reference_problems(
         return [
             ContentProblem(name, key, message, line)
             for name in names
-            for line in _id_lines(texts.get(name, ""), problem.entry_id) or [None]
+            for line in id_lines(texts.get(name, ""), problem.entry_id) or [None]
         ]
     return [
-        ContentProblem(name, key, message, _reference_line(texts.get(name, ""), problem))
+        ContentProblem(name, key, message, reference_line(texts.get(name, ""), problem))
         for name in names
     ]
-
-
-def _id_lines(text: str, entry_id: str) -> list[int | None]:
-    return [
-        text.count("\n", 0, found.start()) + 1 for found in _id_pattern(entry_id).finditer(text)
-    ]
-
-
-def _reference_line(text: str, problem: ReferenceProblem) -> int | None:
-    """The line of the entry's id, moved on to the field the problem is about if it is there."""
-    if not text:
-        return None
-    position = _entry_start(text, problem.entry_id, 0)
-    if position is None:
-        return None
-    if problem.field != "id":
-        id_line = _id_pattern(problem.entry_id).search(text, position)
-        if id_line is not None:
-            position = id_line.start()
-        for key in re.sub(r"\[\d+\]", "", problem.field).split("."):
-            found = _key_pattern(key).search(text, position) if key else None
-            next_entry = text.find("\n[", position + 1)
-            if found is None or (next_entry >= 0 and found.start() > next_entry):
-                break
-            position = found.start()
-    return text.count("\n", 0, position) + 1

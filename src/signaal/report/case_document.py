@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import ValidationError
-
 from signaal.assessment.carried import (
     DOCUMENT_FORMAT,
     SCHEMA_VERSION,
@@ -30,10 +28,11 @@ from signaal.assessment.carried import (
     printed,
 )
 from signaal.assessment.case import Case, Observation
-from signaal.assessment.case_file import CaseFileError, load_json, parse_case
+from signaal.assessment.case_file import CaseFileError, load_json, parse_case, validated
 from signaal.assessment.result import Assessment
 from signaal.content.catalog import Catalog
 from signaal.i18n import N_
+from signaal.messages import excerpt
 from signaal.report.embedded_case import (
     ATTACHMENT_NAME,
     EmbeddedCaseError,
@@ -48,6 +47,10 @@ OPEN_ERRORS = {
     "unreadable": N_("This file could not be read."),
     "not-pdf": N_("This file is not a PDF."),
     "damaged-pdf": N_("This PDF is damaged or cannot be read, so no case could be taken from it."),
+    "encrypted": N_(
+        "This PDF is protected with a password, so no case could be taken from it. Open the "
+        "referral as Signaal saved it."
+    ),
     "not-signaal": N_("This PDF was not made by Signaal: it holds no case to continue."),
     "no-case": N_(
         "This referral was saved without the case (or printed to PDF), so there is nothing to "
@@ -169,16 +172,12 @@ def read_case_document(raw: bytes, catalog: Catalog) -> OpenedCase:
         raise CaseDocumentError("damaged-case", f"{ATTACHMENT_NAME}: not a Signaal case document")
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise CaseDocumentError("newer", f"schema version {version} > {SCHEMA_VERSION}")
+        raise CaseDocumentError("newer", f"schema version {excerpt(version)} > {SCHEMA_VERSION}")
     try:
-        document = CaseDocument.model_validate(data)
-    except ValidationError as error:
-        fields = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()[:10]
-        )
-        raise CaseDocumentError("damaged-case", f"{ATTACHMENT_NAME}: {fields}") from None
-    except RecursionError:
-        raise CaseDocumentError("damaged-case", "nested too deeply") from None
+        # Held to exactly the rules of a case file: strict, bounded, values clipped.
+        document = validated(CaseDocument, data, ATTACHMENT_NAME)
+    except CaseFileError as error:
+        raise CaseDocumentError("damaged-case", str(error)) from None
     return _opened(document, catalog)
 
 
@@ -217,7 +216,8 @@ def _opened(document: CaseDocument, catalog: Catalog) -> OpenedCase:
     for observation in case.observations:
         if printed(observation) and observation.indicator not in saved:
             raise CaseDocumentError(
-                "damaged-case", f"signal '{observation.indicator}' has no saved text"
+                "damaged-case",
+                f"{ATTACHMENT_NAME}: signal '{excerpt(observation.indicator)}' has no saved text",
             )
     versions = {
         o.indicator: saved[o.indicator].catalog_version
@@ -232,11 +232,9 @@ def _opened(document: CaseDocument, catalog: Catalog) -> OpenedCase:
 
 def _retired(item: object, signal: SavedSignal) -> RetiredObservation:
     try:
-        observation = Observation.model_validate(item)
-    except ValidationError as error:
-        raise CaseDocumentError(
-            "damaged-case", f"observation '{signal.id}': {error.errors()[0]['msg']}"
-        ) from None
+        observation = validated(Observation, item, f"{ATTACHMENT_NAME}: {excerpt(signal.id)}")
+    except CaseFileError as error:
+        raise CaseDocumentError("damaged-case", str(error)) from None
     return RetiredObservation(
         observation=observation, text=signal.text, catalog_version=signal.catalog_version
     )

@@ -15,13 +15,29 @@ import warnings
 from pathlib import Path
 from typing import Literal
 
+from signaal.assessment.case_file import MAX_CASE_FILE_BYTES
+
 ATTACHMENT_NAME = "signaal-case.json"
 # A referral is tens to hundreds of kilobytes; even 100,000 characters in every field stay far
 # below this. Anything larger is refused before it is read into memory.
 MAX_REFERRAL_BYTES = 30 * 1024 * 1024
-MAX_CASE_DOCUMENT_BYTES = 20 * 1024 * 1024
+# The embedded case is held to the size cap of a case file, like to every other rule of one.
+MAX_CASE_DOCUMENT_BYTES = MAX_CASE_FILE_BYTES
 
-ErrorKind = Literal["too-large", "unreadable", "not-pdf", "damaged-pdf", "not-signaal", "no-case"]
+ErrorKind = Literal[
+    "too-large",
+    "unreadable",
+    "not-pdf",
+    "damaged-pdf",
+    "encrypted",
+    "not-signaal",
+    "no-case",
+    "damaged-case",
+]
+
+
+class _EncryptedError(Exception):
+    """The PDF is encrypted: nothing in it can be read without the password."""
 
 
 class EmbeddedCaseError(Exception):
@@ -67,6 +83,8 @@ def extract_case(pdf: bytes) -> bytes:
         raise EmbeddedCaseError("not-pdf", "no PDF header")
     try:
         attachments, producer = _read(pdf)
+    except _EncryptedError:
+        raise EmbeddedCaseError("encrypted") from None
     except RecursionError:
         raise EmbeddedCaseError("damaged-pdf", "nested too deeply") from None
     except MemoryError:
@@ -77,6 +95,8 @@ def extract_case(pdf: bytes) -> bytes:
     if not contents:
         kind: ErrorKind = "no-case" if producer == "Signaal" else "not-signaal"
         raise EmbeddedCaseError(kind)
+    if len(contents) > 1:  # Signaal embeds one case: which one is meant cannot be told
+        raise EmbeddedCaseError("damaged-case", f"{len(contents)} files named {ATTACHMENT_NAME}")
     document = contents[0]
     if len(document) > MAX_CASE_DOCUMENT_BYTES:
         raise EmbeddedCaseError("damaged-pdf", "embedded case too large")
@@ -95,7 +115,7 @@ def _read(pdf: bytes) -> tuple[dict[str, list[bytes]], str]:
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(pdf), strict=False)
             if reader.is_encrypted:
-                raise ValueError("encrypted")
+                raise _EncryptedError
             found = reader.attachments
             # Only this one file is unpacked, whatever else the PDF carries.
             attachments = (
