@@ -1,6 +1,7 @@
-"""Pay the first referral's fixed costs before the user asks for it.
+"""Pay the first answer's and the first referral's fixed costs before the user asks for them.
 
-Importing reportlab's layout engine, registering the embedded fonts and the first build of a
+Importing the case models (pydantic, which the window's first page does without), reportlab's
+layout engine, registering the embedded fonts and the first build of a
 document (reportlab fills caches of glyph widths and subsets on first use) cost a few hundred
 milliseconds once per process. The window calls `warm_up` on a helper thread once it is usable,
 so the first preview or print costs about what every later one does. It builds a throwaway
@@ -16,11 +17,13 @@ SAMPLE = "Signaal — Veilig Thuis, één café, Łódź, Nguyễn, 0800-2000 (2
 
 
 def warm_up() -> None:
-    """Import the PDF code, register the fonts and build one small document in memory."""
+    """Import the case models and the PDF code, register the fonts and build one small
+    document in memory."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
+    import signaal.assessment  # noqa: F401 - imported for its side effect: loading
     from signaal.report import render  # noqa: F401 - imported for its side effect: loading
     from signaal.report.fonts import FACES, covered_code_points, register_fonts
 

@@ -6,6 +6,7 @@ the window is first painted (`attach_catalog`), and the PDF code only when a ref
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,19 @@ if TYPE_CHECKING:
 
 SUGGESTED_FILE_NAME = "signaal-verwijzing.pdf"
 MINUTE_MS = 60_000
+
+
+# The other steps' pages: (module, class).
+PAGE_CLASSES = {
+    "who": ("signaal.ui.pages.who", "WhoPage"),
+    "concerns": ("signaal.ui.pages.concerns", "ConcernsPage"),
+    "signals": ("signaal.ui.pages.signals", "SignalsPage"),
+    "meldcode": ("signaal.ui.pages.meldcode", "MeldcodePage"),
+    "weighing": ("signaal.ui.pages.weighing", "WeighingPage"),
+    "outcome": ("signaal.ui.pages.outcome", "OutcomePage"),
+    "intake": ("signaal.ui.pages.intake", "IntakePage"),
+    "safety": ("signaal.ui.pages.safety", "SafetyPage"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -108,10 +122,10 @@ class MainWindow(QMainWindow):
         from signaal.ui.session import Session
         from signaal.ui.steps import steps_for
 
-        self._session = Session(catalog, self)
+        language = "nl" if i18n.content_language() == "nl" else "en"
+        self._session = Session(catalog, self, language=language)
         self._flow = self.session.flow
         steps = steps_for(self._flow)
-        self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
         self.actions_ = WindowActions(self)
         # Short names for the actions tests and the other helpers use most.
         self.action_new = self.actions_.new
@@ -367,23 +381,16 @@ class MainWindow(QMainWindow):
         return page
 
     def _create_page(self, key: str) -> Page:
-        from signaal.ui.pages.concerns import ConcernsPage
-        from signaal.ui.pages.intake import IntakePage
-        from signaal.ui.pages.meldcode import MeldcodePage
-        from signaal.ui.pages.outcome import OutcomePage
-        from signaal.ui.pages.referral import ReferralPage
-        from signaal.ui.pages.safety import SafetyPage
-        from signaal.ui.pages.signals import SignalsPage
-        from signaal.ui.pages.start import StartPage
-        from signaal.ui.pages.weighing import WeighingPage
-        from signaal.ui.pages.who import WhoPage
-
         session = self.session
         if key == "start":
+            from signaal.ui.pages.start import StartPage
+
             start = StartPage(session)
             start.language_chosen.connect(self.set_language)
             return start
         if key in ("referral", "handover"):
+            from signaal.ui.pages.referral import ReferralPage
+
             referral = ReferralPage(session)
             referral.preview_requested.connect(self.preview)
             referral.print_requested.connect(self.print_referral)
@@ -391,17 +398,10 @@ class MainWindow(QMainWindow):
             referral.note_requested.connect(self.copy_dossier_note)
             referral.signal_requested.connect(self.show_signal)
             return referral
-        classes: dict[str, type[Page]] = {
-            "who": WhoPage,
-            "concerns": ConcernsPage,
-            "signals": SignalsPage,
-            "meldcode": MeldcodePage,
-            "weighing": WeighingPage,
-            "outcome": OutcomePage,
-            "intake": IntakePage,
-            "safety": SafetyPage,
-        }
-        return classes[key](session)
+        # Imported when its page is first made: most page modules bring the case models.
+        module, name = PAGE_CLASSES[key]
+        page_class: type[Page] = getattr(importlib.import_module(module), name)
+        return page_class(session)
 
     def show_signal(self, indicator_id: str) -> None:
         """Go to the signals step with this signal's row in view and its facts field focused."""
@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
         self._show_role_banner()
         for row, step in enumerate(steps_for(self._flow)):
             item = self.step_list.item(row)
-            done = step.done(self.session)
+            done = self.session.has_case and step.done(self.session)
             title = f"{row + 1}. {_(step.title)}"
             text = f"{title}  ✓" if done else title
             if item.text() == text:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.labels import CONCERN_LABELS
 from signaal.content.notices import (
     PROVISIONAL,
     RULE_UNCONFIRMED,
@@ -49,6 +48,8 @@ def profile_name(profile: str) -> str:
 
 
 def concern_name(level: str) -> str:
+    from signaal.assessment.labels import CONCERN_LABELS  # the package brings pydantic
+
     return _(CONCERN_LABELS.get(level, level))
 
 
@@ -160,7 +161,8 @@ class ProfilePanel(QFrame):
 
     def update_profile(self) -> None:
         """Show the current assessment; cheap enough to run on every click."""
-        if not self.isVisible() and self.text.text():
+        # Hidden, it catches up when shown; before the case is made there is nothing to show.
+        if not self.isVisible() and (self.text.text() or not self.session.has_case):
             self._stale = True
             return
         self._stale = False

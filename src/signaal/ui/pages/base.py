@@ -44,7 +44,7 @@ class Page(QWidget):
 
     def add_guidance(self, layout: QVBoxLayout, ids: tuple[str, ...]) -> None:
         """Fold the catalog's guidance with these ids into `layout` (missing ids are skipped)."""
-        role = lambda: self.session.case.role  # noqa: E731
+        role = lambda: self.session.role  # noqa: E731
         for box in guidance_boxes(self.session.catalog, ids, role):
             layout.addWidget(box)
 
