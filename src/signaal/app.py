@@ -2,8 +2,8 @@
 
 The window appears first (Qt only); the catalog loads once the window has painted
 (`AfterFirstPaint`), without pydantic. Once the working window (step list and first page) has
-painted, a helper thread loads the case models (pydantic) and the PDF code (reportlab, its
-fonts), so neither the first answer nor the first referral waits for them.
+painted, the case models (pydantic) load, and then a helper thread loads the PDF code
+(reportlab, its fonts), so neither the first answer nor the first referral waits for them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 # Waits for the working window's first paint; held here until the process ends.
 _working_paint: list[AfterFirstPaint] = []
+# How long after the working window the PDF code is loaded ahead of time.
+REPORT_WARM_UP_MS = 1000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,20 +115,30 @@ def load_content(window: MainWindow) -> None:
 
 
 def warm_up_after_working_paint(window: MainWindow) -> None:
-    """Once the step list has painted, load the case models and the PDF code on a helper thread.
+    """Once the step list has painted, load the case models and, a little later, the PDF code.
 
-    A thread, so the window answers meanwhile (the import lock makes a click that needs the case
-    models sooner wait for them, no longer).
+    The case models (pydantic, about 100 ms) load in the first idle moment after that paint, on
+    this thread: the first answer needs them, and a click cannot come much sooner. The PDF code
+    (reportlab, its fonts, a first build) loads on a helper thread after `REPORT_WARM_UP_MS`: a
+    referral is minutes away, and meanwhile the thread would slow every click it shares the
+    interpreter with.
     """
-    import threading
-
     from signaal.ui.first_paint import AfterFirstPaint
 
-    thread = threading.Thread(target=_warm_up, name="signaal-warm-up", daemon=True)
-    _working_paint.append(AfterFirstPaint(window.step_list, thread.start))
+    _working_paint.append(AfterFirstPaint(window.step_list, lambda: _after_working_paint(window)))
 
 
-def _warm_up() -> None:
-    from signaal.report.warm import warm_up  # imports the case models first
+def _after_working_paint(window: MainWindow) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    window.session.assessment()  # imports the case models and runs the rules once
+    thread = threading.Thread(target=_warm_up_report, name="signaal-warm-up", daemon=True)
+    QTimer.singleShot(REPORT_WARM_UP_MS, thread.start)
+
+
+def _warm_up_report() -> None:
+    from signaal.report.warm import warm_up
 
     warm_up()

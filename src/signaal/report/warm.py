@@ -1,7 +1,6 @@
-"""Pay the first answer's and the first referral's fixed costs before the user asks for them.
+"""Pay the first referral's fixed costs before the user asks for it.
 
-Importing the case models (pydantic, which the window's first page does without), reportlab's
-layout engine, registering the embedded fonts and the first build of a
+Importing reportlab's layout engine, registering the embedded fonts and the first build of a
 document (reportlab fills caches of glyph widths and subsets on first use) cost a few hundred
 milliseconds once per process. The window calls `warm_up` on a helper thread once it is usable,
 so the first preview or print costs about what every later one does. It builds a throwaway
