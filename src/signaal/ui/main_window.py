@@ -6,7 +6,6 @@ the window is first painted (`attach_catalog`), and the PDF code only when a ref
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,19 +47,6 @@ if TYPE_CHECKING:
 
 SUGGESTED_FILE_NAME = "signaal-verwijzing.pdf"
 MINUTE_MS = 60_000
-
-
-# The other steps' pages: (module, class).
-PAGE_CLASSES = {
-    "who": ("signaal.ui.pages.who", "WhoPage"),
-    "concerns": ("signaal.ui.pages.concerns", "ConcernsPage"),
-    "signals": ("signaal.ui.pages.signals", "SignalsPage"),
-    "meldcode": ("signaal.ui.pages.meldcode", "MeldcodePage"),
-    "weighing": ("signaal.ui.pages.weighing", "WeighingPage"),
-    "outcome": ("signaal.ui.pages.outcome", "OutcomePage"),
-    "intake": ("signaal.ui.pages.intake", "IntakePage"),
-    "safety": ("signaal.ui.pages.safety", "SafetyPage"),
-}
 
 
 class MainWindow(QMainWindow):
@@ -382,15 +368,23 @@ class MainWindow(QMainWindow):
 
     def _create_page(self, key: str) -> Page:
         session = self.session
-        if key == "start":
+        if key == "start":  # the first page: its module alone, without the case models
             from signaal.ui.pages.start import StartPage
 
             start = StartPage(session)
             start.language_chosen.connect(self.set_language)
             return start
-        if key in ("referral", "handover"):
-            from signaal.ui.pages.referral import ReferralPage
+        from signaal.ui.pages.concerns import ConcernsPage
+        from signaal.ui.pages.intake import IntakePage
+        from signaal.ui.pages.meldcode import MeldcodePage
+        from signaal.ui.pages.outcome import OutcomePage
+        from signaal.ui.pages.referral import ReferralPage
+        from signaal.ui.pages.safety import SafetyPage
+        from signaal.ui.pages.signals import SignalsPage
+        from signaal.ui.pages.weighing import WeighingPage
+        from signaal.ui.pages.who import WhoPage
 
+        if key in ("referral", "handover"):
             referral = ReferralPage(session)
             referral.preview_requested.connect(self.preview)
             referral.print_requested.connect(self.print_referral)
@@ -398,10 +392,17 @@ class MainWindow(QMainWindow):
             referral.note_requested.connect(self.copy_dossier_note)
             referral.signal_requested.connect(self.show_signal)
             return referral
-        # Imported when its page is first made: most page modules bring the case models.
-        module, name = PAGE_CLASSES[key]
-        page_class: type[Page] = getattr(importlib.import_module(module), name)
-        return page_class(session)
+        classes: dict[str, type[Page]] = {
+            "who": WhoPage,
+            "concerns": ConcernsPage,
+            "signals": SignalsPage,
+            "meldcode": MeldcodePage,
+            "weighing": WeighingPage,
+            "outcome": OutcomePage,
+            "intake": IntakePage,
+            "safety": SafetyPage,
+        }
+        return classes[key](session)
 
     def show_signal(self, indicator_id: str) -> None:
         """Go to the signals step with this signal's row in view and its facts field focused."""
