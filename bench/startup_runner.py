@@ -64,14 +64,14 @@ class Report:
     def first_painted(self, moment: float) -> None:
         self.painted, self.painted_rss = moment, peak_rss_kib()
 
-    def emit(self, ready: float | None) -> None:
+    def emit(self, ready: float | None, ready_rss: int | None = None) -> None:
         print(
             json.dumps(
                 {
                     "painted": self.painted,
                     "painted_rss_kib": self.painted_rss,
                     "ready": ready,
-                    "ready_rss_kib": peak_rss_kib(),
+                    "ready_rss_kib": peak_rss_kib() if ready_rss is None else ready_rss,
                 }
             ),
             flush=True,
@@ -112,11 +112,13 @@ def signaal() -> int:
         attach(window, catalog)  # type: ignore[arg-type]
         step_list = window.findChild(QWidget, "step-list")
         if step_list is not None:
-            probes.append(
-                FirstPaint(
-                    step_list, lambda moment: QTimer.singleShot(0, lambda: report.emit(moment))
-                )
-            )
+            probes.append(FirstPaint(step_list, working_painted))
+
+    def working_painted(moment: float) -> None:
+        # The peak RSS now, not when the queued report runs: Signaal's own work queued from
+        # this paint (the case models) may run first.
+        rss = peak_rss_kib()
+        QTimer.singleShot(0, lambda: report.emit(moment, rss))
 
     MainWindow.show = show_probed  # type: ignore[method-assign]
     MainWindow.attach_catalog = attach_probed  # type: ignore[method-assign]

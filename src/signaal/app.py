@@ -1,8 +1,9 @@
 """`signaal`: build the QApplication with its privacy guards, paint the window, then load content.
 
-The window appears first (Qt only); the catalog (pydantic) loads once the window has painted
-(`AfterFirstPaint`), and the PDF code (reportlab, its fonts) on a helper thread once the window
-works, so the first referral does not wait for it.
+The window appears first (Qt only); the catalog loads once the window has painted
+(`AfterFirstPaint`), without pydantic. Once the working window (step list and first page) has
+painted, the case models (pydantic) load, and then a helper thread loads the PDF code
+(reportlab, its fonts), so neither the first answer nor the first referral waits for them.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from signaal.ui.first_paint import AfterFirstPaint
     from signaal.ui.main_window import MainWindow
 
-
-# How long after the catalog has loaded the PDF code is loaded ahead of time.
-WARM_UP_DELAY_MS = 300
+# Waits for the working window's first paint; held here until the process ends.
+_working_paint: list[AfterFirstPaint] = []
+# How long after the working window the PDF code is loaded ahead of time.
+REPORT_WARM_UP_MS = 1000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -108,17 +111,34 @@ def load_content(window: MainWindow) -> None:
         gc.freeze()
     finally:
         gc.enable()
-    warm_up_report_later()
+    warm_up_after_working_paint(window)
 
 
-def warm_up_report_later() -> None:
-    """Load reportlab and the fonts on a helper thread, once the working window has painted."""
+def warm_up_after_working_paint(window: MainWindow) -> None:
+    """Once the step list has painted, load the case models and, a little later, the PDF code.
+
+    The case models (pydantic, about 100 ms) load in the first idle moment after that paint, on
+    this thread: the first answer needs them, and a click cannot come much sooner. The PDF code
+    (reportlab, its fonts, a first build) loads on a helper thread after `REPORT_WARM_UP_MS`: a
+    referral is minutes away, and meanwhile the thread would slow every click it shares the
+    interpreter with.
+    """
+    from signaal.ui.first_paint import AfterFirstPaint
+
+    _working_paint.append(AfterFirstPaint(window.step_list, lambda: _after_working_paint(window)))
+
+
+def _after_working_paint(window: MainWindow) -> None:
     import threading
 
     from PySide6.QtCore import QTimer
 
+    window.session.assessment()  # imports the case models and runs the rules once
+    thread = threading.Thread(target=_warm_up_report, name="signaal-warm-up", daemon=True)
+    QTimer.singleShot(REPORT_WARM_UP_MS, thread.start)
+
+
+def _warm_up_report() -> None:
     from signaal.report.warm import warm_up
 
-    thread = threading.Thread(target=warm_up, name="signaal-warm-up", daemon=True)
-    # After the step list and first page have painted; a user needs longer to reach a referral.
-    QTimer.singleShot(WARM_UP_DELAY_MS, thread.start)
+    warm_up()

@@ -162,13 +162,14 @@ def _check_content(arguments: argparse.Namespace) -> int:
 
 def _catalog(arguments: argparse.Namespace) -> int:
     """The whole validated catalog as JSON, plus a flat `indicators` list naming each one's list."""
-    from signaal.content import ContentError, load_catalog
+    from signaal.content import Catalog, ContentError, load_catalog
+    from signaal.content.loader import validator
 
     try:
         catalog = load_catalog(arguments.content)
     except ContentError as error:
         return _content_failure(error)
-    data = catalog.model_dump(mode="json")
+    data = validator(Catalog).dump_python(catalog, mode="json")
     indicators = []
     for checklist in data["checklists"]:
         for indicator in checklist["indicators"]:

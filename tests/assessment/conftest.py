@@ -14,6 +14,7 @@ import pytest
 
 from signaal.assessment import Assessment, Case, assess
 from signaal.content import Catalog
+from signaal.content.loader import validator
 
 SRC = ["test-source"]
 DIMENSIONS = {
@@ -421,7 +422,7 @@ def catalog_data() -> dict[str, Any]:
     }
 
 
-SYNTHETIC = Catalog.model_validate(catalog_data())
+SYNTHETIC = validator(Catalog).validate_python(catalog_data())
 
 
 def make_case(**fields: Any) -> Case:
@@ -452,7 +453,7 @@ class Kit:
     @staticmethod
     def with_changes(**changes: Any) -> Catalog:
         """A copy of the synthetic catalog with some top-level entries replaced."""
-        return Catalog.model_validate({**catalog_data(), **changes})
+        return validator(Catalog).validate_python({**catalog_data(), **changes})
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from signaal.assessment.conditions import case_facts, holds, matched_indicators
+from signaal.content.loader import validator
 from signaal.content.models import Condition
 
 BASE = {
@@ -65,7 +66,7 @@ def facts(kit):
     ],
 )
 def test_each_field(facts, condition, expected) -> None:
-    assert holds(Condition.model_validate(condition), facts) is expected
+    assert holds(validator(Condition).validate_python(condition), facts) is expected
 
 
 def test_derived_outcomes(kit, facts) -> None:
@@ -90,7 +91,7 @@ def test_no_days_recorded_is_not_recent(kit) -> None:
 
 
 def test_matched_indicators_follow_nested_conditions(kit, facts) -> None:
-    condition = Condition.model_validate(
+    condition = validator(Condition).validate_python(
         {"any_of": [{"indicators_any": ["csa-nightmares"]}, {"checklists_any": ["csa-flags"]}]}
     )
     assert matched_indicators(condition, facts) == ["csa-nightmares", "csa-flag-yellow"]

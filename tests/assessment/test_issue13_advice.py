@@ -8,6 +8,7 @@ danger lists every number at once, and nothing reads as an all-clear.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -176,10 +177,10 @@ def _with_indicator_change(catalog: Catalog, indicator_id: str, **update: object
     checklists = []
     for checklist in catalog.checklists:
         indicators = [
-            i.model_copy(update=update) if i.id == indicator_id else i for i in checklist.indicators
+            replace(i, **update) if i.id == indicator_id else i for i in checklist.indicators
         ]
-        checklists.append(checklist.model_copy(update={"indicators": indicators}))
-    return catalog.model_copy(update={"checklists": checklists})
+        checklists.append(replace(checklist, indicators=indicators))
+    return replace(catalog, checklists=checklists)
 
 
 def _messages(catalog: Catalog) -> list[str]:
@@ -201,10 +202,10 @@ def test_check_content_refuses_counts_as_unknown_or_of_another_age(catalog: Cata
 
 def test_check_content_refuses_presupposing_words(catalog: Catalog) -> None:
     for word in ("de uitbuiter", "de dader", "een pleger", "het slachtoffer"):
-        text = catalog.indicator("gen-debt").text.model_copy(update={"nl": f"Schuld bij {word}"})
+        text = replace(catalog.indicator("gen-debt").text, nl=f"Schuld bij {word}")
         changed = _with_indicator_change(catalog, "gen-debt", text=text)
         assert any("gen-debt.text" in m for m in _messages(changed)), word
-    english = catalog.indicator("gen-debt").text.model_copy(update={"en": "Owes the offender"})
+    english = replace(catalog.indicator("gen-debt").text, en="Owes the offender")
     assert any(
         "gen-debt.text" in m
         for m in _messages(_with_indicator_change(catalog, "gen-debt", text=english))
@@ -223,10 +224,10 @@ def test_check_content_refuses_a_reason_more_urgent_than_its_contact(catalog: Ca
     rules = []
     for rule in catalog.routing_rules:
         if rule.id == "minor-trafficking-profile-police":
-            reason = rule.reason.model_copy(update={"nl": "Schakel vandaag de politie in."})
-            rule = rule.model_copy(update={"reason": reason})
+            reason = replace(rule.reason, nl="Schakel vandaag de politie in.")
+            rule = replace(rule, reason=reason)
         rules.append(rule)
-    changed = catalog.model_copy(update={"routing_rules": rules})
+    changed = replace(catalog, routing_rules=rules)
     assert any("minor-trafficking-profile-police.reason" in m for m in _messages(changed))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from signaal.cli import main
 from signaal.content import ContentError, load_catalog
 from signaal.content.compiled import COMPILED, compile_content, content_files, read_compiled
 
@@ -50,3 +52,19 @@ def test_a_damaged_compiled_copy_is_ignored(content_copy: Path) -> None:
     assert load_catalog(content_copy) == load_catalog(content_copy, use_compiled=False)
     target.write_text("not json", encoding="utf-8")
     assert load_catalog(content_copy).info.version
+
+
+def test_check_content_compares_what_the_app_loads_from_a_forged_copy(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app builds the compiled copy without validating it: check-content must catch a value
+    the models would refuse, in a copy whose digest still matches."""
+    compile_content(content_copy)
+    target = content_copy / COMPILED
+    header, _newline, body = target.read_text(encoding="utf-8").partition("\n")
+    data = json.loads(body)
+    data["age_bands"][0]["minor"] = "yes"
+    target.write_text(header + "\n" + json.dumps(data), encoding="utf-8")
+    assert load_catalog(content_copy).age_bands[0].minor == "yes"  # what the app would use
+    assert main(["check-content", str(content_copy)]) == 1
+    assert COMPILED.as_posix() in capsys.readouterr().err

@@ -4,6 +4,7 @@ carry one calm line, and every ILO weight or rule says where it comes from."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -51,9 +52,9 @@ def test_no_shown_text_reads_like_a_note_for_editors(catalog: Catalog) -> None:
 def test_each_issue_remark_is_caught_where_it_was(catalog: Catalog, remark: str) -> None:
     """Put a remark back into a shown contact text: the check must name that contact."""
     fier = catalog.contact("fier")
-    broken = fier.model_copy(update={"hours": Text(nl=remark, en="Day and night")})
+    broken = replace(fier, hours=Text(nl=remark, en="Day and night"))
     contacts = [broken if c.id == "fier" else c for c in catalog.contacts]
-    found = editorial_problems(catalog.model_copy(update={"contacts": contacts}))
+    found = editorial_problems(replace(catalog, contacts=contacts))
     assert [(kind, entry, field) for kind, entry, field, _m in found] == [
         ("contact", "fier", "hours")
     ]
@@ -95,12 +96,10 @@ def test_a_bare_home_page_is_not_a_source(url: str, specific: bool) -> None:
 
 def test_a_bare_source_fails_the_check(catalog: Catalog) -> None:
     sources = [
-        s.model_copy(update={"url": "https://www.knmg.nl", "accessed": None})
-        if s.id == "knmg-meldcode-2023"
-        else s
+        replace(s, url="https://www.knmg.nl", accessed=None) if s.id == "knmg-meldcode-2023" else s
         for s in catalog.sources
     ]
-    found = source_problems(catalog.model_copy(update={"sources": sources}))
+    found = source_problems(replace(catalog, sources=sources))
     assert [(f[1], f[2]) for f in found] == [
         ("knmg-meldcode-2023", "url"),
         ("knmg-meldcode-2023", "accessed"),
@@ -122,7 +121,7 @@ def test_contacts_show_one_calm_line_with_the_check_date(catalog: Catalog) -> No
         "Uit een oudere bron: controleer het voor gebruik. Gecontroleerd op 4 december 2026."
     )
     assert lines["fier"].startswith("Niet bevestigd: controleer het voor gebruik.")
-    unsure = catalog.contact("helpwanted").model_copy(update={"verification": "secondary"})
+    unsure = replace(catalog.contact("helpwanted"), verification="secondary")
     assert contact_check_line(unsure, NL, day).startswith(
         "Nummer niet bevestigd: controleer het voor gebruik."
     )

@@ -7,9 +7,9 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
 
 import pytest
-from pydantic import BaseModel
 
 from signaal.content import Catalog, Text, load_catalog
 from signaal.content.loader import default_content_dir
@@ -39,8 +39,8 @@ def texts(node: object, path: str = "") -> Iterator[tuple[str, Text]]:
     """Every Text anywhere in the catalog, with where it is."""
     if isinstance(node, Text):
         yield path, node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
+    elif is_dataclass(node):
+        for name in (item.name for item in fields(node)):
             yield from texts(getattr(node, name), f"{path}.{name}")
     elif isinstance(node, list | tuple):
         for index, item in enumerate(node):
@@ -70,10 +70,10 @@ def test_every_reference_resolves_and_ids_are_unique(shipped: Catalog) -> None:
 
 
 def _sourced(node: object, path: str = "") -> Iterator[tuple[str, list[str]]]:
-    if isinstance(node, BaseModel):
+    if is_dataclass(node):
         if isinstance(node, Sourced):
             yield path, node.sources
-        for name in type(node).model_fields:
+        for name in (item.name for item in fields(node)):
             yield from _sourced(getattr(node, name), f"{path}.{name}")
     elif isinstance(node, list):
         for item in node:

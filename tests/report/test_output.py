@@ -18,6 +18,7 @@ from signaal.assessment import assess
 from signaal.assessment.carried import Carried
 from signaal.assessment.result import Referral
 from signaal.content import Catalog
+from signaal.content.loader import validator
 from signaal.content.models import Text
 from signaal.i18n import translator
 from signaal.report import render_referral
@@ -102,12 +103,12 @@ def test_every_page_has_visible_content(catalog: Catalog, tmp_path: Path) -> Non
 def test_uncertain_number_carries_one_calm_line(catalog: Catalog, verification: str) -> None:
     """The doubt is one calm line with the check date; the editors' reasons are never printed."""
     contact = next(c for c in catalog.contacts if c.shows_check)  # 112 has no check line
-    changed = catalog.model_dump()
+    changed = validator(Catalog).dump_python(catalog)
     for item in changed["contacts"]:
         if item["id"] == contact.id:
             item["verification"] = verification
             item["editor_note"] = "Two sources give different hours."
-    uncertain = Catalog.model_validate(changed)
+    uncertain = validator(Catalog).validate_python(changed)
     case = case_for(uncertain, "teacher", 14, count=1)
     reason = Text(nl="Reden om te bellen.", en="Reason to call.")
     assessment = assess(uncertain, case).model_copy(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -48,14 +49,13 @@ def flow_catalog(catalog: Catalog) -> Catalog:
     """
     present = {role.id for role in catalog.roles}
     extra = [
-        catalog.roles[0].model_copy(update={"id": role_id})
+        replace(catalog.roles[0], id=role_id)
         for role_id in CONTRACT_ROLES
         if role_id not in present
     ]
     if not extra:
         return catalog
-    fields = {name: getattr(catalog, name) for name in Catalog.model_fields}
-    return Catalog(**{**fields, "roles": [*catalog.roles, *extra]})
+    return replace(catalog, roles=[*catalog.roles, *extra])
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@ page shows as its editor meant is said out loud instead of silently left out (is
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
@@ -52,11 +54,8 @@ def test_guidance_on_a_page_that_does_not_exist_is_reported_once(
 ) -> None:
     """A catalog made without the loader's checks (which refuse this) still does not lose a
     box without a word: stderr says which guidance and why, once per process."""
-    misplaced = [
-        g.model_copy(update={"page": "meldcod"}) if g.id == "kindcheck" else g
-        for g in catalog.guidance
-    ]
-    odd = catalog.model_copy(update={"guidance": misplaced})
+    misplaced = [replace(g, page="meldcod") if g.id == "kindcheck" else g for g in catalog.guidance]
+    odd = replace(catalog, guidance=misplaced)
     boxes = guidance_boxes(odd, "meldcode")
     for box in boxes:
         qtbot.addWidget(box)

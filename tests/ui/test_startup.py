@@ -54,6 +54,34 @@ main(["signaal"])
 """
 
 
+# Runs the real `signaal.app.main()` and, at the step list's first paint (the working window),
+# prints which of the case models' and the PDF's libraries are imported by then.
+WORKING_PAINT_PROBE = """
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject
+from signaal.ui.main_window import MainWindow
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "reportlab"))
+            print(json.dumps({"heavy": heavy, "step": watched.currentRow()}), flush=True)
+            os._exit(0)
+        return False
+
+attach = MainWindow.attach_catalog
+
+def attach_probed(window, catalog):
+    attach(window, catalog)
+    window.probe = Probe()
+    window.step_list.installEventFilter(window.probe)
+
+MainWindow.attach_catalog = attach_probed
+from signaal.app import main
+main(["signaal"])
+"""
+
+
 class PaintCounter(QObject):
     """Counts the Paint events a widget receives."""
 
@@ -86,6 +114,23 @@ def test_first_paint_comes_before_pydantic_reportlab_and_babel(tmp_path: Path) -
     assert lines, result.stderr
     painted = json.loads(lines[-1])
     assert painted == {"heavy": [], "central": "QLabel"}
+
+
+def test_the_working_window_paints_before_pydantic_and_reportlab(tmp_path: Path) -> None:
+    """The catalog and the first page need neither: the case models and the PDF code load once
+    the step list has painted."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", WORKING_PAINT_PROBE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr
+    assert json.loads(lines[-1]) == {"heavy": [], "step": 0}
 
 
 def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cached_property
-
-from pydantic import Field
 
 from signaal.content.models import (
     AcuteDangerQuestion,
@@ -37,6 +36,8 @@ from signaal.content.models import (
 from signaal.content.models import ConcernRule as ConcernRuleModel
 
 
+# No slots: the look-ups below are cached in the instance's __dict__.
+@dataclass(frozen=True, kw_only=True)
 class Catalog(Strict):
     """Everything Signaal knows, immutable once loaded."""
 
@@ -63,9 +64,9 @@ class Catalog(Strict):
     concern_rules: list[ConcernRuleModel]
     routing_rules: list[RoutingRule]
     # Optional kinds (added for issue 13): a catalog without them stays valid.
-    weighing_scopes: list[WeighingScope] = Field(default_factory=list)
-    refused_words: list[RefusedWords] = Field(default_factory=list)
-    urgency_words: list[UrgencyWords] = Field(default_factory=list)
+    weighing_scopes: list[WeighingScope] = field(default_factory=list)
+    refused_words: list[RefusedWords] = field(default_factory=list)
+    urgency_words: list[UrgencyWords] = field(default_factory=list)
 
     @cached_property
     def indicators_by_id(self) -> dict[str, tuple[Checklist, Indicator]]:

@@ -4,14 +4,28 @@ Parsing TOML costs about ten times more than validating JSON, so the build (`hat
 loads and checks the TOML once and writes `.compiled/catalog.json`: a one-line header with the
 digest of the TOML files, then the validated catalog. The loader uses that copy only while the
 digest still matches the TOML files, so an editor's change is never ignored.
+
+The app builds the catalog's dataclasses from that JSON directly (`catalog_from_json`): it was
+validated when it was compiled, so the start needs no pydantic. What it builds is what
+check-content compares with the TOML (`loader.check_compiled`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
+import sys
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
+
+from signaal.content.catalog import Catalog
 
 FORMAT = 2
 COMPILED = Path(".compiled") / "catalog.json"
@@ -72,13 +86,79 @@ def read_compiled(directory: Path, files: list[Path]) -> str | None:
     return body
 
 
+def catalog_from_json(body: str) -> Catalog:
+    """The catalog in the compiled JSON, built as it stands (no validation, see above).
+
+    Raises ValueError, TypeError, KeyError or RecursionError when the JSON is not a catalog of
+    these models: an unknown or missing key, a table where a list belongs, a malformed date.
+    """
+    data = json.loads(body)
+    if not isinstance(data, dict):
+        raise TypeError("the compiled catalog is not a table")
+    return typing.cast(Catalog, _builder(Catalog)(data))
+
+
+Convert = Callable[[Any], Any]
+
+
+@cache
+def _builder(model: type) -> Convert:
+    """A function that makes a `model` from its JSON table (nested models and dates included)."""
+    converters = {
+        item.name: convert
+        for item in dataclasses.fields(model)
+        if (convert := _field_converter(model.__module__, item.type)) is not None
+    }
+
+    def build(data: Any) -> Any:
+        for name, convert in converters.items():
+            if name in data:
+                data[name] = convert(data[name])
+        return model(**data)
+
+    return build
+
+
+def _field_converter(module: str, annotation: object) -> Convert | None:
+    """`_converter` for a field's annotation, which `from __future__ import annotations` leaves
+    as written: the models repeat a few ("Text", "list[Id]") many times, each evaluated once."""
+    if isinstance(annotation, str):
+        return _written_converter(module, annotation)
+    return _converter(annotation)
+
+
+@cache
+def _written_converter(module: str, annotation: str) -> Convert | None:
+    return _converter(eval(annotation, vars(sys.modules[module])))
+
+
+def _converter(hint: Any) -> Convert | None:
+    """How to turn a JSON value into a value of type `hint`; None when it is one already."""
+    if dataclasses.is_dataclass(hint):
+        model = typing.cast(type, hint)
+        return lambda data: _builder(model)(data)  # looked up late: a model may contain itself
+    if hint is dt.date:
+        return dt.date.fromisoformat
+    origin, arguments = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Annotated:
+        return _converter(arguments[0])
+    if origin is list:
+        item = _converter(arguments[0])
+        return None if item is None else lambda items: [item(value) for value in items]
+    if origin in (typing.Union, types.UnionType):
+        choices = [argument for argument in arguments if argument is not type(None)]
+        inner = _converter(choices[0]) if len(choices) == 1 else None
+        return None if inner is None else lambda value: None if value is None else inner(value)
+    return None
+
+
 def compile_content(directory: Path) -> Path | None:
     """Validate the TOML under `directory` and write the compiled copy; None if it has problems.
 
     Broken content leaves no compiled copy (and removes a stale one): the app then reads the
     TOML and shows the content editor what is wrong, instead of the build failing.
     """
-    from signaal.content.loader import ContentError, load_catalog
+    from signaal.content.loader import ContentError, load_catalog, validator
 
     target = directory / COMPILED
     try:
@@ -88,5 +168,6 @@ def compile_content(directory: Path) -> Path | None:
         return None
     header = json.dumps({"format": FORMAT, "digest": digest(directory, content_files(directory))})
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(header + "\n" + catalog.model_dump_json(), encoding="utf-8")
+    body = validator(Catalog).dump_json(catalog).decode()
+    target.write_text(header + "\n" + body, encoding="utf-8")
     return target

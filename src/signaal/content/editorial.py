@@ -9,10 +9,9 @@ publisher, year and the day it was accessed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
-
-from pydantic import BaseModel
 
 from signaal.content.catalog import Catalog
 from signaal.content.kinds import CONTENT_KINDS, NOT_SHOWN_KINDS
@@ -65,7 +64,7 @@ def shown_texts(catalog: Catalog) -> Iterator[tuple[str, str, str, Text]]:
         for entry in getattr(catalog, attribute):
             yield from _walk(kind, str(getattr(entry, "id", kind)), "", entry)
     for checklist in catalog.checklists:
-        for name, value in checklist:
+        for name, value in _fields(checklist):
             if name not in ("indicators", "sections"):
                 yield from _walk("checklist", checklist.id, "", value, name)
         for section in checklist.sections:
@@ -82,12 +81,18 @@ def _walk(
         return
     if isinstance(value, Text):
         yield kind, entry_id, here, value
-    elif isinstance(value, BaseModel):
-        for field, item in value:
+    elif dataclasses.is_dataclass(value):
+        for field, item in _fields(value):
             yield from _walk(kind, entry_id, here, item, field)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(kind, entry_id, f"{here}[{index}]", item)
+
+
+def _fields(entry: object) -> Iterator[tuple[str, object]]:
+    """(name, value) of each field of a content model, in declaration order."""
+    for field in dataclasses.fields(entry):  # type: ignore[arg-type]
+        yield field.name, getattr(entry, field.name)
 
 
 def editorial_phrase(text: str) -> str | None:

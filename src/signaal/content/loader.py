@@ -11,14 +11,13 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from signaal.content.catalog import Catalog
 from signaal.content.compiled import (
     COMPILED,
     FoldersTooDeepError,
+    catalog_from_json,
     content_files,
     read_compiled,
 )
@@ -28,6 +27,9 @@ from signaal.content.models import ContentFile
 from signaal.content.references import ReferenceProblem, check_references
 from signaal.i18n import N_, _
 from signaal.resources import resource_path
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
 
 __all__ = [
     "ContentError",
@@ -69,6 +71,7 @@ class ContentError(Exception):
 _MESSAGES = {
     "missing": N_("this key is required but missing"),
     "extra_forbidden": N_("unknown key (a typo?)"),
+    "unexpected_keyword_argument": N_("unknown key (a typo?)"),
     "string_too_short": N_("must not be empty"),
     "too_short": N_("needs at least one entry"),
     "too_long": N_("has too many entries"),
@@ -87,8 +90,8 @@ _MESSAGES = {
     "string_type": N_("must be text in quotes"),
     "list_type": N_("must be a list [ ... ]"),
     "dict_type": N_("must be a table"),
-    "model_type": N_("must be a table"),
-    "model_attributes_type": N_("must be a table"),
+    "dataclass_type": N_("must be a table"),
+    "dataclass_args_type": N_("must be a table"),
     "greater_than_equal": N_("is too small"),
     "less_than_equal": N_("is too large"),
 }
@@ -158,8 +161,8 @@ def _compiled_catalog(directory: Path, files: list[Path]) -> Catalog | None:
     if compiled is None:
         return None
     try:
-        catalog = Catalog.model_validate_json(compiled)
-    except (ValidationError, RecursionError):
+        catalog = catalog_from_json(compiled)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # compiled by other models than these, or mangled: read the TOML instead
     return None if check_references(catalog) else catalog
 
@@ -187,6 +190,21 @@ def check_compiled(directory: Path | None, catalog: Catalog) -> list[ContentProb
             ),
         )
     ]
+
+
+Model = TypeVar("Model")
+_VALIDATORS: dict[type, Any] = {}
+
+
+def validator(model: type[Model]) -> TypeAdapter[Model]:
+    """pydantic's validator (and serializer) for a content model, made once: pydantic is
+    imported here, for TOML, check-content and the CLI, never for the compiled catalog."""
+    found: TypeAdapter[Model] | None = _VALIDATORS.get(model)
+    if found is None:
+        from pydantic import TypeAdapter
+
+        found = _VALIDATORS[model] = TypeAdapter(model)
+    return found
 
 
 def _read_toml(path: Path, name: str) -> tuple[str, dict[str, Any], ContentProblem | None]:
@@ -255,6 +273,8 @@ def _build(
     parsed: dict[str, dict[str, Any]], texts: dict[str, str], problems: list[ContentProblem]
 ) -> Catalog:
     """Validate each file, then the whole; `problems` holds those found while reading."""
+    from pydantic import ValidationError
+
     contents: list[tuple[str, ContentFile]] = []
     if not problems:  # a file that does not parse may hold the missing table
         problems = [
@@ -264,7 +284,7 @@ def _build(
         ]
     for name, data in parsed.items():
         try:
-            contents.append((name, ContentFile.model_validate(data)))
+            contents.append((name, validator(ContentFile).validate_python(data)))
         except ValidationError as error:
             problems.extend(_explain(error, name, texts.get(name, ""), data))
     if problems:
@@ -325,6 +345,8 @@ _SINGLES = {
 
 
 def _merge(contents: list[tuple[str, ContentFile]], texts: dict[str, str]) -> Catalog:
+    from pydantic import ValidationError
+
     merged: dict[str, Any] = {plural: [] for plural in _PLURAL.values()}
     origins: dict[tuple[str, str], list[str]] = {}
 
@@ -349,7 +371,7 @@ def _merge(contents: list[tuple[str, ContentFile]], texts: dict[str, str]) -> Ca
             for section in checklist.sections:
                 seen("section", section.id, name)
     try:
-        catalog = Catalog.model_validate(merged)
+        catalog = validator(Catalog).validate_python(merged)
     except ValidationError as error:  # every entry was valid on its own: should not happen
         raise ContentError(
             [ContentProblem("-", _key_path(tuple(d["loc"])), str(d["msg"])) for d in error.errors()]

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import get_args
 
 from signaal.content.catalog import Catalog
@@ -443,10 +444,20 @@ def found_words(words: WordList, nl: str, en: str) -> list[str]:
     """The listed words (or words starting with them) that occur in a Dutch or English text."""
     found = []
     for listed, text in ((words.nl, nl), (words.en, en)):
-        for word in listed:
-            if re.search(rf"\b{re.escape(word)}", text, re.IGNORECASE):
-                found.append(word)
+        # One search for the whole list first: most texts use none of its words.
+        if listed and _any_word(tuple(listed)).search(text):
+            found += [word for word in listed if _word(word).search(text)]
     return found
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(_word(word).pattern for word in words), re.IGNORECASE)
+
+
+@cache
+def _word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
 
 
 def _refused_words(catalog: Catalog) -> list[ReferenceProblem]:

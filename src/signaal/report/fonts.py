@@ -86,6 +86,16 @@ def _unchanged_characters() -> frozenset[str]:
     ) | {" ", "\n"}
 
 
+@cache
+def _unmarked_characters() -> frozenset[str]:
+    """`_unchanged_characters` but the combining marks: text of these needs no mark capped."""
+    return frozenset(
+        character
+        for character in _unchanged_characters()
+        if unicodedata.category(character) not in ("Mn", "Me")
+    )
+
+
 # Real writing stacks at most three or four marks on a letter (Vietnamese two, pointed Hebrew
 # three); pasted "glitch text" stacks hundreds, which no page can lay out or a reader can use.
 MAX_MARKS = 4
@@ -123,11 +133,14 @@ def printable(text: str) -> str:
     in visual order, since reportlab draws every line left to right; stacks of combining marks
     are capped (`capped_marks`).
     """
-    text = capped_marks(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
     if text.isascii() and text.isprintable():
         return text  # the common case: DejaVu covers all of printable ASCII
-    if _unchanged_characters().issuperset(text):
+    if _unmarked_characters().issuperset(text):
         return text  # Dutch, Polish, Greek... with line breaks: nothing to replace or reorder
+    text = capped_marks(text)
+    if _unchanged_characters().issuperset(text):
+        return text
     return replaced(text)
 
 

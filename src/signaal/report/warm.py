@@ -13,6 +13,8 @@ import io
 
 # Letters of the languages the referral is typed in, so their glyphs are measured once.
 SAMPLE = "Signaal — Veilig Thuis, één café, Łódź, Nguyễn, 0800-2000 (24/7)."
+# A letter with more combining marks than `fonts.MAX_MARKS`: what `printable` caps.
+MARKED = "a" + "\u0301" * 6
 
 
 def warm_up() -> None:
@@ -22,10 +24,11 @@ def warm_up() -> None:
     from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
     from signaal.report import render  # noqa: F401 - imported for its side effect: loading
-    from signaal.report.fonts import FACES, covered_code_points, register_fonts
+    from signaal.report.fonts import FACES, covered_code_points, printable, register_fonts
 
     register_fonts()
     covered_code_points()
+    printable(MARKED)  # builds the character sets and the mark-stack pattern (~80 ms)
     styles = [ParagraphStyle(face, fontName=face, fontSize=10, leading=13) for face in FACES]
     story: list[Flowable] = [Paragraph(SAMPLE, style) for style in styles]
     story.append(Table([[Paragraph(SAMPLE, styles[0]), Paragraph(SAMPLE, styles[1])]]))

@@ -108,10 +108,10 @@ class MainWindow(QMainWindow):
         from signaal.ui.session import Session
         from signaal.ui.steps import steps_for
 
-        self._session = Session(catalog, self)
+        language = "nl" if i18n.content_language() == "nl" else "en"
+        self._session = Session(catalog, self, language=language)
         self._flow = self.session.flow
         steps = steps_for(self._flow)
-        self.session.case.language = "nl" if i18n.content_language() == "nl" else "en"
         self.actions_ = WindowActions(self)
         # Short names for the actions tests and the other helpers use most.
         self.action_new = self.actions_.new
@@ -367,6 +367,13 @@ class MainWindow(QMainWindow):
         return page
 
     def _create_page(self, key: str) -> Page:
+        session = self.session
+        if key == "start":  # the first page: its module alone, without the case models
+            from signaal.ui.pages.start import StartPage
+
+            start = StartPage(session)
+            start.language_chosen.connect(self.set_language)
+            return start
         from signaal.ui.pages.concerns import ConcernsPage
         from signaal.ui.pages.intake import IntakePage
         from signaal.ui.pages.meldcode import MeldcodePage
@@ -374,15 +381,9 @@ class MainWindow(QMainWindow):
         from signaal.ui.pages.referral import ReferralPage
         from signaal.ui.pages.safety import SafetyPage
         from signaal.ui.pages.signals import SignalsPage
-        from signaal.ui.pages.start import StartPage
         from signaal.ui.pages.weighing import WeighingPage
         from signaal.ui.pages.who import WhoPage
 
-        session = self.session
-        if key == "start":
-            start = StartPage(session)
-            start.language_chosen.connect(self.set_language)
-            return start
         if key in ("referral", "handover"):
             referral = ReferralPage(session)
             referral.preview_requested.connect(self.preview)
@@ -466,7 +467,7 @@ class MainWindow(QMainWindow):
         self._show_role_banner()
         for row, step in enumerate(steps_for(self._flow)):
             item = self.step_list.item(row)
-            done = step.done(self.session)
+            done = self.session.has_case and step.done(self.session)
             title = f"{row + 1}. {_(step.title)}"
             text = f"{title}  ✓" if done else title
             if item.text() == text:

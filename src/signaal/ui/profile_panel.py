@@ -159,7 +159,8 @@ class ProfilePanel(QFrame):
 
     def update_profile(self) -> None:
         """Show the current assessment; cheap enough to run on every click."""
-        if not self.isVisible() and self.text.text():
+        # Hidden, it catches up when shown; before the case is made there is nothing to show.
+        if not self.isVisible() and (self.text.text() or not self.session.has_case):
             self._stale = True
             return
         self._stale = False

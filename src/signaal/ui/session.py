@@ -9,14 +9,21 @@ outcome page read `assessment()`. Nothing here is ever written to disk.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from signaal.assessment import Assessment, Case, Observation, assess, intake
-from signaal.assessment.carried import Carried, ScreenState
-from signaal.assessment.case import ObservationStatus, Purpose, QuoteOf, ThirdParty, ToldBy
-from signaal.assessment.proposals import PurposeProposal, propose_purpose
 from signaal.content import Catalog
+
+if TYPE_CHECKING:
+    # The case models bring pydantic: they load after the working window has painted
+    # (`signaal.app`), so they are imported where used.
+    from pydantic import BaseModel
+
+    from signaal.assessment import Assessment, Case, Observation, intake
+    from signaal.assessment.carried import Carried, ScreenState
+    from signaal.assessment.case import ObservationStatus, Purpose, QuoteOf, ToldBy
+    from signaal.assessment.proposals import PurposeProposal
 
 # Role and language are set on the first screen for every case; they alone are no answers.
 _NOT_ANSWERS = {"role", "language"}
@@ -30,14 +37,17 @@ class Session(QObject):
     # Text was typed: the assessment stays valid, but a step may now count as done.
     edited = Signal()
 
-    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, parent: QObject | None = None, language: str = "nl"
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.case = self.empty_case()
+        self._language = language
+        # The case models (pydantic) load after the working window has painted: the case and
+        # what it carries are made when first asked for (`signaal.app.warm_up_later`).
+        self._case: Case | None = None
+        self._carried: Carried | None = None
         self.referral_done = False
-        # What a case opened from a referral brings beside its answers (history, versions,
-        # signals no longer in the catalog); empty for a case begun here.
-        self.carried = Carried()
         # Whether a saved referral carries the case, to continue it later (on by default).
         self.embed_case = True
         # The dossier note last copied, so a wipe can take it off the clipboard.
@@ -49,7 +59,44 @@ class Session(QObject):
         self.role_chosen = False
         self._assessment: Assessment | None = None
 
+    @property
+    def case(self) -> Case:
+        """The case being worked on (made empty, in the session's language, when first asked
+        for)."""
+        if self._case is None:
+            self._case = self.empty_case(self._language)
+        return self._case
+
+    @case.setter
+    def case(self, case: Case) -> None:
+        self._case = case
+
+    @property
+    def has_case(self) -> bool:
+        """Whether the case has been made: before that, nothing has been answered."""
+        return self._case is not None
+
+    @property
+    def role(self) -> str:
+        """The case's role; before the case is made, the role it will get."""
+        return self.case.role if self._case is not None else self.catalog.roles[0].id
+
+    @property
+    def carried(self) -> Carried:
+        """What the case brings from a referral it was opened from (empty for a new case)."""
+        if self._carried is None:
+            from signaal.assessment.carried import Carried
+
+            self._carried = Carried()
+        return self._carried
+
+    @carried.setter
+    def carried(self, carried: Carried) -> None:
+        self._carried = carried
+
     def empty_case(self, language: str = "nl", role: str | None = None) -> Case:
+        from signaal.assessment import Case
+
         role = role if role in self.catalog.roles_by_id else self.catalog.roles[0].id
         return Case(role=role, language="nl" if language == "nl" else "en")
 
@@ -60,7 +107,7 @@ class Session(QObject):
         """
         self.case = self.empty_case(self.case.language, self.case.role)
         self.referral_done = False
-        self.carried = Carried()
+        self._carried = None
         self.embed_case = True
         self.copied_note = ""
         self.purpose_chosen = False
@@ -69,10 +116,12 @@ class Session(QObject):
     @property
     def flow(self) -> str:
         """The flow the case's role walks ("meldcode" or "intake"), from the content."""
-        return self.catalog.flow_for(self.case.role)
+        return self.catalog.flow_for(self.role)
 
     def has_answers(self) -> bool:
         """Whether anything was answered beyond the defaults (then wiping needs a confirmation)."""
+        if self._case is None:
+            return False
         fresh = self.empty_case(self.case.language)
         # A proposed purpose is Signaal's, not an answer; a chosen one is.
         skip = _NOT_ANSWERS if self.purpose_chosen else {*_NOT_ANSWERS, "purpose"}
@@ -81,6 +130,8 @@ class Session(QObject):
 
     def screen_state(self) -> ScreenState:
         """What the window keeps beside the case, for the referral to carry."""
+        from signaal.assessment.carried import ScreenState
+
         return ScreenState(purpose_chosen=self.purpose_chosen)
 
     def carried_now(self) -> Carried:
@@ -129,33 +180,47 @@ class Session(QObject):
 
     def set_age(self, age: int | None) -> None:
         """A typed age (None: not known); child or adult and the concerns follow it."""
+        from signaal.assessment import intake
+
         intake.set_age(self.catalog, self.case, age)
         self._answered()
 
     def set_minor(self, minor: bool) -> None:
         """Child (True) or adult (False); an age that says otherwise is cleared."""
+        from signaal.assessment import intake
+
         intake.set_minor(self.catalog, self.case, minor)
         self._answered()
 
     def set_concern(self, concern_id: str, chosen: bool) -> None:
+        from signaal.assessment import intake
+
         intake.set_concern(self.catalog, self.case, concern_id, chosen)
         self._answered()
 
     def set_concerns_not_sure(self, not_sure: bool) -> None:
+        from signaal.assessment import intake
+
         intake.set_concerns_not_sure(self.catalog, self.case, not_sure)
         self._answered()
 
     def age_group(self) -> intake.AgeGroup:
         """The person's age band and child or adult, as the rules read them."""
+        from signaal.assessment import intake
+
         return intake.age_group(self.catalog, self.case)
 
     def assessment(self) -> Assessment:
+        from signaal.assessment import assess
+
         if self._assessment is None:
             self._assessment = assess(self.catalog, self.case)
         return self._assessment
 
     def propose_purpose(self) -> PurposeProposal:
         """The purpose the case suggests; it becomes the case's purpose unless one was chosen."""
+        from signaal.assessment.proposals import propose_purpose
+
         proposal = propose_purpose(self.catalog, self.case, self.assessment())
         if not self.purpose_chosen and self.case.purpose != proposal.purpose:
             self.case.purpose = proposal.purpose
@@ -168,6 +233,8 @@ class Session(QObject):
     def set_status(
         self, indicator_id: str, status: ObservationStatus, told_by: ToldBy | None = None
     ) -> Observation:
+        from signaal.assessment import Observation
+
         observation = self.case.observation(indicator_id)
         if observation is None:
             observation = Observation(indicator=indicator_id, status=status)
@@ -186,6 +253,8 @@ class Session(QObject):
         observation = self.case.observation(indicator_id)
         if observation is None or observation.source != "third-party":
             return
+        from signaal.assessment.case import ThirdParty
+
         observation.told_by = ThirdParty(third_party=text) if text else "third-party"
         self.edited.emit()
 
@@ -198,6 +267,8 @@ class Session(QObject):
 
     def set_observation_text(self, indicator_id: str, field: str, text: str) -> None:
         """Facts or quote typed for a signal; kept even before a status is chosen."""
+        from signaal.assessment import Observation
+
         observation = self.case.observation(indicator_id)
         if observation is None:
             if not text:

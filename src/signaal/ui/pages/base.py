@@ -44,7 +44,7 @@ class Page(QWidget):
 
     def add_guidance(self, layout: QVBoxLayout, page: str) -> None:
         """Fold the guidance the catalog places on this page (by step key) into `layout`."""
-        role = lambda: self.session.case.role  # noqa: E731
+        role = lambda: self.session.role  # noqa: E731
         for box in guidance_boxes(self.session.catalog, page, role):
             layout.addWidget(box)
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from signaal.assessment.routing import call_now
 from signaal.content.code_ids import EMERGENCY_CONTACT
 from signaal.i18n import _, active_language, content_language
 from signaal.ui.pages.base import Page
@@ -192,9 +191,7 @@ class StartPage(Page):
         if lines:
             lines.insert(0, _("Answer yes if one of these applies:"))
         self.situations.setText("\n".join(lines))
-        self.situations.setVisible(
-            bool(lines) and self.session.case.context.acute_danger is not True
-        )
+        self.situations.setVisible(bool(lines) and self._acute_danger() is not True)
         helps = [s.help.get(language) for s in situations if s.help is not None]
         self.danger_help.setText(helps[0] if len(helps) == 1 else "")
         self.danger_help.setVisible(len(helps) == 1)
@@ -217,12 +214,16 @@ class StartPage(Page):
         )
         self._fill_acute_cards()
 
+    def _acute_danger(self) -> bool | None:
+        """The answer to the acute danger question (None before the case is made)."""
+        return self.session.case.context.acute_danger if self.session.has_case else None
+
     def refresh(self) -> None:
-        acute = self.session.case.context.acute_danger
+        acute = self._acute_danger()
         set_checked(
             self.acute_group, (self.acute_yes, acute is True), (self.acute_no, acute is False)
         )
-        button = self.role_buttons.get(self.session.case.role)
+        button = self.role_buttons.get(self.session.role)
         if button is not None and self.session.role_chosen:
             button.setChecked(True)
         index = self.language_combo.findData(content_language())
@@ -234,7 +235,7 @@ class StartPage(Page):
         # Once "yes" is answered the chooser below lists the situations: not twice.
         self.situations.setVisible(acute is not True and bool(self.situations.text()))
         self._fill_acute_cards()
-        situation = self.session.case.context.acute_situation
+        situation = self.session.case.context.acute_situation if self.session.has_case else None
         set_checked(
             self.which_group,
             *((button, key == situation) for key, button in self.which_buttons.items()),
@@ -266,8 +267,10 @@ class StartPage(Page):
     def _fill_acute_cards(self) -> None:
         """112 and the contacts to call now that the routing rules give, most urgent first."""
         clear_layout(self.acute_cards_layout)
-        if self.session.case.context.acute_danger is not True:
+        if self._acute_danger() is not True:
             return
+        from signaal.assessment.routing import call_now
+
         catalog = self.session.catalog
         language = content_language()
         shown: set[str] = set()
