@@ -178,12 +178,12 @@ def test_outcome_shows_its_first_screen_at_once_and_the_rest_in_idle_time(
     page = window.page("outcome")
     assert isinstance(page, OutcomePage)
     assert find(window, QLabel, "outcome-weighing").isVisible()
-    at_once = page.summary_layout.count()
+    at_once = len(page.summary.widgets())
     QApplication.processEvents()  # laid out and painted: the first screen as the user sees it
     viewport = page.scroll_area.viewport()
     decision_top = page.decision_box.mapTo(viewport, QPoint(0, 0)).y()
     qtbot.waitUntil(lambda: not page.building)
-    widgets = [page.summary_layout.itemAt(i).widget() for i in range(page.summary_layout.count())]
+    widgets = page.summary.widgets()
     assert len(widgets) > at_once, "the case should give a summary longer than a screen"
     # Meanwhile the decision stayed below the first screen: the rest did not push it down.
     assert decision_top >= viewport.height()
@@ -196,4 +196,4 @@ def test_outcome_shows_its_first_screen_at_once_and_the_rest_in_idle_time(
     # Coming back with the same answers keeps the summary as it is.
     window.go_to("weighing")
     window.go_to("outcome")
-    assert not page.building and page.summary_layout.itemAt(0).widget() is widgets[0]
+    assert not page.building and page.summary.widgets()[0] is widgets[0]
