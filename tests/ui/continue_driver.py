@@ -91,7 +91,7 @@ def main(path: str) -> int:
     window = MainWindow(load_catalog())
     window.show()
     app.processEvents()
-    if not window.open_referral_file(Path(path)):
+    if not window.referral_output.open_file(Path(path)):
         print("could not open", file=sys.stderr)
         return 1
     app.processEvents()
