@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -21,6 +21,8 @@ from signaal.i18n import _
 from signaal.preferences import Preferences
 from signaal.ui.idle import MINUTE_MS
 from signaal.ui.window_preferences import WindowPreferences
+
+PANEL_WIDTH = 260  # the side panel's width at the start
 
 if TYPE_CHECKING:
     from signaal.assessment import Case
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([180, 760 + PANEL_WIDTH])  # the side panel takes its part later
         self.actions_ = actions = WindowActions(self)
         # Short names for the actions used most.
         self.action_new, self.action_open = actions.new, actions.open
@@ -142,10 +145,18 @@ class MainWindow(QMainWindow):
         self._finishing = AfterFirstPaint(navigation.step_list, self._finish)
 
     def _finish(self) -> None:
-        """After the working window's first paint: make what its first page does not show."""
-        self._make_side_panel()
-        for step in self.navigation.steps():
-            step.page_class()  # the code of every page, so that no step waits for it
+        """After the working window's first paint: make what its first page does not show, one
+        piece per turn of the event loop (a click meanwhile waits for one piece at most)."""
+        pieces: list[Callable[[], object]] = [self._make_side_panel]
+        # The code of every page, so that no step waits for it when first shown.
+        pieces += [step.page_class for step in self.navigation.steps()]
+
+        def next_piece() -> None:
+            pieces.pop(0)()
+            if pieces:
+                QTimer.singleShot(0, self, next_piece)
+
+        next_piece()
 
     def _make_side_panel(self) -> ProfilePanel:
         """The live profile, made once: hidden, at its width beside the page."""
@@ -158,7 +169,7 @@ class MainWindow(QMainWindow):
             self.profile_panel.setVisible(False)
             self.splitter.addWidget(self.profile_panel)
             self.splitter.setStretchFactor(2, 0)
-            self.splitter.setSizes([*sizes[:2], 260] if sum(sizes) else [180, 760, 260])
+            self.splitter.setSizes([*sizes[:2], PANEL_WIDTH])
         return self.profile_panel
 
     def _side_panel(self, key: str) -> None:
