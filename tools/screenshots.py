@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         show_case_file(window, args.case, shoot)
     else:
         fill_demo_case(window, args.role, args.age, args.signals, shoot)
-    window.wipe()
+    window.wiping.wipe()
     return 0
 
 
@@ -161,9 +161,9 @@ def fill_demo_case(
     take("7-outcome")
     window.go_to("referral")
     take("8-referral")
-    window.hide_screen()
+    window.hiding.hide_screen()
     take("9-hidden")
-    window.unhide()
+    window.hiding.unhide()
 
 
 if __name__ == "__main__":

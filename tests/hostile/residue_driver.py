@@ -106,7 +106,7 @@ for key in STEP_KEYS:
         typed += 1
     QApplication.processEvents()
 
-window.new_case()
+window.wiping.new_case()
 for _round in range(3):
     QApplication.processEvents()
     gc.collect()

@@ -226,7 +226,7 @@ def test_a_hostile_referral_gives_a_clear_message(
         mock.patch.object(QMessageBox, "information", dialogs.warning),
         mock.patch.object(QMessageBox, "question", dialogs.question),
     ):
-        assert not window.open_referral_file(path)
+        assert not window.referral_output.open_file(path)
     assert dialogs.warnings == [f"{dutch}\n\nJe huidige casus is ongewijzigd."]
     assert window.session.case == marker
 

@@ -67,8 +67,8 @@ def window(qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> I
     made.session.case = read_case(CASES / "vt-15-year-old.json", catalog)
     made.show()
     yield made
-    made.cancel_render()
-    made.render_job.wait()
+    made.referral_output.cancel()
+    made.referral_output.render_job.wait()
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_the_render_runs_off_the_gui_thread_and_delivers_the_pdf(window, qtbot, 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(signaal.report, "render_referral", render)
         trigger(window, "action-save")
-        assert window.rendering
+        assert window.referral_output.rendering
         qtbot.waitUntil(lambda: bool(saved), timeout=30_000)
     assert render.threads and render.threads[0] != threading.get_ident()
     assert saved[0].startswith(b"%PDF-")
@@ -105,8 +105,8 @@ def test_the_render_runs_off_the_gui_thread_and_delivers_the_pdf(window, qtbot, 
     from signaal.report.embedded_case import extract_case
 
     assert window.session.embed_case and extract_case(saved[0])
-    assert not window.rendering
-    assert not window.render_progress.isVisible()
+    assert not window.referral_output.rendering
+    assert not window.referral_output.progress.isVisible()
 
 
 def test_the_window_answers_during_a_long_render(window, qtbot, slow, saved) -> None:
@@ -118,7 +118,7 @@ def test_the_window_answers_during_a_long_render(window, qtbot, slow, saved) -> 
     trigger(window, "action-save")
     qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=10_000)
     timer.stop()
-    assert window.rendering, "the render outlasts a second of GUI timer ticks"
+    assert window.referral_output.rendering, "the render outlasts a second of GUI timer ticks"
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert max(gaps) < 0.5, f"the GUI thread stalled for {max(gaps):.2f} s"
     qtbot.waitUntil(lambda: bool(saved), timeout=60_000)
@@ -127,13 +127,13 @@ def test_the_window_answers_during_a_long_render(window, qtbot, slow, saved) -> 
 def test_progress_shows_after_half_a_second_and_grows(window, qtbot, slow, saved) -> None:
     trigger(window, "action-save")
     QApplication.processEvents()
-    assert not window.render_progress.isVisible(), "a short render shows no progress"
-    qtbot.waitUntil(window.render_progress.isVisible, timeout=SHOW_AFTER_MS * 4)
-    first = window.render_progress.bar.value()
-    qtbot.waitUntil(lambda: window.render_progress.bar.value() > first + 5, timeout=20_000)
-    assert window.render_progress.label.text() == "De verwijzing wordt gemaakt…"
+    assert not window.referral_output.progress.isVisible(), "a short render shows no progress"
+    qtbot.waitUntil(window.referral_output.progress.isVisible, timeout=SHOW_AFTER_MS * 4)
+    first = window.referral_output.progress.bar.value()
+    qtbot.waitUntil(lambda: window.referral_output.progress.bar.value() > first + 5, timeout=20_000)
+    assert window.referral_output.progress.label.text() == "De verwijzing wordt gemaakt…"
     qtbot.waitUntil(lambda: bool(saved), timeout=60_000)
-    assert not window.render_progress.isVisible()
+    assert not window.referral_output.progress.isVisible()
 
 
 def test_hide_screen_works_during_a_render_and_nothing_opens_over_the_cover(
@@ -141,26 +141,26 @@ def test_hide_screen_works_during_a_render_and_nothing_opens_over_the_cover(
 ) -> None:
     opened: list[object] = []
     trigger(window, "action-preview")
-    qtbot.waitUntil(lambda: window.render_progress.bar.value() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.referral_output.progress.bar.value() > 0, timeout=10_000)
     started = time.monotonic()
     trigger(window, "action-hide")
-    assert window.is_hidden_screen
+    assert window.hiding.hidden
     assert time.monotonic() - started < 0.5
-    assert not window.rendering
+    assert not window.referral_output.rendering
     assert slow.ended.wait(10), "the cancelled render stops at the next flowable"
     assert not slow.completed
     QApplication.processEvents()
     assert QApplication.activeModalWidget() is None
-    assert window.is_hidden_screen
+    assert window.hiding.hidden
     assert saved == [] and opened == []
 
 
 def test_cancel_stops_the_render_and_leaves_nothing_behind(window, qtbot, slow, saved) -> None:
     trigger(window, "action-save")
-    qtbot.waitUntil(window.render_progress.isVisible, timeout=5_000)
-    window.render_progress.cancel.click()
-    assert not window.rendering
-    assert not window.render_progress.isVisible()
+    qtbot.waitUntil(window.referral_output.progress.isVisible, timeout=5_000)
+    window.referral_output.progress.cancel.click()
+    assert not window.referral_output.rendering
+    assert not window.referral_output.progress.isVisible()
     assert slow.ended.wait(10)
     assert not slow.completed
     qtbot.wait(200)
@@ -176,9 +176,9 @@ def test_cancel_stops_the_render_and_leaves_nothing_behind(window, qtbot, slow, 
 
 def test_new_case_during_a_render_cancels_it(window, qtbot, slow, saved) -> None:
     trigger(window, "action-save")
-    qtbot.waitUntil(lambda: window.render_progress.bar.value() > 0, timeout=10_000)
-    window.new_case()
-    assert not window.rendering
+    qtbot.waitUntil(lambda: window.referral_output.progress.bar.value() > 0, timeout=10_000)
+    window.wiping.new_case()
+    assert not window.referral_output.rendering
     assert slow.ended.wait(10) and not slow.completed
     qtbot.wait(200)
     assert saved == []

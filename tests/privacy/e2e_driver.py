@@ -327,7 +327,7 @@ def trigger_render(name: str) -> None:
 
     trigger(name)
     deadline = time.monotonic() + 120
-    while window.rendering and time.monotonic() < deadline:
+    while window.referral_output.rendering and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()

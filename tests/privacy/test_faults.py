@@ -225,7 +225,7 @@ def test_a_failed_render_says_so_and_keeps_every_answer(
     assert MARKER not in dialog["text"] and "could not handle" not in dialog["text"]
     output = capsys.readouterr()
     assert MARKER not in output.err + output.out
-    assert not window.rendering
+    assert not window.referral_output.rendering
     answers_intact(window, answered)
 
 
@@ -335,7 +335,10 @@ def test_a_failed_print_explains_and_keeps_the_case(
     printer = new_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "no-such-folder" / "print.pdf"))
-    assert print_to(printer, window.referral_pdf(), window) is False
+    pdf = signaal.report.render_referral(
+        window.catalog, window.case, window.session.assessment(), "nl"
+    )
+    assert print_to(printer, pdf, window) is False
     qtbot.waitUntil(lambda: bool(dialogs.seen), timeout=10_000)
     assert dialogs.seen[-1]["text"].strip()
     assert MARKER not in dialogs.seen[-1]["text"]

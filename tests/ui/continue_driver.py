@@ -50,8 +50,7 @@ def _build_everything(window: MainWindow, key: str) -> None:
 
     page = window.current_page()
     if isinstance(page, SignalsPage):
-        while len(page.groups) < len(page.lists):
-            page._add_group()
+        page._add_all_groups()
         for group in page.groups:
             group.build()
             group.ensure_rows(indicator.id for indicator in group.indicators)
@@ -92,7 +91,7 @@ def main(path: str) -> int:
     window = MainWindow(load_catalog())
     window.show()
     app.processEvents()
-    if not window.open_referral_file(Path(path)):
+    if not window.referral_output.open_file(Path(path)):
         print("could not open", file=sys.stderr)
         return 1
     app.processEvents()

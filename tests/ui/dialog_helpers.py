@@ -91,6 +91,6 @@ def until_referral_done(qtbot: QtBot, window: MainWindow, action: Callable[[], N
     """
     action()
     qtbot.waitUntil(
-        lambda: not window.rendering and window._after_render is None,
+        lambda: not window.referral_output.rendering and window.referral_output.then is None,
         timeout=20_000,
     )

@@ -18,7 +18,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, find
+from ui_helpers import click, find, referral_pdf, save_referral_to
 
 from signaal.assessment.carried import Carried
 from signaal.assessment.case_file import read_case
@@ -57,7 +57,7 @@ def _load(window: MainWindow, name: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ONE_PER_ROLE)
 def test_saved_case_opens_identically_in_a_new_process(
-    window: MainWindow, tmp_path: Path, name: str
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, name: str
 ) -> None:
     _load(window, name)
     before = {
@@ -65,7 +65,7 @@ def test_saved_case_opens_identically_in_a_new_process(
         "assessment": assessment_json(window.session.assessment(), "nl"),
     }
     path = tmp_path / "referral.pdf"
-    assert window.save_to(path)
+    assert save_referral_to(qtbot, window, path)
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run(
         [sys.executable, str(DRIVER), str(path)],
@@ -87,20 +87,20 @@ def test_saved_case_opens_identically_in_a_new_process(
 
 
 def test_open_replaces_the_case_only_after_confirmation(
-    window: MainWindow, tmp_path: Path, answers: Any, warnings: Warnings
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, answers: Any, warnings: Warnings
 ) -> None:
     _load(window, "teacher-9-year-old")
     path = tmp_path / "referral.pdf"
-    assert window.save_to(path)
+    assert save_referral_to(qtbot, window, path)
     saved = window.case.model_copy(deep=True)  # saving settles the proposed purpose
     _load(window, "gp-adult-seasonal-worker")
     current = window.case.model_copy(deep=True)
     answers.reply = QMessageBox.StandardButton.No
-    assert not window.open_referral_file(path)
+    assert not window.referral_output.open_file(path)
     assert answers.asked == ["Nieuwe casus"] or answers.asked == ["New case"]
     assert window.case == current
     answers.reply = QMessageBox.StandardButton.Yes
-    assert window.open_referral_file(path)
+    assert window.referral_output.open_file(path)
     assert window.case == saved
     assert window.session.carried.history.first_saved_on == dt.date.today()
     assert not warnings.shown
@@ -126,7 +126,7 @@ def test_bad_files_leave_the_case_untouched(
     current = window.case.model_copy(deep=True)
     path = tmp_path / "bad.pdf"
     path.write_bytes(content)
-    assert not window.open_referral_file(path)
+    assert not window.referral_output.open_file(path)
     assert window.case == current
     assert not answers.asked, "no confirmation for a file that cannot be opened"
     assert len(warnings.shown) == 1
@@ -138,7 +138,7 @@ def test_huge_file_is_refused(window: MainWindow, tmp_path: Path, warnings: Warn
     path = tmp_path / "huge.pdf"
     with path.open("wb") as file:
         file.truncate(100 * 1024 * 1024)
-    assert not window.open_referral_file(path)
+    assert not window.referral_output.open_file(path)
     assert "te groot" in warnings.shown[0]
 
 
@@ -153,26 +153,26 @@ def test_unticked_box_saves_without_the_case(
     click(qtbot, box)
     assert not box.isChecked()
     path = tmp_path / "referral.pdf"
-    assert window.save_to(path)
+    assert save_referral_to(qtbot, window, path)
     assert not PdfReader(path).attachments
     click(qtbot, box)
-    assert window.save_to(path)
+    assert save_referral_to(qtbot, window, path)
     assert list(PdfReader(path).attachments) == [ATTACHMENT_NAME]
 
 
-def test_printing_embeds_nothing(window: MainWindow) -> None:
+def test_printing_embeds_nothing(qtbot: QtBot, window: MainWindow) -> None:
     _load(window, "teacher-9-year-old")
-    assert not PdfReader(io.BytesIO(window.referral_pdf())).attachments
+    assert not PdfReader(io.BytesIO(referral_pdf(qtbot, window)[0])).attachments
 
 
 def test_dropping_a_referral_opens_it(
-    window: MainWindow, tmp_path: Path, answers: Any, warnings: Warnings
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, answers: Any, warnings: Warnings
 ) -> None:
     _load(window, "vt-15-year-old")
     path = tmp_path / "referral.pdf"
-    assert window.save_to(path)
+    assert save_referral_to(qtbot, window, path)
     saved = window.case.model_copy(deep=True)  # saving settles the proposed purpose
-    window.wipe()
+    window.wiping.wipe()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(
@@ -195,11 +195,11 @@ def test_dossier_note_is_copied_and_wiped(
     window: MainWindow, catalog: Catalog, answers: Any
 ) -> None:
     _load(window, "gp-adult-seasonal-worker")
-    window.copy_dossier_note()
+    window.referral_output.copy_note()
     clipboard = QGuiApplication.clipboard()
     note = clipboard.text()
     assert note == window.session.copied_note
     assert len(note) <= 1_500
     assert "\nS: " in note and "\nO: " in note and "\nE: " in note and "\nP: " in note
-    window.new_case()
+    window.wiping.new_case()
     assert clipboard.text() == ""

@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, find, indicators_on_screen, page_text, visible_text
+from ui_helpers import (
+    click,
+    find,
+    indicators_on_screen,
+    page_text,
+    save_referral_to,
+    visible_text,
+)
 
 from signaal.content import Catalog
 from signaal.i18n import _, content_language
@@ -238,7 +245,7 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     assert window.current_key() == "referral"
     assert not find(window, QPushButton, "next-button").isEnabled()
     target = tmp_path / "verwijzing.pdf"
-    assert window.save_to(target)
+    assert save_referral_to(qtbot, window, target)
     assert window.step_done("referral")
     data = target.read_bytes()
     assert data.startswith(b"%PDF")

@@ -132,7 +132,7 @@ def test_not_sure_travels_with_the_case(qtbot: QtBot, window: MainWindow) -> Non
     session = window.session
     document = case_document(catalog, session.case, session.carried_now(), "nl")
     opened = read_case_document(document, catalog)
-    window.new_case()
+    window.wiping.new_case()
     window.go_to("concerns")
     assert not find(window, QCheckBox, "concern-not-sure").isChecked()
     window.go_to("start")

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, find, page_text, visible_text
+from ui_helpers import click, find, page_text, save_referral_to, visible_text
 
 from signaal.ui.main_window import MainWindow
 
@@ -107,9 +107,9 @@ def card(window: MainWindow, page: str, contact: str) -> QWidget:
     return find(window.page(page), QFrame, f"contact-{contact}")
 
 
-def saved_pdf(window: MainWindow, tmp_path: Path) -> str:
+def saved_pdf(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> str:
     target = tmp_path / "verwijzing.pdf"
-    assert window.save_to(target)
+    assert save_referral_to(qtbot, window, target)
     pages = PdfReader(io.BytesIO(target.read_bytes())).pages
     return " ".join(" ".join(page.extract_text() for page in pages).split())
 
@@ -130,7 +130,7 @@ def test_teacher_girl_with_older_boyfriend(
     assert "geteld via het signaal: Verzuimt vaak of langdurig van school" in text
     assert "Veilig Thuis" in visible_text(card(window, "outcome", "veilig-thuis"))
     assert urgency_of(window, "veilig-thuis") in ("immediate", "today", "soon")
-    pdf = saved_pdf(window, tmp_path)
+    pdf = saved_pdf(qtbot, window, tmp_path)
     assert "wijst niet op" not in pdf
     assert "sluit mensenhandel niet uit" in pdf
     assert "Veilig Thuis" in pdf
@@ -162,7 +162,7 @@ def test_gp_seasonal_worker_gets_the_trafficking_route(
         assert urgency_of(window, contact) == "soon"
         assert card(window, "outcome", contact).isVisible()
     assert "toestemming van de patiënt" in visible_text(card(window, "outcome", "comensha"))
-    pdf = saved_pdf(window, tmp_path)
+    pdf = saved_pdf(qtbot, window, tmp_path)
     # The screen and the PDF name the outcome in the same words.
     assert "Het afwegingskader geldt niet: volg de route bij mensenhandel" in text
     assert "Het afwegingskader geldt niet: volg de route bij mensenhandel" in pdf
@@ -218,7 +218,7 @@ def test_acute_sexual_violence_shows_every_number_at_once(
     assert immediate[0] == "emergency-112"
     assert {"veilig-thuis", "csg"} <= set(immediate)
     assert urgency_of(window, "police") == "today"  # non-emergency line; 112 comes first
-    pdf = saved_pdf(window, tmp_path)
+    pdf = saved_pdf(qtbot, window, tmp_path)
     assert "Acute situatie: Is er in de afgelopen zeven dagen seksueel geweld geweest" in pdf
     assert "0800-0188" in pdf
 
@@ -239,5 +239,5 @@ def test_vt_boy_running_drugs_counts_and_no_false_all_clear(
     assert labour.profile == "partly-indicated"
     text = outcome_text(qtbot, window)
     assert "wijst niet op" not in text
-    pdf = saved_pdf(window, tmp_path)
+    pdf = saved_pdf(qtbot, window, tmp_path)
     assert "wijst niet op" not in pdf

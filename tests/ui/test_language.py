@@ -71,10 +71,10 @@ def test_switch_language_mid_case_keeps_answers(qtbot: QtBot, window: MainWindow
 
 
 def test_pseudo_language_stretches_every_text(qtbot: QtBot, window: MainWindow) -> None:
-    window.set_language("pseudo")
+    window.prefs.set_language("pseudo")
     try:
         title = find(window, QLabel, "privacy-line").text()
         assert title.startswith("⟦") and title.endswith("⟧")
-        assert window.next_button.text().startswith("⟦")
+        assert window.navigation.next_button.text().startswith("⟦")
     finally:
         set_language("nl")

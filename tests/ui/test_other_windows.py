@@ -18,6 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from test_session_guards import MARKER, fill_case
+from ui_helpers import save_referral_to
 
 from signaal.content import Catalog
 from signaal.ui import printing
@@ -50,15 +51,17 @@ def no_printing(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_hide_screen_works_in_the_preview_and_closes_it(qtbot: QtBot, window: MainWindow) -> None:
     fill_case(qtbot, window)
     opened = WhenOpen(PdfPreviewDialog, press_hide)
-    until_referral_done(qtbot, window, window.preview)  # returns once the preview is closed
+    until_referral_done(
+        qtbot, window, window.referral_output.preview
+    )  # returns once the preview is closed
     assert opened.found is not None
-    assert window.is_hidden_screen
+    assert window.hiding.hidden
     assert open_windows(window) == []
-    assert window.preview_dialog is None
+    assert window.referral_output.preview_dialog is None
     assert opened.found.document.pageCount() == 0  # the referral was let go
     assert window.case.decision.decision == MARKER  # hiding loses nothing
-    window.unhide()
-    assert not window.is_hidden_screen
+    window.hiding.unhide()
+    assert not window.hiding.hidden
 
 
 def test_hide_screen_in_the_print_dialog_prints_nothing(
@@ -66,9 +69,9 @@ def test_hide_screen_in_the_print_dialog_prints_nothing(
 ) -> None:
     fill_case(qtbot, window)
     opened = WhenOpen(QPrintDialog, press_hide)
-    until_referral_done(qtbot, window, window.print_referral)
+    until_referral_done(qtbot, window, window.referral_output.print)
     assert opened.found is not None
-    assert window.is_hidden_screen and open_windows(window) == []
+    assert window.hiding.hidden and open_windows(window) == []
     assert no_printing == [] and not window.session.referral_done
     assert window.case.decision.decision == MARKER
 
@@ -79,9 +82,9 @@ def test_hide_screen_in_the_save_dialog_saves_nothing(
     monkeypatch.setattr(Path, "home", lambda: tmp_path)
     fill_case(qtbot, window)
     opened = WhenOpen(QFileDialog, press_hide)
-    until_referral_done(qtbot, window, window.save_referral)
+    until_referral_done(qtbot, window, window.referral_output.save)
     assert opened.found is not None
-    assert window.is_hidden_screen and open_windows(window) == []
+    assert window.hiding.hidden and open_windows(window) == []
     assert list(tmp_path.iterdir()) == []
     assert window.case.decision.decision == MARKER
 
@@ -90,9 +93,9 @@ def test_hide_screen_in_a_message_box(qtbot: QtBot, window: MainWindow, tmp_path
     fill_case(qtbot, window)
     opened = WhenOpen(QMessageBox, press_hide)
     # A folder that does not exist: the warning box explains it.
-    assert not window.save_to(tmp_path / "missing" / "verwijzing.pdf")
+    assert not save_referral_to(qtbot, window, tmp_path / "missing" / "verwijzing.pdf")
     assert opened.found is not None
-    assert window.is_hidden_screen and open_windows(window) == []
+    assert window.hiding.hidden and open_windows(window) == []
     assert window.case.decision.decision == MARKER
 
 
@@ -136,11 +139,11 @@ def test_scrolling_in_the_preview_keeps_the_case_and_the_wipe_closes_it(
 
     opened = WhenOpen(PdfPreviewDialog, scroll)
     with qtbot.waitSignal(window.idle.expired, timeout=10_000):
-        until_referral_done(qtbot, window, window.preview)
+        until_referral_done(qtbot, window, window.referral_output.preview)
     assert opened.found is not None
     assert seen["after scrolling"] == (MARKER, True)
     assert open_windows(window) == []
-    assert window.preview_dialog is None
+    assert window.referral_output.preview_dialog is None
     assert not window.session.has_answers()
 
 
@@ -176,7 +179,7 @@ def test_typing_in_the_save_dialog_counts_as_activity(
         timer.start(150)
 
     opened = WhenOpen(QFileDialog, type_slowly)
-    until_referral_done(qtbot, window, window.save_referral)
+    until_referral_done(qtbot, window, window.referral_output.save)
     assert opened.found is not None
     assert typed == [True] * 10
     assert window.case.decision.decision == MARKER
@@ -203,7 +206,7 @@ def test_idle_wipe_closes_the_save_dialog_over_the_preview(
         QTimer.singleShot(0, preview.save_button.click)
 
     opened = WhenOpen(PdfPreviewDialog, open_save)
-    until_referral_done(qtbot, window, window.preview)
+    until_referral_done(qtbot, window, window.referral_output.preview)
     assert opened.found is not None and inner and inner[0].found is not None
     assert left_open == [[]]
     assert list(tmp_path.iterdir()) == []

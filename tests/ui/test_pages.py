@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, find, visible_text
+from ui_helpers import click, find, save_referral_to, visible_text
 
 from signaal.i18n import content_language
 from signaal.ui.main_window import MainWindow
@@ -86,11 +86,11 @@ def test_themes_force_light_and_dark(window: MainWindow) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     original = app.palette().color(QPalette.ColorRole.Window)
-    window.set_theme("dark")
+    window.prefs.set_theme("dark")
     assert app.palette().color(QPalette.ColorRole.Window).lightness() < 100
-    window.set_theme("light")
+    window.prefs.set_theme("light")
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
-    window.set_theme("system")
+    window.prefs.set_theme("system")
     assert app.palette().color(QPalette.ColorRole.Window) == original
 
 
@@ -102,7 +102,7 @@ def test_failed_save_says_so_and_keeps_the_case(
         QMessageBox, "warning", lambda _parent, title, text, *_a: warnings.append(text)
     )
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    assert not window.save_to(tmp_path / "missing-folder" / "verwijzing.pdf")
+    assert not save_referral_to(qtbot, window, tmp_path / "missing-folder" / "verwijzing.pdf")
     assert len(warnings) == 1
     assert window.case.context.acute_danger is False
     assert not window.step_done("referral")
@@ -124,7 +124,7 @@ def test_saving_from_the_preview_counts_as_the_referral(
     # Instead of waiting for the user, the preview presses its own Save button.
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: dialog.save_button.click())
     window.go_to("referral")
-    window.preview()
+    window.referral_output.preview()
     # The PDF is made in a worker thread; the preview opens when it is done.
     qtbot.waitUntil(lambda: bool(suggested), timeout=30_000)
     assert suggested == ["signaal-verwijzing.pdf"]
@@ -149,7 +149,7 @@ def test_person_name_and_birth_date_only_when_typed(
     assert window.case.person.name == "Nguyễn Thị Hương"
     assert window.case.person.date_of_birth == dt.date(2011, 4, 5)
     target = tmp_path / "verwijzing.pdf"
-    assert window.save_to(target)
+    assert save_referral_to(qtbot, window, target)
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)
     assert "Nguyễn Thị Hương" in text
     birth.selectAll()
@@ -178,12 +178,12 @@ def test_outcome_shows_its_first_screen_at_once_and_the_rest_in_idle_time(
     page = window.page("outcome")
     assert isinstance(page, OutcomePage)
     assert find(window, QLabel, "outcome-weighing").isVisible()
-    at_once = page.summary_layout.count()
+    at_once = len(page.summary.widgets())
     QApplication.processEvents()  # laid out and painted: the first screen as the user sees it
     viewport = page.scroll_area.viewport()
     decision_top = page.decision_box.mapTo(viewport, QPoint(0, 0)).y()
     qtbot.waitUntil(lambda: not page.building)
-    widgets = [page.summary_layout.itemAt(i).widget() for i in range(page.summary_layout.count())]
+    widgets = page.summary.widgets()
     assert len(widgets) > at_once, "the case should give a summary longer than a screen"
     # Meanwhile the decision stayed below the first screen: the rest did not push it down.
     assert decision_top >= viewport.height()
@@ -196,4 +196,4 @@ def test_outcome_shows_its_first_screen_at_once_and_the_rest_in_idle_time(
     # Coming back with the same answers keeps the summary as it is.
     window.go_to("weighing")
     window.go_to("outcome")
-    assert not page.building and page.summary_layout.itemAt(0).widget() is widgets[0]
+    assert not page.building and page.summary.widgets()[0] is widgets[0]

@@ -62,12 +62,12 @@ def test_window_stores_language_theme_and_idle_time_only(
     window.show()
     combo = find(window, QComboBox, "language-combo")
     combo.setCurrentIndex(combo.findData("en"))
-    window.set_theme("dark")
-    window.set_idle_minutes(7)
+    window.prefs.set_theme("dark")
+    window.prefs.set_idle_minutes(7)
     assert json.loads(path.read_text()) == {"language": "en", "theme": "dark", "idle_minutes": 7}
     assert window.idle.timeout_ms == 7 * 60_000
-    window.set_theme("system")
-    window.set_language("nl")
+    window.prefs.set_theme("system")
+    window.prefs.set_language("nl")
     assert load(path) == Preferences(language="nl", theme="system", idle_minutes=7)
 
 

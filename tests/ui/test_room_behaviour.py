@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, find
+from ui_helpers import click, find, save_referral_to
 
 from signaal.content.models import UNKNOWN_RELATION
 from signaal.ui.main_window import MainWindow
 
 
-def pdf_text(window: MainWindow, tmp_path: Path) -> str:
+def pdf_text(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> str:
     target = tmp_path / "verwijzing.pdf"
-    assert window.save_to(target)
+    assert save_referral_to(qtbot, window, target)
     reader = PdfReader(io.BytesIO(target.read_bytes()))
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
@@ -71,7 +71,7 @@ def test_dates_are_empty_until_typed_and_tab_leaves_them(
     date = find(window, QLineEdit, "consultation-date")
     assert date.text() == ""
     assert window.case.meldcode_steps.consultation.on is None
-    text = pdf_text(window, tmp_path)
+    text = pdf_text(qtbot, window, tmp_path)
     assert "datum niet ingevuld" in text
     # Typing a date and pressing Tab lands the next text in the next field, not in the date.
     date.setFocus()
@@ -81,7 +81,7 @@ def test_dates_are_empty_until_typed_and_tab_leaves_them(
     qtbot.keyClicks(focus(), "x")
     assert date.text() == "2-11-2026"
     assert window.case.meldcode_steps.consultation.on is not None
-    assert "2 november 2026" in pdf_text(window, tmp_path)
+    assert "2 november 2026" in pdf_text(qtbot, window, tmp_path)
 
 
 def test_a_typo_in_a_date_is_said_and_not_saved(qtbot: QtBot, window: MainWindow) -> None:
@@ -124,7 +124,7 @@ def test_no_role_is_preselected_and_a_chosen_role_stays_after_a_new_case(
     assert not window.step_done("start")  # a role is part of the first step
     click(qtbot, buttons[-1])
     assert window.step_done("start")
-    window.wipe()
+    window.wiping.wipe()
     buttons = [find(window, QRadioButton, f"role-{r.id}") for r in window.catalog.roles]
     assert buttons[-1].isChecked()
 
@@ -143,7 +143,7 @@ def test_purpose_is_proposed_from_the_case_and_a_choice_sticks(
     find(window, QSpinBox, "age-spin").setValue(33)
     window.go_to("referral")
     assert window.case.purpose == "melding"  # the user's choice wins over the proposal
-    assert "Melding bij Veilig Thuis" in pdf_text(window, tmp_path) or window.case.purpose
+    assert "Melding bij Veilig Thuis" in pdf_text(qtbot, window, tmp_path) or window.case.purpose
 
 
 # -- the weighing -------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def test_signals_without_facts_are_listed_with_a_way_there(
     qtbot.waitActive(window)
     start(qtbot, window)
     indicator_id = mark_first_signal(qtbot, window)
-    assert "geen feiten genoteerd" in pdf_text(window, tmp_path)
+    assert "geen feiten genoteerd" in pdf_text(qtbot, window, tmp_path)
     window.go_to("referral")
     box = find(window, QWidget, "missing-facts")
     assert box.isVisible()
@@ -293,7 +293,7 @@ def test_f1_opens_the_guide_at_the_current_step(
     assert all(len(section.body) > 80 for section in sections)
     opened: list[GuideDialog] = []
     monkeypatch.setattr(GuideDialog, "exec", lambda self: opened.append(self) or 0)
-    window.set_language(language)
+    window.prefs.set_language(language)
     window.go_to("meldcode")
     qtbot.keyClick(focus(), Qt.Key.Key_F1)
     assert len(opened) == 1

@@ -32,7 +32,11 @@ def window_mnemonics(window: MainWindow) -> list[tuple[str, str]]:
         letter = mnemonic(menu.title())
         if letter:
             found.append((letter, menu.title()))
-    roots: list[QWidget] = [window.back_button, window.next_button, window.current_page()]
+    roots: list[QWidget] = [
+        window.navigation.back_button,
+        window.navigation.next_button,
+        window.current_page(),
+    ]
     for root in roots:
         widgets = [root, *root.findChildren(QWidget)]
         for widget in widgets:
@@ -78,7 +82,7 @@ def open_everything(window: MainWindow) -> None:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_mnemonics_unique_on_every_page(qtbot: QtBot, window: MainWindow, language: str) -> None:
-    window.set_language(language)
+    window.prefs.set_language(language)
     for key in STEP_KEYS:
         window.go_to(key)
         open_everything(window)
@@ -104,7 +108,7 @@ def test_alt_o_on_referral_focuses_the_organisation(
     qtbot: QtBot, window: MainWindow, language: str
 ) -> None:
     """The clash from the issue: the organisation's mnemonic must reach its field only."""
-    window.set_language(language)
+    window.prefs.set_language(language)
     window.go_to("referral")
     page = window.current_page()
     label = next(
@@ -114,4 +118,7 @@ def test_alt_o_on_referral_focuses_the_organisation(
     )
     letter = mnemonic(label.text())
     assert letter is not None
-    assert letter not in {mnemonic(window.back_button.text()), mnemonic(window.next_button.text())}
+    assert letter not in {
+        mnemonic(window.navigation.back_button.text()),
+        mnemonic(window.navigation.next_button.text()),
+    }

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from ui_helpers import referral_pdf
 
 from signaal.ui.main_window import MainWindow
 from signaal.ui.steps import STEP_KEYS
@@ -75,7 +76,7 @@ def fill_meldcode(window: MainWindow) -> None:
 def test_no_page_scrolls_sideways_and_every_button_is_on_screen(
     qtbot: QtBot, window: MainWindow, language: str, width: int, height: int
 ) -> None:
-    window.set_language(language)
+    window.prefs.set_language(language)
     window.resize(width, height)
     for key in STEP_KEYS:
         window.go_to(key)
@@ -97,7 +98,7 @@ def test_preview_dialog_fits_the_screen(
     from signaal.ui.pdf_preview import PdfPreviewDialog
 
     monkeypatch.setattr(QScreen, "availableGeometry", lambda _self: QRect(0, 0, width, height))
-    dialog = PdfPreviewDialog(window.referral_pdf(), window)
+    dialog = PdfPreviewDialog(referral_pdf(qtbot, window)[0], window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -72,7 +72,7 @@ def test_a_bare_name_does_not_replace_an_existing_pdf_without_asking(
         type_name(qtbot, "verwijzing")(dialog)
 
     opened = WhenOpen(QFileDialog, choose)
-    until_referral_done(qtbot, window, window.save_referral)
+    until_referral_done(qtbot, window, window.referral_output.save)
     assert opened.found is not None
     assert len(questions) == 1
     assert "verwijzing.pdf bestaat al. Wil je het bestand vervangen?" in questions[0]
@@ -98,12 +98,12 @@ def test_yes_replaces_and_a_new_name_gets_pdf_added(
         type_name(qtbot, "verwijzing")(dialog)
 
     WhenOpen(QFileDialog, choose)
-    until_referral_done(qtbot, window, window.save_referral)
+    until_referral_done(qtbot, window, window.referral_output.save)
     assert existing.read_bytes().startswith(b"%PDF") and existing.read_bytes() != OLD
     assert window.session.referral_done
 
     WhenOpen(QFileDialog, type_name(qtbot, "melding leerling"))
-    until_referral_done(qtbot, window, window.save_referral)
+    until_referral_done(qtbot, window, window.referral_output.save)
     assert (home / "melding leerling.pdf").read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in home.iterdir()) == ["melding leerling.pdf", "verwijzing.pdf"]
 
@@ -131,7 +131,7 @@ def test_a_read_only_disk_is_explained_in_dutch(
         type_name(qtbot, "verwijzing")(dialog)
 
     WhenOpen(QFileDialog, choose)
-    until_referral_done(qtbot, window, window.save_referral)
+    until_referral_done(qtbot, window, window.referral_output.save)
     [(name, text)] = shown
     assert name != "error-dialog"
     assert "Deze map is alleen-lezen." in text
@@ -144,6 +144,6 @@ def test_the_save_dialog_is_gone_once_done(qtbot: QtBot, window: MainWindow, hom
     """Nothing of the dialog (the typed file name) lingers as a hidden window."""
     fill_case(qtbot, window)
     WhenOpen(QFileDialog, type_name(qtbot, "een"))
-    until_referral_done(qtbot, window, window.save_referral)
+    until_referral_done(qtbot, window, window.referral_output.save)
     assert (home / "een.pdf").exists()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog) is None, timeout=2000)

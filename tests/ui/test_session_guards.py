@@ -19,7 +19,8 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import click, find, indicators_on_screen
 
 from signaal.content import Catalog
-from signaal.ui.main_window import HIDE_SHORTCUT, MainWindow
+from signaal.ui.actions import HIDE_SHORTCUT
+from signaal.ui.main_window import MainWindow
 
 MARKER = "ZQX-marker-Łukasz-3-maart"
 
@@ -63,7 +64,7 @@ def test_hide_screen_blanks_at_once_and_comes_back(qtbot: QtBot, window: MainWin
         Qt.Key.Key_H,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.is_hidden_screen
+    assert window.hiding.hidden
     assert not window.splitter.isVisible()
     assert not window.findChild(QToolBar, "main-toolbar").isVisible()
     assert not window.menuBar().isVisible()
@@ -74,7 +75,7 @@ def test_hide_screen_blanks_at_once_and_comes_back(qtbot: QtBot, window: MainWin
     for label in window.findChildren(QLabel):
         assert not label.isVisible() or MARKER not in label.text()
     click(qtbot, cover)
-    assert not window.is_hidden_screen
+    assert not window.hiding.hidden
     assert window.current_key() == "signals"
     assert window.case.decision.decision == MARKER  # hiding loses nothing
 
@@ -86,9 +87,9 @@ def test_hide_action_is_in_the_toolbar_with_its_shortcut(window: MainWindow) -> 
     assert action.shortcut().toString() == HIDE_SHORTCUT
     assert HIDE_SHORTCUT in action.toolTip()
     action.trigger()
-    assert window.is_hidden_screen
+    assert window.hiding.hidden
     action.trigger()
-    assert not window.is_hidden_screen
+    assert not window.hiding.hidden
 
 
 def test_idle_wipe_warns_then_wipes(qtbot: QtBot, flow_catalog: Catalog, answers: object) -> None:
@@ -180,5 +181,5 @@ def test_clipboard_owned_by_signaal_is_cleared_on_wipe(
 ) -> None:
     fill_case(qtbot, window)
     QApplication.clipboard().setText(MARKER)
-    window.wipe()
+    window.wiping.wipe()
     assert MARKER not in QApplication.clipboard().text()

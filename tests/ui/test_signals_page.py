@@ -142,9 +142,8 @@ def test_lists_fold_and_build_their_rows_when_opened(qtbot: QtBot, window: MainW
 
 def rows_in_layout(group: ChecklistGroup) -> list[str]:
     """The signal ids of a list's rows in the order they stand on screen."""
-    assert group.body_layout is not None
-    widgets = [group.body_layout.itemAt(i).widget() for i in range(group.body_layout.count())]
-    return [w.indicator.id for w in widgets if isinstance(w, SignalRow)]
+    assert group.body is not None
+    return [w.indicator.id for w in group.body.widgets() if isinstance(w, SignalRow)]
 
 
 def long_list(qtbot: QtBot, window: MainWindow) -> tuple[SignalsPage, ChecklistGroup]:

@@ -12,7 +12,8 @@ from signaal.i18n import translator
 UI = Path(__file__).resolve().parents[2] / "src" / "signaal" / "ui"
 OWN = {
     "actions.py", "main_window.py", "session.py", "widgets.py", "steps.py", "profile_panel.py",
-    "idle.py", "theme.py", "wiping.py", "continuing.py",
+    "idle.py", "theme.py", "wiping.py", "continuing.py", "navigation.py", "referral_output.py",
+    "hide_screen.py", "window_preferences.py",
 }  # fmt: skip
 # The same word in Dutch and English.
 SAME_IN_DUTCH = {"Start", "&Help", "Contact: {name}, {number}", "Step 2: {title}", "Intake"}

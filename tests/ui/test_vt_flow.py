@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 from pytestqt.qtbot import QtBot
-from ui_helpers import click, find, page_text, visible_text
+from ui_helpers import click, find, page_text, save_referral_to, visible_text
 
 from signaal.assessment import assess
 from signaal.assessment.case_file import read_case
@@ -223,7 +223,7 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     screens.append(page_text(window))
     _shot(window, "8-handover")
     target = tmp_path / "overdracht.pdf"
-    assert window.save_to(target)
+    assert save_referral_to(qtbot, window, target)
     assert window.step_done("handover")
     return target.read_bytes(), screens
 
@@ -277,7 +277,7 @@ def test_every_guidance_a_veilig_thuis_worker_can_open(qtbot: QtBot, window: Mai
 
     click(qtbot, find(window, QRadioButton, "role-veilig-thuis"))
     for language in ("nl", "en"):
-        window.set_language(language)
+        window.prefs.set_language(language)
         for key in window.step_keys():
             window.go_to(key)
             for box in window.current_page().findChildren(GuidanceBox):
@@ -285,7 +285,7 @@ def test_every_guidance_a_veilig_thuis_worker_can_open(qtbot: QtBot, window: Mai
                     continue
                 text = box.button.text() + " " + box.body.text()
                 assert sends_to_veilig_thuis(text) == [], (key, box.guidance.id, language)
-    window.set_language("nl")
+    window.prefs.set_language("nl")
 
 
 def test_no_veilig_thuis_text_sends_its_worker_to_veilig_thuis(catalog: Catalog) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -9,10 +10,13 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from signaal.assessment import Case
+from signaal.assessment.carried import Carried
 from signaal.assessment.intake import age_group, concerns_looked_at
 from signaal.content import Catalog
 from signaal.content.models import Indicator
+from signaal.i18n import _
 from signaal.ui.main_window import MainWindow
+from signaal.ui.saving import write_pdf
 
 T = TypeVar("T", bound=QObject)
 
@@ -62,3 +66,23 @@ def indicators_on_screen(catalog: Catalog, case: Case) -> list[Indicator]:
 
 def focused() -> QWidget | None:
     return QApplication.focusWidget()
+
+
+def referral_pdf(
+    qtbot: QtBot, window: MainWindow, *, with_case: bool = False
+) -> tuple[bytes, Carried | None]:
+    """The referral as the window makes it (off the GUI thread), and the history it embeds."""
+    made: list[tuple[bytes, Carried | None]] = []
+    output = window.referral_output
+    assert output.make(lambda pdf, carried: made.append((pdf, carried)), with_case=with_case)
+    qtbot.waitUntil(lambda: bool(made), timeout=20_000)
+    return made[0]
+
+
+def save_referral_to(qtbot: QtBot, window: MainWindow, path: Path) -> bool:
+    """Save the referral as Save does, to `path` instead of a place chosen in its dialog."""
+    pdf, carried = referral_pdf(qtbot, window, with_case=True)
+    if not write_pdf(pdf, Path(path), window):
+        return False
+    window.referral_output.done(_("The referral was saved."), carried)
+    return True

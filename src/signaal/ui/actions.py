@@ -26,34 +26,33 @@ class WindowActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         standard = QKeySequence.StandardKey
-        self.new = self._action("action-new-case", window.new_case, QKeySequence(standard.New))
-        self.open = self._action(
-            "action-open-referral", window.open_referral, QKeySequence(standard.Open)
-        )
-        self.copy_note = self._action("action-copy-note", window.copy_dossier_note, None)
-        self.hide = self._action("action-hide", window.toggle_hidden, HIDE_SHORTCUT)
-        self.preview = self._action("action-preview", window.preview, "Ctrl+Shift+P")
-        self.print = self._action(
-            "action-print", window.print_referral, QKeySequence(standard.Print)
-        )
-        self.save = self._action("action-save", window.save_referral, QKeySequence(standard.Save))
+        new_case = window.wiping.new_case
+        self.new = self._action("action-new-case", new_case, QKeySequence(standard.New))
+        output = window.referral_output
+        self.open = self._action("action-open-referral", output.open, QKeySequence(standard.Open))
+        self.copy_note = self._action("action-copy-note", output.copy_note, None)
+        # The hide screen is made after the actions: it hides their toolbar.
+        self.hide = self._action("action-hide", lambda: window.hiding.toggle(), HIDE_SHORTCUT)
+        self.preview = self._action("action-preview", output.preview, "Ctrl+Shift+P")
+        self.print = self._action("action-print", output.print, QKeySequence(standard.Print))
+        self.save = self._action("action-save", output.save, QKeySequence(standard.Save))
         self.quit = self._action("action-quit", window.close, "Ctrl+Q")
         self.about = self._action("action-about", window.show_about, None)
         self.guide = self._action(
             "action-guide", window.show_guide, QKeySequence(standard.HelpContents)
         )
         self.find = self._action("action-find", window.find_signal, QKeySequence(standard.Find))
-        self.idle = self._action("action-idle-time", window.choose_idle_minutes, None)
-        self.next = self._action("action-next", window.go_next, "Alt+Right")
-        self.back = self._action("action-back", window.go_back, "Alt+Left")
+        self.idle = self._action("action-idle-time", window.prefs.choose_idle_minutes, None)
+        self.next = self._action("action-next", window.navigation.go_next, "Alt+Right")
+        self.back = self._action("action-back", window.navigation.go_back, "Alt+Left")
         self.theme_group = QActionGroup(window)
         self.themes: dict[str, QAction] = {}
         for theme in THEMES:
             action = QAction(window)
             action.setObjectName(f"action-theme-{theme}")
             action.setCheckable(True)
-            action.setChecked(theme == window.preferences.theme)
-            action.triggered.connect(lambda _checked=False, t=theme: window.set_theme(t))
+            action.setChecked(theme == window.prefs.current.theme)
+            action.triggered.connect(lambda _checked=False, t=theme: window.prefs.set_theme(t))
             self.theme_group.addAction(action)
             self.themes[theme] = action
         self._build_menus()

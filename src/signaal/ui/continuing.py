@@ -42,15 +42,13 @@ def open_referral_file(window: MainWindow, path: Path) -> bool:
             f"{open_error_message(error, _)}\n\n{unchanged}",
         )
         return False
-    if window.session.has_answers() and not window._confirm(
-        _("New case"),
-        _("Start a new case? Everything you entered in this case is wiped."),
-    ):
+    if not window.wiping.confirm_new_case():
         return False
-    window.wipe()
+    window.wiping.wipe()
     window.session.continue_with(opened.case, opened.carried)
-    window._show_step(window.step_list.currentRow())
-    window._update_steps()
+    navigation = window.navigation
+    navigation.show_step(navigation.step_list.currentRow())
+    navigation.update_steps()
     message = _("The case from the referral is open; you can continue with it.")
     retired = opened.carried.retired
     if retired:

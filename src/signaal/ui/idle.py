@@ -9,9 +9,13 @@ so tests can use milliseconds instead of minutes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QWindow
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+from signaal.i18n import _
 
 ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -76,3 +80,31 @@ class IdleGuard(QObject):
     def _warn(self) -> None:
         self.warned = True
         self.warning.emit()
+
+
+class IdleBanner(QLabel):
+    """The warning a minute before the wipe, shown only when there is something to wipe."""
+
+    def __init__(self, guard: IdleGuard, has_answers: Callable[[], bool]) -> None:
+        super().__init__()
+        self.setObjectName("idle-warning")
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setVisible(False)
+        self._has_answers = has_answers
+        guard.warning.connect(self._warn)
+        guard.resumed.connect(lambda: self.setVisible(False))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(
+            _(
+                "No activity for a while: in one minute this case will be wiped. Press a key or "
+                "move the mouse to keep working."
+            )
+        )
+        self.setAccessibleName(self.text())
+
+    def _warn(self) -> None:
+        if self._has_answers():
+            self.setVisible(True)

@@ -6,6 +6,7 @@ Thuis, or "intake" for Veilig Thuis itself (intake, safety assessment, handover)
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from signaal.i18n import N_
 
 if TYPE_CHECKING:
+    from signaal.ui.pages.base import Page
     from signaal.ui.session import Session
 
 
@@ -21,6 +23,18 @@ class Step:
     key: str
     title: str
     done: Callable[[Session], bool]
+    # The class of the step's page, "module.Class" in signaal.ui.pages: imported when the page
+    # is first made, so a page nobody opens costs nothing.
+    page: str
+
+    def page_class(self) -> type[Page]:
+        from signaal.ui.pages.base import Page
+
+        module, name = self.page.rsplit(".", 1)
+        found = getattr(importlib.import_module(f"signaal.ui.pages.{module}"), name)
+        if not (isinstance(found, type) and issubclass(found, Page)):
+            raise TypeError(f"{self.page} is not a page")
+        return found
 
 
 def _signals_done(session: Session) -> bool:
@@ -42,14 +56,25 @@ STEPS: tuple[Step, ...] = (
         "start",
         N_("Start"),
         lambda s: s.case.context.acute_danger is not None and s.role_chosen,
+        "start.StartPage",
     ),
-    Step("who", N_("Who"), lambda s: s.age_group().known),
-    Step("concerns", N_("Concerns"), lambda s: bool(s.case.concerns)),
-    Step("signals", N_("Signals"), _signals_done),
-    Step("meldcode", N_("Meldcode steps"), _meldcode_done),
-    Step("weighing", N_("Weighing"), _weighing_done),
-    Step("outcome", N_("Outcome"), lambda s: bool(s.case.decision.decision.strip())),
-    Step("referral", N_("Referral"), lambda s: s.referral_done),
+    Step(
+        "who",
+        N_("Who"),
+        lambda s: s.age_group().known,
+        "who.WhoPage",
+    ),
+    Step("concerns", N_("Concerns"), lambda s: bool(s.case.concerns), "concerns.ConcernsPage"),
+    Step("signals", N_("Signals"), _signals_done, "signals.SignalsPage"),
+    Step("meldcode", N_("Meldcode steps"), _meldcode_done, "meldcode.MeldcodePage"),
+    Step("weighing", N_("Weighing"), _weighing_done, "weighing.WeighingPage"),
+    Step(
+        "outcome",
+        N_("Outcome"),
+        lambda s: bool(s.case.decision.decision.strip()),
+        "outcome.OutcomePage",
+    ),
+    Step("referral", N_("Referral"), lambda s: s.referral_done, "referral.ReferralPage"),
 )
 STEP_KEYS = tuple(step.key for step in STEPS)
 
@@ -66,12 +91,12 @@ def _safety_done(session: Session) -> bool:
 INTAKE_STEPS: tuple[Step, ...] = (
     STEPS[0],
     STEPS[1],
-    Step("intake", N_("Intake"), _intake_done),
+    Step("intake", N_("Intake"), _intake_done, "intake.IntakePage"),
     STEPS[2],
     STEPS[3],
-    Step("safety", N_("Safety assessment"), _safety_done),
+    Step("safety", N_("Safety assessment"), _safety_done, "safety.SafetyPage"),
     STEPS[6],
-    Step("handover", N_("Handover"), lambda s: s.referral_done),
+    Step("handover", N_("Handover"), lambda s: s.referral_done, "referral.ReferralPage"),
 )
 FLOWS: dict[str, tuple[Step, ...]] = {"meldcode": STEPS, "intake": INTAKE_STEPS}
 # The side panel with the live indicator profile is shown on these steps.

@@ -1,11 +1,85 @@
-"""Leave nothing of a wiped case behind: no text in an editor, on the clipboard or selection."""
+"""Wiping the case: after one confirmation on New case and Quit, or after the idle time; and
+leaving nothing of it behind: no text in an editor, on the clipboard or selection."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
 from signaal.assessment import Case
+from signaal.i18n import _
+from signaal.ui.other_windows import close_other_windows
+
+if TYPE_CHECKING:
+    from signaal.ui.main_window import MainWindow
+
+
+class CaseWipe(QObject):
+    """Forgets the window's case: a new empty `Case`, every page destroyed and made again."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_new_case(self) -> bool:
+        """Whether the case may go (asked only when something was answered)."""
+        return not self.window.session.has_answers() or self.confirm(
+            _("New case"),
+            _("Start a new case? Everything you entered in this case is wiped."),
+        )
+
+    def new_case(self) -> None:
+        """Start again after one confirmation (none is needed when nothing was answered)."""
+        if self.confirm_new_case():
+            self.wipe()
+
+    def quit(self) -> bool:
+        """Whether Signaal may close: after one confirmation the case is wiped."""
+        if self.window.session.has_answers() and not self.confirm(
+            _("Quit Signaal"),
+            _("Quit Signaal? Everything you entered in this case is wiped."),
+        ):
+            return False
+        self.wipe()
+        return True
+
+    def wipe(self) -> None:
+        """Forget the case: a new empty Case, every page destroyed and made again when shown."""
+        window = self.window
+        window.referral_output.cancel()
+        close_other_windows(window)
+        for page in window.navigation.pages.values():
+            clear_texts(page)
+        clear_clipboard_of(window.session.case, window.session.copied_note)
+        window.session.reset()
+        window.idle_banner.setVisible(False)
+        window.navigation.drop_pages()
+        # Back in the event loop the old pages are gone; then their freed memory goes too.
+        QTimer.singleShot(0, release_freed_memory)
+
+    def after_idle(self) -> None:
+        """The idle time has passed: wipe, and say why when there was something to wipe."""
+        had_answers = self.window.session.has_answers()
+        self.wipe()
+        if had_answers:
+            self.window.statusBar().showMessage(
+                _("The case was wiped after {minutes} minutes without activity.").format(
+                    minutes=self.window.prefs.current.idle_minutes
+                )
+            )
 
 
 def clear_texts(widget: QWidget) -> None:

@@ -1,14 +1,13 @@
 """One checklist on the signals step: a header that folds, its sections and signal rows.
 
-The rows are made when the group is first opened: a screenful at once (`FIRST_ROWS`), the rest
-in idle time (`build_more`, driven by the signals page), so a list of seventy signals opens
-within a frame and a case with several lists costs only what the user looks at. A search makes
-the rows it needs at once (`ensure_rows`), each in its place in the list.
+The rows are made when the group is first opened, in a `LazyColumn`: a screenful at once
+(`FIRST_ROWS`), the rest in idle time (`body.make_more`, driven by the signals page), so a list
+of seventy signals opens within a frame and a case with several lists costs only what the user
+looks at. A search makes the rows it needs at once (`ensure_rows`), each in its place in the list.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 from signaal.content.models import Checklist, Indicator, Section
 from signaal.content.notices import weights_notice
 from signaal.i18n import _, content_language
+from signaal.ui.lazy import LazyColumn
 from signaal.ui.pages.signal_row import SignalRow
 from signaal.ui.session import Session
 from signaal.ui.widgets import (
@@ -32,6 +32,9 @@ from signaal.ui.widgets import (
 # Rows made in the click that opens a list: more than the first screen holds at the default
 # window size. The others follow in idle time, a few milliseconds at a time.
 FIRST_ROWS = 6
+
+# The list as shown: each section (indicator None: its heading), then its signals.
+PlanItem = tuple[Section, Indicator | None]
 
 
 class ClickableHeading(Heading):
@@ -78,15 +81,10 @@ class ChecklistGroup(QWidget):
         self.layout_.addLayout(top)
         self.description = NoteLabel()
         self.layout_.addWidget(self.description)
-        self.body: QWidget | None = None
-        self.body_layout: QVBoxLayout | None = None
+        self.body: LazyColumn[PlanItem, SignalRow | Heading] | None = None
         self.rows: dict[str, SignalRow] = {}
         self.headings: dict[str, Heading] = {}
-        # The list as shown: each section (indicator None: its heading), then its signals.
-        self._plan: list[tuple[Section, Indicator | None]] = []
         self._members: dict[str, list[str]] = {}  # signal ids by section id
-        self._placed: list[SignalRow | Heading | None] = []
-        self._next = 0  # everything in the plan before this index has been made
         self._matches: set[str] | None = None  # the search's hits; None: no search
         self.retranslate()
 
@@ -100,37 +98,22 @@ class ChecklistGroup(QWidget):
     @property
     def pending(self) -> bool:
         """Whether the list is open but some of its rows are still to be made."""
-        return self.body is not None and self._next < len(self._plan)
+        return self.body is not None and self.body.pending
 
     def build(self) -> None:
-        """Create the body with its first rows (once); `build_more` makes the others."""
+        """Create the body with its first rows (once); `body.make_more` makes the others."""
         if self.body is not None:
             return
+        plan: list[PlanItem] = []
         for section in self.checklist.sections:
             members = [i for i in self.indicators if i.section == section.id]
             if members:
-                self._plan.append((section, None))
-                self._plan += [(section, indicator) for indicator in members]
+                plan.append((section, None))
+                plan += [(section, indicator) for indicator in members]
                 self._members[section.id] = [indicator.id for indicator in members]
-        self._placed = [None] * len(self._plan)
-        self.body = QWidget(self)
-        self.body_layout = QVBoxLayout(self.body)
-        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.body = LazyColumn(self._make, self._added, self)
         self.layout_.addWidget(self.body)
-        rows = 0
-        while self._next < len(self._plan) and rows < FIRST_ROWS:
-            rows += self._plan[self._next][1] is not None
-            self._make(self._next)
-            self._next += 1
-
-    def build_more(self, deadline: float) -> None:
-        """Make the next rows, in order, until `deadline` (a `time.perf_counter()` value)."""
-        while self.pending:
-            if self._placed[self._next] is None:
-                self._make(self._next)
-            self._next += 1
-            if time.perf_counter() >= deadline:
-                return
+        self.body.start(plan, FIRST_ROWS, lambda item, _widget: item[1] is not None)
 
     def ensure_rows(self, indicator_ids: Iterable[str]) -> None:
         """Make the rows of these signals now, each with its section heading, in its place."""
@@ -138,31 +121,33 @@ class ChecklistGroup(QWidget):
             return
         wanted = set(indicator_ids) - set(self.rows)
         heading_index = 0
-        for index, (_section, indicator) in enumerate(self._plan):
+        for index, (_section, indicator) in enumerate(self.body.plan):
             if indicator is None:
                 heading_index = index
             elif indicator.id in wanted:
-                if self._placed[heading_index] is None:
-                    self._make(heading_index)
-                self._make(index)
+                self.body.ensure(heading_index)
+                self.body.ensure(index)
 
-    def _make(self, index: int) -> None:
-        assert self.body is not None and self.body_layout is not None
-        section, indicator = self._plan[index]
-        widget: SignalRow | Heading
+    def _make(self, _index: int, item: PlanItem) -> SignalRow | Heading:
+        assert self.body is not None
+        section, indicator = item
         if indicator is None:
-            widget = Heading(level=3, parent=self.body)
-            widget.setObjectName(f"section-{section.id}")
-            set_heading(widget, _section_title(section))
-            self.headings[section.id] = widget
+            heading = Heading(level=3, parent=self.body)
+            heading.setObjectName(f"section-{section.id}")
+            set_heading(heading, _section_title(section))
+            self.headings[section.id] = heading
+            return heading
+        row = SignalRow(self.session, indicator, self.body)
+        self.rows[indicator.id] = row
+        return row
+
+    def _added(self, index: int, widget: SignalRow | Heading) -> None:
+        assert self.body is not None
+        section, indicator = self.body.plan[index]
+        if indicator is None:
             shown = self._section_shown(section.id)
         else:
-            widget = SignalRow(self.session, indicator, self.body)
-            self.rows[indicator.id] = widget
             shown = self._matches is None or indicator.id in self._matches
-        position = sum(1 for placed in self._placed[:index] if placed is not None)
-        self.body_layout.insertWidget(position, widget)
-        self._placed[index] = widget
         if shown:
             show_added(widget)
         else:
@@ -172,8 +157,10 @@ class ChecklistGroup(QWidget):
 
     def _chain(self, index: int, row: SignalRow) -> None:
         """Tab order: the list's toggle, then its rows in the order shown, whenever made."""
+        assert self.body is not None
         previous: QWidget = self.toggle
-        for placed in reversed(self._placed[:index]):
+        for earlier in reversed(range(index)):
+            placed = self.body.made(earlier)
             if isinstance(placed, SignalRow):
                 previous = placed.focus_chain()[-1]
                 break
@@ -242,7 +229,8 @@ class ChecklistGroup(QWidget):
 
     def last_in_chain(self) -> QWidget:
         """The last control of this list that Tab reaches (rows made later come before it)."""
-        for placed in reversed(self._placed):
+        made = self.body.widgets() if self.body is not None else []
+        for placed in reversed(made):
             if isinstance(placed, SignalRow):
                 return placed.focus_chain()[-1]
         return self.toggle

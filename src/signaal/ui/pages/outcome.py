@@ -1,13 +1,11 @@
 """Step 7: what the assessment says and why, who to contact, and the professional's own decision.
 
-The summary is long (explanations per list, then a contact card per referral): its first screen
-is made when the page opens, the rest in idle time, a few milliseconds at a time, once the page
-is on screen.
+The summary is long (explanations per list, then a contact card per referral): a `LazyColumn`
+makes its first screen when the page opens, the rest in idle time, a few milliseconds at a time,
+once the page is on screen.
 """
 
 from __future__ import annotations
-
-import time
 
 from PySide6.QtWidgets import QGroupBox, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -17,6 +15,7 @@ from signaal.assessment.result import Explanation
 from signaal.assessment.routing import call_now
 from signaal.content.models import Contact
 from signaal.i18n import _, active_language, content_language
+from signaal.ui.lazy import LazyColumn
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.weighing import outcome_name
 from signaal.ui.profile_panel import concern_name, profile_name
@@ -28,10 +27,8 @@ from signaal.ui.widgets import (
     IdleWork,
     NoteLabel,
     WrapLabel,
-    clear_layout,
     describe,
     set_heading,
-    show_added,
 )
 
 # A summary item: ("heading" | "result" | "text" | "note", text, object name), or a contact
@@ -54,15 +51,11 @@ def _editor(name: str) -> QPlainTextEdit:
 class OutcomePage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.summary = QWidget()
+        self.summary: LazyColumn[SummaryItem, QWidget] = LazyColumn(self._make)
         self.summary.setObjectName("outcome-summary")
-        self.summary_layout = QVBoxLayout(self.summary)
-        self.summary_layout.setContentsMargins(0, 0, 0, 0)
         # The assessment and language the summary shows (the object itself, compared by identity).
         self._shown_for: tuple[Assessment, str] | None = None
-        # What the summary still has to show, below its first screen.
-        self._pending: list[SummaryItem] = []
-        self.idle = IdleWork(self.body, self._add_more)
+        self.idle = IdleWork(self.body, self.summary.make_more)
         self.decision_box = QGroupBox()
         decision = QVBoxLayout(self.decision_box)
         self.decision_label = WrapLabel()
@@ -140,35 +133,25 @@ class OutcomePage(Page):
         if shown is not None and shown[0] is assessment and shown[1] == language:
             return
         self._shown_for = (assessment, language)
-        clear_layout(self.summary_layout)
-        self._pending = self._summary_items(assessment)
-        first = self._first_screen(self._pending)
-        for item in self._pending[:first]:
-            self.summary_layout.addWidget(self._make(item))
-        del self._pending[:first]
+        window = self.window()
+        area = self.parentWidget() or window
+        self.summary.start(self._summary_items(assessment), area.height(), self._height)
         self.idle.wake()
 
-    def _first_screen(self, items: list[SummaryItem]) -> int:
-        """How many items fill the first screen, counted generously.
+    def _height(self, item: SummaryItem, _widget: QWidget) -> float:
+        """How high an item stands, counted generously, to fill the first screen.
 
-        The height of the area pages are shown in, with lines as long as the window is wide:
+        Lines are as long as the window is wide, in the height of the area pages are shown in:
         an item too many costs a little time, one too few would show the decision under the
         summary's first part and then push it down when the rest comes in.
         """
-        window = self.window()
-        area = self.parentWidget() or window
+        kind, text, _name = item
         metrics = self.fontMetrics()
-        per_line = max(1, window.width() // max(1, metrics.averageCharWidth()))
-        spacing = max(0, self.summary_layout.spacing())
-        height = 0.0
-        for count, (kind, text, _name) in enumerate(items):
-            if height > area.height():
-                return count
-            lines: float = CARD_LINES
-            if not isinstance(kind, Contact):
-                lines = -(-len(text) // per_line) * (1.2 if kind in ("heading", "result") else 1)
-            height += lines * metrics.lineSpacing() + spacing
-        return len(items)
+        per_line = max(1, self.window().width() // max(1, metrics.averageCharWidth()))
+        lines: float = CARD_LINES
+        if not isinstance(kind, Contact):
+            lines = -(-len(text) // per_line) * (1.2 if kind in ("heading", "result") else 1)
+        return lines * metrics.lineSpacing() + max(0, self.summary.layout_.spacing())
 
     def _summary_items(self, assessment: Assessment) -> list[SummaryItem]:
         """What the summary shows, in order: each a heading, a text, a note or a contact card."""
@@ -239,7 +222,7 @@ class OutcomePage(Page):
                 items.append((contact, "\n".join(dict.fromkeys(reasons)), referral.urgency))
         return items
 
-    def _make(self, item: SummaryItem) -> QWidget:
+    def _make(self, _index: int, item: SummaryItem) -> QWidget:
         kind, text, name = item
         parent = self.summary
         widget: QWidget
@@ -260,17 +243,7 @@ class OutcomePage(Page):
     @property
     def building(self) -> bool:
         """Whether parts of the summary (below the first screen) are still to be added."""
-        return bool(self._pending)
-
-    def _add_more(self, deadline: float) -> bool:
-        """Add the rest of the summary in its order until `deadline`; whether any is left."""
-        while self._pending:
-            widget = self._make(self._pending.pop(0))
-            self.summary_layout.addWidget(widget)
-            show_added(widget)
-            if time.perf_counter() >= deadline:
-                break
-        return bool(self._pending)
+        return self.summary.pending
 
     def _decision_changed(self) -> None:
         self.session.write(

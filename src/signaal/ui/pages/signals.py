@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from signaal.assessment.intake import concerns_looked_at
 from signaal.content.models import Checklist, Indicator
 from signaal.i18n import _
+from signaal.ui.lazy import LazyColumn
 from signaal.ui.pages.base import Page
 from signaal.ui.pages.checklist_group import FIRST_ROWS, ChecklistGroup, matching
 from signaal.ui.pages.signal_row import SignalRow
@@ -29,10 +30,11 @@ from signaal.ui.widgets import (
     describe,
     set_heading,
     set_shown,
-    show_added,
 )
 
 ListKey = tuple[str, str | None, bool | None, tuple[str, ...]]
+# A list that fits: the checklist and its signals for this case.
+FittingList = tuple[Checklist, list[Indicator]]
 
 
 class SignalsPage(Page):
@@ -55,11 +57,8 @@ class SignalsPage(Page):
         self.retired.setObjectName("retired-signals")
         self.retired.setVisible(False)
         self.header.addWidget(self.retired)
-        # The lists that fit (checklist, its signals for this case) and those made so far.
-        self.lists: list[tuple[Checklist, list[Indicator]]] = []
-        self.groups: list[ChecklistGroup] = []
-        self.list_widget: QWidget | None = None
-        self.list_layout: QVBoxLayout | None = None
+        # The lists that fit, each made into a group when it comes into view.
+        self.list_widget: LazyColumn[FittingList, ChecklistGroup] | None = None
         self.key: ListKey | None = None
         # What the user opened, restored when a search is cleared.
         self.opened: set[str] = set()
@@ -76,6 +75,16 @@ class SignalsPage(Page):
         self.layout_.addStretch(1)
         self.retranslate()
         self.refresh()
+
+    @property
+    def lists(self) -> list[FittingList]:
+        """The lists that fit the case, in the order shown."""
+        return self.list_widget.plan if self.list_widget is not None else []
+
+    @property
+    def groups(self) -> list[ChecklistGroup]:
+        """The lists made so far (the first ones, in order)."""
+        return self.list_widget.widgets() if self.list_widget is not None else []
 
     @property
     def rows(self) -> dict[str, SignalRow]:
@@ -137,10 +146,8 @@ class SignalsPage(Page):
         role, band, minor, looked_at = self.key
         concerns = list(looked_at)
         catalog = self.session.catalog
-        self.list_widget = QWidget()
-        self.list_layout = QVBoxLayout(self.list_widget)
-        self.list_layout.setContentsMargins(0, 0, 0, 0)
-        self.lists = catalog.shown_once(
+        self.list_widget = LazyColumn(self._make_group)
+        lists = catalog.shown_once(
             [
                 (checklist, indicators)
                 for checklist in catalog.checklists_for(role, band, concerns, minor)
@@ -148,37 +155,33 @@ class SignalsPage(Page):
             ],
             frozenset(o.indicator for o in self.session.case.observations),
         )
-        self.groups = []
         # About a screenful: a folded list's header counts as two rows.
-        filled = 0
-        while len(self.groups) < len(self.lists) and filled < FIRST_ROWS:
-            group = self._add_group()
-            filled += 2 + (len(group.rows) if group.expanded else 0)
+        self.list_widget.start(
+            lists, FIRST_ROWS, lambda _list, group: 2 + (len(group.rows) if group.expanded else 0)
+        )
         self.layout_.insertWidget(0, self.list_widget)
         self.idle.wake()
 
-    def _add_group(self) -> ChecklistGroup:
-        """Make the next list: open when it is the first, holds answers or was opened before."""
-        assert self.list_widget is not None and self.list_layout is not None
-        checklist, indicators = self.lists[len(self.groups)]
+    def _make_group(self, index: int, fitting: FittingList) -> ChecklistGroup:
+        """Make a list: open when it is the first, holds answers or was opened before."""
+        assert self.list_widget is not None
+        checklist, indicators = fitting
         group = ChecklistGroup(self.session, checklist, indicators, self.list_widget)
         group.toggle.toggled.connect(lambda on: self._remember(checklist.id, on))
         group.toggle.toggled.connect(self.idle.wake)
         group.about_to_fold.connect(lambda: self._keep_in_view(group.toggle))
         group.toggle.toggled.connect(self._folded)
-        self.list_layout.addWidget(group)
-        if self.groups:  # Tab: after the list above (whose later rows come in before it)
-            QWidget.setTabOrder(self.groups[-1].last_in_chain(), group.toggle)
-        self.groups.append(group)
+        above = self.list_widget.made(index - 1) if index else None
+        if above is not None:  # Tab: after the list above (whose later rows come in before it)
+            QWidget.setTabOrder(above.last_in_chain(), group.toggle)
         answered = any(self.session.observation(i.id) is not None for i in indicators)
-        if len(self.groups) == 1 or answered or checklist.id in self.opened:
+        if index == 0 or answered or checklist.id in self.opened:
             group.set_expanded(True)
-        show_added(group)
         return group
 
     def _add_all_groups(self) -> None:
-        while len(self.groups) < len(self.lists):
-            self._add_group()
+        if self.list_widget is not None:
+            self.list_widget.make_through(len(self.lists) - 1)
 
     def _remember(self, checklist_id: str, opened: bool) -> None:
         if self.search.text().strip():
@@ -261,9 +264,9 @@ class SignalsPage(Page):
             self.search.clear()
         for index, (_checklist, indicators) in enumerate(self.lists):
             if any(indicator.id == indicator_id for indicator in indicators):
-                while len(self.groups) <= index:
-                    self._add_group()
-                group = self.groups[index]
+                assert self.list_widget is not None
+                self.list_widget.make_through(index)
+                group = self.list_widget.ensure(index)
                 group.set_expanded(True)
                 group.ensure_rows([indicator_id])
                 row = group.rows.get(indicator_id)
@@ -322,14 +325,14 @@ class SignalsPage(Page):
                 if time.perf_counter() >= deadline:
                     return True
         for group in self.groups:  # in the order shown: a list's rows, then the next list
-            if group.pending and group.expanded and not group.isHidden():
-                group.build_more(deadline)
+            if group.body is not None and group.pending and group.expanded and not group.isHidden():
+                group.body.make_more(deadline)
                 # Grow the page now: until it has its new height, Qt squeezes the rows above
                 # the new ones and everything on screen jumps up for a moment.
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
                 return True
-        if len(self.groups) < len(self.lists):
-            self._add_group()
+        if self.list_widget is not None and self.list_widget.pending:
+            self.list_widget.make_next()
             return True
         return False
 
