@@ -235,7 +235,7 @@ def test_fuzz_hostile_referrals_open_or_give_a_clear_message(pdf: bytes, opener:
             mock.patch.object(QMessageBox, "information", dialogs.warning),
             mock.patch.object(QMessageBox, "question", dialogs.question),
         ):
-            opened = opener.open_referral_file(path)
+            opened = opener.referral_output.open_file(path)
     assert "Traceback" not in stderr
     if code == 0:
         privacy_fuzz.RAN["referral-valid"] += 1

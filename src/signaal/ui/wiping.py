@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
-from signaal.assessment import Case
 from signaal.i18n import _
 from signaal.ui.other_windows import close_other_windows
 
 if TYPE_CHECKING:
+    from signaal.assessment import Case
     from signaal.ui.main_window import MainWindow
 
 
