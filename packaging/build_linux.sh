@@ -24,6 +24,7 @@ for size in 16 24 32 48 64 128 256 512; do
     "dist/signaal/share/icons/hicolor/${size}x${size}/apps/nl.signaal.Signaal.png"
 done
 install -m 644 -D resources/icons/signaal.svg dist/signaal/share/icons/hicolor/scalable/apps/nl.signaal.Signaal.svg
+$UV run --group packaging python packaging/check_modules.py dist/signaal/signaal
 built=$(date +%s)
 # Level 6 (xz's default) took 80-260 s here for a few MB less than level 3.
 XZ_OPT="-T0 -3" tar -C dist -cJf "$archive" signaal
