@@ -54,13 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("Signaal")
     install_exception_hook()
     install_qt_translator(stored.language)
-    from signaal.ui.theme import apply_theme
+    from signaal.ui.theme import apply_palette
 
-    apply_theme(stored.theme)  # also "system": every theme shows the keyboard focus
+    apply_palette(stored.theme)  # the colours now, the style (`apply_theme`) after the paint
     window = MainWindow(preferences=stored, preferences_path=preferences.preferences_path())
     window.show()
     # A zero-delay timer here would run before Qt's first paint and keep the window blank.
-    loading = AfterFirstPaint(window, lambda: load_content(window))
+    loading = AfterFirstPaint(window, lambda: after_first_paint(window, stored.theme))
     exit_code = app.exec()
     del loading  # held until here: its Python eventFilter must outlive the event loop
     return exit_code
@@ -85,6 +85,17 @@ def disable_pydantic_plugins() -> None:
     Set here, in the entry points, so a library user keeps the choice.
     """
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+
+def after_first_paint(window: MainWindow, theme: str) -> None:
+    """The "starting…" window is on screen: its style, then the catalog and the working window.
+
+    The style comes first, so the working window is built and painted in it once.
+    """
+    from signaal.ui.theme import apply_theme
+
+    apply_theme(theme)  # also "system": every theme shows the keyboard focus
+    load_content(window)
 
 
 def load_content(window: MainWindow) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-_system: tuple[str, QPalette] | None = None
+# The system's own look, remembered before Signaal first changes it.
+_system_style: str | None = None
+_system_palette: QPalette | None = None
 
 
 def _palette(dark: bool) -> QPalette:
@@ -39,6 +41,22 @@ def _palette(dark: bool) -> QPalette:
     return palette
 
 
+def apply_palette(theme: str) -> None:
+    """Only the theme's colours: what the "starting…" window shows before its first paint.
+
+    `apply_theme` (after that paint) adds the style; the style's Python type alone (`QStyle`)
+    costs PySide ≈ 6 ms, which the first paint need not wait for.
+    """
+    global _system_palette
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if _system_palette is None:
+        _system_palette = app.palette()
+    if theme in ("light", "dark"):
+        app.setPalette(_palette(theme == "dark"))
+
+
 def apply_theme(theme: str) -> None:
     """Force light or dark with the Fusion style and a palette; "system" restores the default.
 
@@ -46,14 +64,16 @@ def apply_theme(theme: str) -> None:
     """
     from signaal.ui.focus_style import FocusStyle
 
-    global _system
+    global _system_style, _system_palette
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    if _system is None:
-        _system = (app.style().name(), app.palette())
-    name = "Fusion" if theme in ("light", "dark") else _system[0]
+    if _system_palette is None:
+        _system_palette = app.palette()
+    if _system_style is None:
+        _system_style = app.style().name()
+    name = "Fusion" if theme in ("light", "dark") else _system_style
     style = QStyleFactory.create(name)
     if style is not None:
         app.setStyle(FocusStyle(style))
-    app.setPalette(_palette(theme == "dark") if theme in ("light", "dark") else _system[1])
+    app.setPalette(_palette(theme == "dark") if theme in ("light", "dark") else _system_palette)
