@@ -2,7 +2,8 @@
 
     ./dev uv run --group bench python bench/start_phases.py
 
-Runs `signaal.app.main()` offscreen and prints one JSON line, in ms: importing `signaal.content`
+Runs `signaal.app.main()` offscreen and prints one JSON line, in ms: the style set after the
+first paint (`apply_theme`: `FocusStyle` over Qt's style), importing `signaal.content`
 and `load_catalog()` (together: the catalog cost at start), `attach_catalog` and the step list's
 paint; and whether pydantic was imported by then. Run it a few times: one start is noisy.
 """
@@ -21,10 +22,17 @@ from PySide6.QtCore import QEvent, QObject
 
 import signaal.app as app
 from _common import ensure_bytecode_cache
+import signaal.ui.theme as theme
 from signaal.ui.main_window import MainWindow
 
 moments: dict[str, float] = {}
 load_content, attach_catalog = app.load_content, MainWindow.attach_catalog
+apply_theme = theme.apply_theme
+
+
+def timed_theme(name: str) -> None:
+    moments["style"] = time.perf_counter()
+    apply_theme(name)
 
 
 def timed_load(window: MainWindow) -> None:
@@ -40,6 +48,7 @@ class WorkingPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             at = {**moments, "painted": time.perf_counter()}
             phases = {
+                "style": at["load"] - at.get("style", at["load"]),
                 "import": at["imported"] - at["load"],
                 "load": at["loaded"] - at["imported"],
                 "attach": at["attached"] - at["loaded"],
@@ -63,6 +72,7 @@ def timed_attach(window: MainWindow, catalog: object) -> None:
 
 ensure_bytecode_cache()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+theme.apply_theme = timed_theme
 app.load_content = timed_load  # type: ignore[assignment]
 MainWindow.attach_catalog = timed_attach  # type: ignore[method-assign]
 app.main(["signaal"])

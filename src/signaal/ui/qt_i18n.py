@@ -48,10 +48,18 @@ _INFORMAL: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bu\b", "je"),
     )
 )
+# Every formal form above has one of these words; a text without them needs no replacement.
+_FORMAL_WORD = re.compile(r"\b[Uu]w?\b")
 
 
 def informal(text: str) -> str:
-    """Dutch with "u" turned into "je" ("Wilt u het vervangen?" → "Wil je het vervangen?")."""
+    """Dutch with "u" turned into "je" ("Wilt u het vervangen?" → "Wil je het vervangen?").
+
+    Qt asks for hundreds of texts while the window is built: most have no "u" and skip the
+    22 replacements.
+    """
+    if _FORMAL_WORD.search(text) is None:
+        return text
     for pattern, replacement in _INFORMAL:
         text = pattern.sub(replacement, text)
     return text
