@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtCore import QEvent, QObject
 
 import signaal.app as app
-from _common import ensure_bytecode_cache
 import signaal.ui.theme as theme
+from _common import ensure_bytecode_cache
 from signaal.ui.main_window import MainWindow
 
 moments: dict[str, float] = {}
