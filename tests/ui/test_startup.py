@@ -28,6 +28,7 @@ NEVER_MS = 3_600_000
 FIRST_PAINT_PROBE = """
 import json, os, sys
 from PySide6.QtCore import QEvent, QObject
+import PySide6.QtGui as QtGui
 import PySide6.QtWidgets as QtWidgets
 
 HEAVY = ("pydantic", "reportlab", "babel", "signaal.content", "signaal.assessment",
@@ -38,7 +39,8 @@ class Probe(QObject):
         if event.type() == QEvent.Type.Paint and watched.objectName() == "main-window":
             heavy = sorted(m for m in sys.modules if m.startswith(HEAVY))
             central = type(watched.centralWidget()).__name__
-            print(json.dumps({"heavy": heavy, "central": central}), flush=True)
+            colour = watched.palette().color(QtGui.QPalette.ColorRole.Window).name()
+            print(json.dumps({"heavy": heavy, "central": central, "colour": colour}), flush=True)
             os._exit(0)
         return False
 
@@ -59,13 +61,16 @@ main(["signaal"])
 WORKING_PAINT_PROBE = """
 import json, os, sys
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 from signaal.ui.main_window import MainWindow
 
 class Probe(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
             heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "reportlab"))
-            print(json.dumps({"heavy": heavy, "step": watched.currentRow()}), flush=True)
+            style = type(QApplication.style()).__name__
+            print(json.dumps({"heavy": heavy, "step": watched.currentRow(), "style": style}),
+                  flush=True)
             os._exit(0)
         return False
 
@@ -113,7 +118,8 @@ def test_first_paint_comes_before_pydantic_reportlab_and_babel(tmp_path: Path) -
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     assert lines, result.stderr
     painted = json.loads(lines[-1])
-    assert painted == {"heavy": [], "central": "QLabel"}
+    # The stored dark theme's colours are there from the first paint on.
+    assert painted == {"heavy": [], "central": "QLabel", "colour": "#2b2b2b"}
 
 
 def test_the_working_window_paints_before_pydantic_and_reportlab(tmp_path: Path) -> None:
@@ -130,7 +136,8 @@ def test_the_working_window_paints_before_pydantic_and_reportlab(tmp_path: Path)
     )
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     assert lines, result.stderr
-    assert json.loads(lines[-1]) == {"heavy": [], "step": 0}
+    # The focus ring's style (set after the first paint) is there when the working window paints.
+    assert json.loads(lines[-1]) == {"heavy": [], "step": 0, "style": "FocusStyle"}
 
 
 def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None:
