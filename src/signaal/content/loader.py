@@ -8,7 +8,6 @@ The shipped content is read from the compiled JSON when it matches the TOML (see
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -215,6 +214,8 @@ def _read_toml(path: Path, name: str) -> tuple[str, dict[str, Any], ContentProbl
     except OSError as error:
         reason = error.strerror or str(error)
         return "", {}, ContentProblem(name, "", _("cannot be read: {reason}").format(reason=reason))
+    import tomllib  # here: the app's start reads the compiled catalog and needs no TOML parser
+
     try:
         return text, tomllib.loads(text), None
     except tomllib.TOMLDecodeError as error:

@@ -8,7 +8,6 @@ A search that finds nothing gives no line; the key path alone must do then.
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 from signaal.content.references import ReferenceProblem
@@ -16,6 +15,8 @@ from signaal.content.references import ReferenceProblem
 
 def first_failing_line(text: str) -> int | None:
     """The parser reports a key set twice only at the end: find the line by parsing prefixes."""
+    import tomllib  # only for a broken file: not on the app's start path
+
     lines = text.splitlines(keepends=True)
 
     def overwrites(count: int) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import sys
 import time
 from collections.abc import Callable
@@ -215,6 +214,8 @@ class ContactCard(QFrame):
         layout.addWidget(title)
         number = contact.phone or (contact.channel.get(language) if contact.channel else "")
         if number:
+            import html  # with its entity table: not needed until the first card
+
             phone = QLabel(f"<b>{html.escape(number)}</b>", self)
             phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             phone.setObjectName(f"contact-{contact.id}-number")
