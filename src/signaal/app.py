@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from signaal.preferences import Preferences
     from signaal.ui.first_paint import AfterFirstPaint
     from signaal.ui.main_window import MainWindow
 
@@ -47,20 +48,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from signaal.ui.errors import install_exception_hook
     from signaal.ui.first_paint import AfterFirstPaint
     from signaal.ui.main_window import MainWindow
-    from signaal.ui.qt_i18n import install_qt_translator
 
     app = QApplication(arguments)
     app.setApplicationName("Signaal")
     app.setOrganizationName("Signaal")
     install_exception_hook()
-    install_qt_translator(stored.language)
     from signaal.ui.theme import apply_palette
 
     apply_palette(stored.theme)  # the colours now, the style (`apply_theme`) after the paint
     window = MainWindow(preferences=stored, preferences_path=preferences.preferences_path())
     window.show()
     # A zero-delay timer here would run before Qt's first paint and keep the window blank.
-    loading = AfterFirstPaint(window, lambda: after_first_paint(window, stored.theme))
+    loading = AfterFirstPaint(window, lambda: after_first_paint(window, stored))
     exit_code = app.exec()
     del loading  # held until here: its Python eventFilter must outlive the event loop
     return exit_code
@@ -87,14 +86,14 @@ def disable_pydantic_plugins() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
-def after_first_paint(window: MainWindow, theme: str) -> None:
-    """The "starting…" window is on screen: its style, then the catalog and the working window.
-
-    The style comes first, so the working window is built and painted in it once.
-    """
+def after_first_paint(window: MainWindow, stored: Preferences) -> None:
+    """The "starting…" window is on screen (it shows no text of Qt's own): Qt's translations
+    and the style, then the catalog and the working window, built and painted in that style."""
+    from signaal.ui.qt_i18n import install_qt_translator
     from signaal.ui.theme import apply_theme
 
-    apply_theme(theme)  # also "system": every theme shows the keyboard focus
+    install_qt_translator(stored.language)
+    apply_theme(stored.theme)  # also "system": every theme shows the keyboard focus
     load_content(window)
 
 

@@ -24,6 +24,7 @@ Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = get_args(Theme)
 MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 240
+MINUTE_MS = 60_000  # the idle time's unit in Qt's timers
 FILE_NAME = "preferences.json"
 # The real file is about 80 bytes.
 MAX_FILE_BYTES = 64 * 1024

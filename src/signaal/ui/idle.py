@@ -16,6 +16,7 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from signaal.i18n import _
+from signaal.preferences import MINUTE_MS
 
 ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -24,7 +25,6 @@ ACTIVITY_EVENTS = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
-MINUTE_MS = 60_000
 
 
 class IdleGuard(QObject):

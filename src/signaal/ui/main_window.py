@@ -19,8 +19,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from signaal.i18n import _
-from signaal.preferences import Preferences
-from signaal.ui.idle import MINUTE_MS
+from signaal.preferences import MINUTE_MS, Preferences
 from signaal.ui.window_preferences import WindowPreferences
 
 PANEL_WIDTH = 260  # the side panel's width at the start

@@ -14,9 +14,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
 from signaal.i18n import _
-from signaal.preferences import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, Preferences
+from signaal.preferences import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES, MINUTE_MS, Preferences
 from signaal.preferences import save as save_preferences
-from signaal.ui.idle import MINUTE_MS
 
 if TYPE_CHECKING:
     from signaal.ui.main_window import MainWindow
