@@ -69,8 +69,9 @@ class Probe(QObject):
         if event.type() == QEvent.Type.Paint:
             heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pydantic", "reportlab"))
             style = type(QApplication.style()).__name__
-            print(json.dumps({"heavy": heavy, "step": watched.currentRow(), "style": style}),
-                  flush=True)
+            yes = QApplication.translate("QPlatformTheme", "&Yes")  # Qt's own Dutch
+            print(json.dumps({"heavy": heavy, "step": watched.currentRow(), "style": style,
+                              "yes": yes}), flush=True)
             os._exit(0)
         return False
 
@@ -136,8 +137,9 @@ def test_the_working_window_paints_before_pydantic_and_reportlab(tmp_path: Path)
     )
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     assert lines, result.stderr
-    # The focus ring's style (set after the first paint) is there when the working window paints.
-    assert json.loads(lines[-1]) == {"heavy": [], "step": 0, "style": "FocusStyle"}
+    # The focus ring's style and Qt's Dutch (both set after the first paint) are there when the
+    # working window paints.
+    assert json.loads(lines[-1]) == {"heavy": [], "step": 0, "style": "FocusStyle", "yes": "&Ja"}
 
 
 def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None:
