@@ -102,23 +102,23 @@ class PaintCounter(QObject):
         return False
 
 
+def run_probe(probe: str, config: Path) -> object:
+    """Start the real app with `probe` patched in; what it printed at the paint it waits for."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines, result.stderr
+    return json.loads(lines[-1])
+
+
 def test_first_paint_comes_before_pydantic_reportlab_and_babel(tmp_path: Path) -> None:
     config = tmp_path / "config"
     (config / "signaal").mkdir(parents=True)
     # A stored theme takes the theme module onto the path to the first paint as well.
     (config / "signaal" / "preferences.json").write_text('{"theme": "dark"}', encoding="utf-8")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config)}
-    result = subprocess.run(
-        [sys.executable, "-c", FIRST_PAINT_PROBE],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    assert lines, result.stderr
-    painted = json.loads(lines[-1])
+    painted = run_probe(FIRST_PAINT_PROBE, config)
     # The stored dark theme's colours are there from the first paint on.
     assert painted == {"heavy": [], "central": "QLabel", "colour": "#2b2b2b"}
 
@@ -126,20 +126,14 @@ def test_first_paint_comes_before_pydantic_reportlab_and_babel(tmp_path: Path) -
 def test_the_working_window_paints_before_pydantic_and_reportlab(tmp_path: Path) -> None:
     """The catalog and the first page need neither: the case models and the PDF code load once
     the step list has painted."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", WORKING_PAINT_PROBE],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
-    assert lines, result.stderr
     # The focus ring's style and Qt's Dutch (both set after the first paint) are there when the
     # working window paints.
-    assert json.loads(lines[-1]) == {"heavy": [], "step": 0, "style": "FocusStyle", "yes": "&Ja"}
+    assert run_probe(WORKING_PAINT_PROBE, tmp_path) == {
+        "heavy": [],
+        "step": 0,
+        "style": "FocusStyle",
+        "yes": "&Ja",
+    }
 
 
 def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None:
