@@ -172,7 +172,7 @@ def main() -> int:
         next_button = find(window, "next-button")
 
         def go_next() -> None:
-            key = window.current_key() if hasattr(window, "current_key") else "?"
+            key = window.navigation.current_key() if hasattr(window, "current_key") else "?"
             elapsed = watch.measure(lambda: click(next_button))
             nexts.add(elapsed)
             per_step.setdefault(key, Series(f"  next from {key}")).add(elapsed)

@@ -99,9 +99,9 @@ def show_case_file(window: MainWindow, path: Path, take: Callable[[str], None]) 
 
     session = window.session
     session.continue_with(read_case(path, session.catalog), Carried())
-    for number, key in enumerate(window.step_keys(), start=1):
-        window.go_to(key)
-        window.page(key).refresh()  # the first page was shown before the case was opened
+    for number, key in enumerate(window.navigation.step_keys(), start=1):
+        window.navigation.go_to(key)
+        window.navigation.page(key).refresh()  # the first page was shown before the case was opened
         take(f"{number}-{key}")
 
 
@@ -124,42 +124,42 @@ def fill_demo_case(
         if button is not None and (button.isVisible() or not shown_only):
             button.click()
 
-    window.go_to("start")
+    window.navigation.go_to("start")
     click(QRadioButton, f"role-{role}")
     take("1-start")
     click(QRadioButton, "acute-yes")
     take("1-start-acute-danger")
     click(QRadioButton, "acute-no")
-    window.go_to("who")
+    window.navigation.go_to("who")
     spin = window.findChild(QSpinBox, "age-spin")
     if spin is not None:
         spin.setValue(age)
     take("2-who")
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     click(QCheckBox, "concern-not-sure")
     take("3-concerns")
-    window.go_to("signals")
-    page = window.page("signals")
+    window.navigation.go_to("signals")
+    page = window.navigation.page("signals")
     for indicator_id in list(getattr(page, "rows", {}))[:signals]:
         click(QRadioButton, f"status-{indicator_id}-seen")
         facts = window.findChild(QPlainTextEdit, f"facts-{indicator_id}")
         if facts is not None:
             facts.setPlainText("Maandag 3 maart, 8:15 bij het hek: zei 'ik moet daarna werken'.")
     take("4-signals")
-    window.go_to("meldcode")
+    window.navigation.go_to("meldcode")
     click(QCheckBox, "consultation-done")
     take("5-meldcode")
-    window.go_to("weighing")
+    window.navigation.go_to("weighing")
     take("6-weighing")
     for _question in range(2):  # the walk's first two questions, while it asks any
         click(QPushButton, "answer-yes", shown_only=True)
     take("6-weighing-done")
-    window.go_to("outcome")
+    window.navigation.go_to("outcome")
     decision = window.findChild(QPlainTextEdit, "decision-text")
     if decision is not None:
         decision.setPlainText("Vandaag melden bij Veilig Thuis.")
     take("7-outcome")
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     take("8-referral")
     window.hiding.hide_screen()
     take("9-hidden")

@@ -57,7 +57,7 @@ QApplication.processEvents()
 def show(key: str) -> QWidget:
     window.step_list.setCurrentRow(STEP_KEYS.index(key))
     QApplication.processEvents()
-    return window.current_page()
+    return window.navigation.current_page()
 
 
 def click(name: str) -> None:

@@ -166,7 +166,7 @@ def test_cancel_stops_the_render_and_leaves_nothing_behind(window, qtbot, slow, 
     qtbot.wait(200)
     assert saved == []
     assert window.statusBar().currentMessage() == "Het maken van de verwijzing is geannuleerd."
-    assert not window.step_done("referral")
+    assert not window.navigation.step_done("referral")
     # The next request works as if nothing happened.
     slow.pause = 0
     trigger(window, "action-save")

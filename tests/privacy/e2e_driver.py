@@ -201,7 +201,7 @@ def show_step(key: str) -> QWidget:
     window.step_list.setCurrentRow(STEP_KEYS.index(key))
     app.processEvents()
     report["titles"].add(window.windowTitle())
-    return window.current_page()
+    return window.navigation.current_page()
 
 
 def type_marker_everywhere(page: QWidget, label: str) -> int:

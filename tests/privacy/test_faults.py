@@ -109,7 +109,7 @@ def window(qtbot: QtBot, catalog: Catalog) -> MainWindow:
 def show(window: MainWindow, key: str) -> QWidget:
     window.step_list.setCurrentRow(STEP_KEYS.index(key))
     QApplication.processEvents()
-    return window.current_page()
+    return window.navigation.current_page()
 
 
 def fill_case(window: MainWindow, qtbot: QtBot) -> list[str]:

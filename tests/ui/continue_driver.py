@@ -48,7 +48,7 @@ def _build_everything(window: MainWindow, key: str) -> None:
     """Make every lazily made part of a page, the same way in every process."""
     from signaal.ui.pages.signals import SignalsPage
 
-    page = window.current_page()
+    page = window.navigation.current_page()
     if isinstance(page, SignalsPage):
         page._add_all_groups()
         for group in page.groups:
@@ -62,10 +62,10 @@ def _build_everything(window: MainWindow, key: str) -> None:
 def snapshot(window: MainWindow) -> dict[str, list[list[object]]]:
     """Per step: each input's (kind, name, state) and each visible label's text."""
     pages: dict[str, list[list[object]]] = {}
-    for key in window.step_keys():
-        window.go_to(key)
+    for key in window.navigation.step_keys():
+        window.navigation.go_to(key)
         _build_everything(window, key)
-        page = window.current_page()
+        page = window.navigation.current_page()
         page.refresh()
         entries: list[list[object]] = []
         for widget in page.findChildren(QWidget):

@@ -146,7 +146,7 @@ def test_unticked_box_saves_without_the_case(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     _load(window, "teacher-9-year-old")
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     box = find(window, QCheckBox, "embed-case-checkbox")
     assert box.isChecked(), "on by default"
     assert "verder te gaan" in box.text()

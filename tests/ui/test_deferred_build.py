@@ -21,17 +21,17 @@ def test_the_side_panel_is_made_after_the_working_paint(
     qtbot.addWidget(window)
     window.show()
     window.attach_catalog(catalog)
-    assert window.current_key() == "start"
+    assert window.navigation.current_key() == "start"
     assert panel_of(window) is None  # the first page has no side panel
     qtbot.waitUntil(lambda: panel_of(window) is not None)
     panel = panel_of(window)
     assert panel is not None and not panel.isVisible()
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     assert panel.isVisible()
     sizes = window.splitter.sizes()
-    window.go_to("start")
+    window.navigation.go_to("start")
     assert not panel.isVisible()
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     assert window.splitter.sizes() == sizes
 
 
@@ -40,7 +40,7 @@ def test_a_step_with_the_side_panel_before_the_paint_shows_it_all_the_same(
 ) -> None:
     early = MainWindow(catalog)
     qtbot.addWidget(early)
-    early.go_to("signals")  # before the window was ever painted
+    early.navigation.go_to("signals")  # before the window was ever painted
     early.show()
     qtbot.waitExposed(early)
     later = MainWindow(catalog)
@@ -48,7 +48,7 @@ def test_a_step_with_the_side_panel_before_the_paint_shows_it_all_the_same(
     later.show()
     qtbot.waitExposed(later)
     qtbot.waitUntil(lambda: panel_of(later) is not None)
-    later.go_to("signals")
+    later.navigation.go_to("signals")
     early_panel, later_panel = panel_of(early), panel_of(later)
     assert early_panel is not None and later_panel is not None
     assert early_panel.isVisible() and later_panel.isVisible()

@@ -67,18 +67,18 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     language = content_language()
 
     # 1 Start: the acute-danger question comes first, the privacy line is there.
-    assert window.current_key() == "start"
+    assert window.navigation.current_key() == "start"
     assert "opgeslagen" in page_text(window)  # "Er wordt niets opgeslagen: ..."
     click(qtbot, find(window, QRadioButton, f"role-{scenario.role}"))
     assert window.case.role == scenario.role
     click(qtbot, find(window, QRadioButton, "acute-no"))
     assert window.case.context.acute_danger is False
     assert find(window, QLabel, "privacy-line").text() != ""
-    assert window.step_done("start")
+    assert window.navigation.step_done("start")
     click(qtbot, find(window, QPushButton, "next-button"))
 
     # 2 Who: the age selects the age band shown on screen.
-    assert window.current_key() == "who"
+    assert window.navigation.current_key() == "who"
     find(window, QSpinBox, "age-spin").setValue(scenario.age)
     band = catalog.age_band_for(scenario.age)
     assert window.session.age_group().band == band.id
@@ -89,11 +89,11 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     if scenario.relation in {r.id for r in catalog.relations}:
         relation.setCurrentIndex(relation.findData(scenario.relation))
         assert window.case.context.perpetrator_relation == scenario.relation
-    assert window.step_done("who")
+    assert window.navigation.step_done("who")
     click(qtbot, find(window, QPushButton, "next-button"))
 
     # 3 Concerns: only those that fit the age are offered.
-    assert window.current_key() == "concerns"
+    assert window.navigation.current_key() == "concerns"
     fitting = [c.id for c in catalog.concerns if band.id in c.age_bands]
     for concern in catalog.concerns:
         assert find(window, QCheckBox, f"concern-{concern.id}").isVisible() == (
@@ -110,10 +110,10 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     click(qtbot, find(window, QPushButton, "next-button"))
 
     # 4 Signals: exactly the lists that fit role, band and concerns, grouped by checklist.
-    assert window.current_key() == "signals"
+    assert window.navigation.current_key() == "signals"
     case = window.case
     expected = indicators_on_screen(catalog, case)
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     assert sorted(page.listed_indicators()) == sorted(i.id for i in expected)  # type: ignore[attr-defined]
     # The first list is open; the others fold until the user opens them.
     groups = page.groups  # type: ignore[attr-defined]
@@ -160,11 +160,11 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     assessment = window.session.assessment()
     for result in assessment.trafficking:
         assert profile_name(result.profile) in panel.text()
-    assert window.step_done("signals")
+    assert window.navigation.step_done("signals")
     click(qtbot, find(window, QPushButton, "next-button"))
 
     # 5 Meldcode steps: per the role's protocol.
-    assert window.current_key() == "meldcode"
+    assert window.navigation.current_key() == "meldcode"
     protocol = catalog.protocol_for(scenario.role)
     assert protocol.steps[1].title.get(language) in page_text(window)
     click(qtbot, find(window, QCheckBox, "consultation-done"))
@@ -187,11 +187,11 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
         exceptions.setCurrentIndex(1)
         assert window.case.meldcode_steps.conversation.exception == catalog.step3_exceptions[0].id
     assert window.case.meldcode_steps.conversation.done is False
-    assert window.step_done("meldcode")
+    assert window.navigation.step_done("meldcode")
     click(qtbot, find(window, QPushButton, "next-button"))
 
     # 6 Weighing: one question at a time, along the catalog's branches.
-    assert window.current_key() == "weighing"
+    assert window.navigation.current_key() == "weighing"
     question = catalog.first_weighing_question
     # Outside the meldcode's scope (an adult exploited by an employer) no question is asked.
     rounds = 0 if window.session.assessment().weighing.scope else len(catalog.weighing_questions)
@@ -215,12 +215,12 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
         assert weighing.consult_veilig_thuis
         assert "Veilig Thuis" in result
     assert find(window, QLabel, "weighing-explanations").text()
-    assert window.step_done("weighing")
+    assert window.navigation.step_done("weighing")
     click(qtbot, find(window, QPushButton, "next-button"))
 
     # 7 Outcome: the explanations and a contact card per referral, then the own decision.
-    assert window.current_key() == "outcome"
-    qtbot.waitUntil(lambda: not window.page("outcome").building)  # type: ignore[attr-defined]
+    assert window.navigation.current_key() == "outcome"
+    qtbot.waitUntil(lambda: not window.navigation.page("outcome").building)  # type: ignore[attr-defined]
     assessment = window.session.assessment()
     text = page_text(window)
     for explanation in assessment.weighing.explanations:
@@ -238,15 +238,15 @@ def walk(qtbot: QtBot, window: MainWindow, scenario: Scenario, tmp_path: Path) -
     decision.setPlainText("Vandaag melden bij Veilig Thuis.")
     find(window, QPlainTextEdit, "decision-reasoning").setPlainText("Signalen zijn concreet.")
     assert window.case.decision.decision == "Vandaag melden bij Veilig Thuis."
-    assert window.step_done("outcome")
+    assert window.navigation.step_done("outcome")
     click(qtbot, find(window, QPushButton, "next-button"))
 
     # 8 Referral: saved where the user chose.
-    assert window.current_key() == "referral"
+    assert window.navigation.current_key() == "referral"
     assert not find(window, QPushButton, "next-button").isEnabled()
     target = tmp_path / "verwijzing.pdf"
     assert save_referral_to(qtbot, window, target)
-    assert window.step_done("referral")
+    assert window.navigation.step_done("referral")
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
     return data

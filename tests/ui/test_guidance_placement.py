@@ -17,8 +17,8 @@ from signaal.ui.widgets import GuidanceBox, guidance_boxes
 
 
 def shown_guidance(window: MainWindow, key: str) -> list[str]:
-    window.go_to(key)
-    boxes = window.current_page().findChildren(GuidanceBox)
+    window.navigation.go_to(key)
+    boxes = window.navigation.current_page().findChildren(GuidanceBox)
     return [box.guidance.id for box in boxes if not box.isHidden()]
 
 

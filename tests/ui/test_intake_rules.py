@@ -43,8 +43,8 @@ def minor_only(catalog: Catalog) -> set[str]:
 
 
 def listed(window: MainWindow) -> set[str]:
-    window.go_to("signals")
-    return set(window.page("signals").listed_indicators())  # type: ignore[attr-defined]
+    window.navigation.go_to("signals")
+    return set(window.navigation.page("signals").listed_indicators())  # type: ignore[attr-defined]
 
 
 def assessed_lists_are_for_minors(window: MainWindow) -> bool:
@@ -64,7 +64,7 @@ def test_age_14_on_the_who_page_shows_the_lists_of_a_minor(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     catalog = window.catalog
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(14)
     assert find(window, QRadioButton, "person-child").isChecked()
     assert band_text(window, 14) in find(window, QLabel, "age-band").text()
@@ -73,7 +73,7 @@ def test_age_14_on_the_who_page_shows_the_lists_of_a_minor(
     assert not shown & adult_only(catalog)
     assert assessed_lists_are_for_minors(window)
 
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(34)
     assert find(window, QRadioButton, "person-adult").isChecked()
     shown = listed(window)
@@ -87,10 +87,10 @@ def test_a_case_opened_with_only_an_age_reads_as_that_age(qtbot: QtBot, window: 
     catalog = window.catalog
     case = parse_case({"role": "teacher", "age": 14}, catalog)
     window.session.continue_with(case, Carried())
-    window.go_to("who")
+    window.navigation.go_to("who")
     assert find(window, QRadioButton, "person-child").isChecked()
     assert band_text(window, 14) in find(window, QLabel, "age-band").text()
-    assert window.step_done("who")
+    assert window.navigation.step_done("who")
     shown = listed(window)
     assert shown and not shown & adult_only(catalog)
     assert assessed_lists_are_for_minors(window)
@@ -109,14 +109,14 @@ def test_an_older_age_drops_the_concern_that_no_longer_fits(
         if c.id not in child_only and any(not catalog.age_bands_by_id[b].minor for b in c.age_bands)
     ]
     assert child_only and for_all
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(14)
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     for concern_id in (child_only[0], for_all[0]):
         click(qtbot, find(window, QCheckBox, f"concern-{concern_id}"))
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(30)
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     gone = find(window, QCheckBox, f"concern-{child_only[0]}")
     assert not gone.isVisible() and not gone.isChecked()
     assert find(window, QCheckBox, f"concern-{for_all[0]}").isChecked()
@@ -125,21 +125,21 @@ def test_an_older_age_drops_the_concern_that_no_longer_fits(
 
 def test_not_sure_travels_with_the_case(qtbot: QtBot, window: MainWindow) -> None:
     catalog = window.catalog
-    window.go_to("who")
+    window.navigation.go_to("who")
     click(qtbot, find(window, QRadioButton, "person-child"))
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
     session = window.session
     document = case_document(catalog, session.case, session.carried_now(), "nl")
     opened = read_case_document(document, catalog)
     window.wiping.new_case()
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     assert not find(window, QCheckBox, "concern-not-sure").isChecked()
-    window.go_to("start")
+    window.navigation.go_to("start")
     session.continue_with(opened.case, opened.carried)
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     assert find(window, QCheckBox, "concern-not-sure").isChecked()
-    window.go_to("who")
+    window.navigation.go_to("who")
     assert find(window, QRadioButton, "person-child").isChecked()
 
 
@@ -147,7 +147,7 @@ def test_typed_text_does_not_make_the_assessment_again(qtbot: QtBot, window: Mai
     """Text and steps taken go through `Session.write` (`edited`), answers the rules read
     through `Session.answer` (`changed`): typing never re-runs the assessment."""
     session = window.session
-    window.go_to("meldcode")
+    window.navigation.go_to("meldcode")
     with qtbot.assertNotEmitted(session.changed), qtbot.waitSignal(session.edited):
         click(qtbot, find(window, QCheckBox, "consultation-done"))
     with qtbot.assertNotEmitted(session.changed), qtbot.waitSignal(session.edited):
@@ -156,8 +156,8 @@ def test_typed_text_does_not_make_the_assessment_again(qtbot: QtBot, window: Mai
     consent = find(window, QComboBox, "consent-to-refer")
     with qtbot.waitSignal(session.changed):
         consent.setCurrentIndex(consent.count() - 1)
-    window.go_to("outcome")
+    window.navigation.go_to("outcome")
     with qtbot.assertNotEmitted(session.changed), qtbot.waitSignal(session.edited):
         qtbot.keyClicks(find(window, QPlainTextEdit, "decision-text"), "Melden")
     assert session.case.decision.decision == "Melden"
-    assert window.step_done("outcome")
+    assert window.navigation.step_done("outcome")

@@ -52,22 +52,23 @@ def enter(qtbot: QtBot, window: MainWindow, data: dict[str, Any]) -> None:
         click(qtbot, find(window, QRadioButton, f"acute-situation-{context['acute_situation']}"))
     click(qtbot, find(window, QPushButton, "next-button"))
 
-    assert window.current_key() == "who"
+    assert window.navigation.current_key() == "who"
     find(window, QSpinBox, "age-spin").setValue(data["age"])
     relation = find(window, QComboBox, "relation-combo")
     relation.setCurrentIndex(max(0, relation.findData(context.get("perpetrator_relation"))))
     if context.get("disclosure"):
         click(qtbot, find(window, QCheckBox, "disclosure"))
     click(qtbot, find(window, QPushButton, "next-button"))
-    if window.current_key() == "intake":  # Veilig Thuis: who reported comes first (its own test)
+    # Veilig Thuis: who reported comes first (its own test).
+    if window.navigation.current_key() == "intake":
         click(qtbot, find(window, QPushButton, "next-button"))
 
-    assert window.current_key() == "concerns"
+    assert window.navigation.current_key() == "concerns"
     for concern in data["concerns"]:
         click(qtbot, find(window, QCheckBox, f"concern-{concern}"))
     click(qtbot, find(window, QPushButton, "next-button"))
 
-    assert window.current_key() == "signals"
+    assert window.navigation.current_key() == "signals"
     search = find(window, QLineEdit, "signal-search")
     for observation in data["observations"]:
         indicator = window.catalog.indicator(observation["indicator"])
@@ -80,9 +81,9 @@ def enter(qtbot: QtBot, window: MainWindow, data: dict[str, Any]) -> None:
         o["indicator"] for o in data["observations"]
     ]
 
-    if "weighing" not in window.step_keys():
+    if "weighing" not in window.navigation.step_keys():
         return  # Veilig Thuis's safety assessment is walked in tests/ui/test_vt_flow.py
-    window.go_to("weighing")
+    window.navigation.go_to("weighing")
     for _question in range(5):
         shown = find(window, QLabel, "weighing-question")
         if not shown.isVisible():
@@ -97,14 +98,14 @@ def enter(qtbot: QtBot, window: MainWindow, data: dict[str, Any]) -> None:
 
 
 def outcome_text(qtbot: QtBot, window: MainWindow) -> str:
-    window.go_to("outcome")
-    page = window.page("outcome")
+    window.navigation.go_to("outcome")
+    page = window.navigation.page("outcome")
     qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
     return page_text(window)
 
 
 def card(window: MainWindow, page: str, contact: str) -> QWidget:
-    return find(window.page(page), QFrame, f"contact-{contact}")
+    return find(window.navigation.page(page), QFrame, f"contact-{contact}")
 
 
 def saved_pdf(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> str:
@@ -140,7 +141,7 @@ def test_gp_seasonal_worker_gets_the_trafficking_route(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     enter(qtbot, window, _load("gp-adult-polish-seasonal-worker-passport.json"))
-    assert window.current_key() == "weighing"
+    assert window.navigation.current_key() == "weighing"
     assert not find(window, QLabel, "weighing-question").isVisible()
     title = find(window, QLabel, "weighing-outcome").text()
     assert title == "Het afwegingskader geldt niet: volg de route bij mensenhandel"
@@ -154,7 +155,7 @@ def test_gp_seasonal_worker_gets_the_trafficking_route(
         "conflict van plichten",
     ):
         assert name in route
-    assert window.step_done("weighing")
+    assert window.navigation.step_done("weighing")
     assert window.session.assessment().weighing.outcome == "not-applicable"
     text = outcome_text(qtbot, window)
     assert "Zorg afsluiten" not in text
@@ -189,7 +190,7 @@ def test_acute_sexual_violence_shows_every_number_at_once(
 ) -> None:
     click(qtbot, find(window, QRadioButton, "role-teacher"))
     click(qtbot, find(window, QRadioButton, "acute-yes"))
-    start = window.page("start")
+    start = window.navigation.page("start")
     # At once, before anything else is answered: 112, Veilig Thuis and the police.
     for contact, number in (
         ("emergency-112", "112"),
@@ -205,7 +206,7 @@ def test_acute_sexual_violence_shows_every_number_at_once(
     # One optional click names the situation; sexual violence adds the Centrum Seksueel Geweld.
     click(qtbot, find(window, QRadioButton, "acute-situation-acute-recent-sexual-violence"))
     assert "0800-0188" in visible_text(card(window, "start", "csg"))
-    number = find(window.page("start"), QLabel, "contact-emergency-112-number")
+    number = find(window.navigation.page("start"), QLabel, "contact-emergency-112-number")
     assert number.font().pointSizeF() >= 2 * window.font().pointSizeF() - 0.5
     click(qtbot, find(window, QPushButton, "next-button"))
     data = _load("teacher-16-year-old-acute-sexual-violence.json")

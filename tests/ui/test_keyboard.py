@@ -57,19 +57,19 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
         press(qtbot, Qt.Key.Key_Down)
     assert window.case.role == role
     press(qtbot, Qt.Key.Key_Right, ALT)  # next step
-    assert window.current_key() == "who"
+    assert window.navigation.current_key() == "who"
 
     tab_to(qtbot, "age-spin")
     press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(focus(), "34")
     assert window.case.age == 34
     press(qtbot, Qt.Key.Key_Right, ALT)
-    assert window.current_key() == "concerns"
+    assert window.navigation.current_key() == "concerns"
     tab_to(qtbot, "concern-not-sure")
     press(qtbot, Qt.Key.Key_Space)
     assert window.case.concerns
     press(qtbot, Qt.Key.Key_Right, ALT)
-    assert window.current_key() == "signals"
+    assert window.navigation.current_key() == "signals"
 
     assert focus().objectName() == "signal-search"
     case = window.case
@@ -90,7 +90,7 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, Qt.Key.Key_Tab)  # Tab leaves the facts field instead of typing a tab
     assert focus().objectName() == f"quote-{first.id}"
     press(qtbot, Qt.Key.Key_Right, ALT)
-    assert window.current_key() == "meldcode"
+    assert window.navigation.current_key() == "meldcode"
 
     assert focus().objectName() == "consultation-done"
     press(qtbot, Qt.Key.Key_Space)
@@ -98,7 +98,7 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(focus(), "aandachtsfunctionaris")
     assert window.case.meldcode_steps.consultation.with_whom == "aandachtsfunctionaris"
     press(qtbot, Qt.Key.Key_Right, ALT)
-    assert window.current_key() == "weighing"
+    assert window.navigation.current_key() == "weighing"
 
     # Weighing: for an adult the relation comes first (it decides whether the meldcode
     # applies); the arrow keys pick "household", and the focus moves on to the first question.
@@ -113,7 +113,7 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
         press(qtbot, Qt.Key.Key_Space)
     assert window.session.assessment().weighing.outcome is not None
     press(qtbot, Qt.Key.Key_Right, ALT)
-    assert window.current_key() == "outcome"
+    assert window.navigation.current_key() == "outcome"
     assert focus().objectName() == "decision-text"
     qtbot.keyClicks(focus(), "Vandaag melden")
     press(qtbot, Qt.Key.Key_Tab)
@@ -122,13 +122,15 @@ def test_whole_case_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     assert window.case.decision.decision == "Vandaag melden"
     assert window.case.decision.reasoning == "Concrete signalen"
     press(qtbot, Qt.Key.Key_Right, ALT)
-    assert window.current_key() == "referral"
+    assert window.navigation.current_key() == "referral"
     assert focus().objectName() == "purpose-combo"
     tab_to(qtbot, "save-button")
     # Back with the keyboard too, and every step before is marked done.
     press(qtbot, Qt.Key.Key_Left, ALT)
-    assert window.current_key() == "outcome"
-    assert all(window.step_done(k) for k in ("start", "who", "concerns", "signals", "weighing"))
+    assert window.navigation.current_key() == "outcome"
+    assert all(
+        window.navigation.step_done(k) for k in ("start", "who", "concerns", "signals", "weighing")
+    )
 
 
 def test_step_list_is_reachable_and_moves_between_steps(qtbot: QtBot, window: MainWindow) -> None:
@@ -137,7 +139,7 @@ def test_step_list_is_reachable_and_moves_between_steps(qtbot: QtBot, window: Ma
     window.step_list.setFocus()
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Down)
-    assert window.current_key() == "concerns"
+    assert window.navigation.current_key() == "concerns"
 
 
 def test_every_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
@@ -153,7 +155,7 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) 
         "outcome",
         "referral",
     ):
-        window.go_to(key)
+        window.navigation.go_to(key)
     kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox)
     unnamed = []
     for kind in kinds:

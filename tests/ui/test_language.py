@@ -21,26 +21,26 @@ from signaal.ui.main_window import MainWindow
 def test_switch_language_mid_case_keeps_answers(qtbot: QtBot, window: MainWindow) -> None:
     catalog = window.catalog
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(34)
     relation = find(window, QComboBox, "relation-combo")  # in the household: the meldcode applies
     relation.setCurrentIndex(relation.findData("household"))
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     case = window.case
     shown = indicators_on_screen(catalog, case)
     if shown:
         click(qtbot, find(window, QRadioButton, f"status-{shown[0].id}-seen"))
         find(window, QPlainTextEdit, f"facts-{shown[0].id}").setPlainText("feiten 12-3")
-    window.go_to("weighing")
+    window.navigation.go_to("weighing")
     click(qtbot, find(window, QPushButton, "answer-yes"))
-    window.go_to("outcome")
+    window.navigation.go_to("outcome")
     find(window, QPlainTextEdit, "decision-text").setPlainText("mijn besluit")
     before = window.case.model_dump(exclude={"language"})
     dutch_steps = [window.step_list.item(i).text() for i in range(window.step_list.count())]
 
-    window.go_to("start")
+    window.navigation.go_to("start")
     combo = find(window, QComboBox, "language-combo")
     combo.setCurrentIndex(combo.findData("en"))
     assert active_language() == "en"
@@ -54,17 +54,17 @@ def test_switch_language_mid_case_keeps_answers(qtbot: QtBot, window: MainWindow
     assert find(window, QRadioButton, "acute-no").isChecked()
     assert window.action_new.text().replace("&", "") == "New case"
     # Pages built before the switch show English now, with their answers.
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     if shown:
         assert shown[0].text.en in page_text(window)
         assert find(window, QRadioButton, f"status-{shown[0].id}-seen").isChecked()
         assert find(window, QPlainTextEdit, f"facts-{shown[0].id}").toPlainText() == "feiten 12-3"
-    window.go_to("weighing")
+    window.navigation.go_to("weighing")
     assert find(window, QPushButton, "answer-yes").text().replace("&", "") == "Yes"
-    window.go_to("outcome")
+    window.navigation.go_to("outcome")
     assert find(window, QPlainTextEdit, "decision-text").toPlainText() == "mijn besluit"
 
-    window.go_to("start")
+    window.navigation.go_to("start")
     combo.setCurrentIndex(combo.findData("nl"))
     assert [window.step_list.item(i).text() for i in range(window.step_list.count())] == dutch_steps
     assert window.case.model_dump(exclude={"language"}) == before

@@ -50,7 +50,7 @@ def test_acute_danger_puts_112_in_front(qtbot: QtBot, window: MainWindow) -> Non
 def test_weighing_follows_branches_and_can_go_back(qtbot: QtBot, window: MainWindow) -> None:
     catalog = window.catalog
     language = content_language()
-    window.go_to("weighing")
+    window.navigation.go_to("weighing")
     first = catalog.first_weighing_question
     question = find(window, QLabel, "weighing-question")
     assert question.text() == first.question.get(language)
@@ -105,7 +105,7 @@ def test_failed_save_says_so_and_keeps_the_case(
     assert not save_referral_to(qtbot, window, tmp_path / "missing-folder" / "verwijzing.pdf")
     assert len(warnings) == 1
     assert window.case.context.acute_danger is False
-    assert not window.step_done("referral")
+    assert not window.navigation.step_done("referral")
 
 
 def test_saving_from_the_preview_counts_as_the_referral(
@@ -123,12 +123,12 @@ def test_saving_from_the_preview_counts_as_the_referral(
     monkeypatch.setattr(saving, "save_pdf", fake_save)
     # Instead of waiting for the user, the preview presses its own Save button.
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda dialog: dialog.save_button.click())
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     window.referral_output.preview()
     # The PDF is made in a worker thread; the preview opens when it is done.
     qtbot.waitUntil(lambda: bool(suggested), timeout=30_000)
     assert suggested == ["signaal-verwijzing.pdf"]
-    assert window.step_done("referral")
+    assert window.navigation.step_done("referral")
 
 
 def test_person_name_and_birth_date_only_when_typed(
@@ -140,7 +140,7 @@ def test_person_name_and_birth_date_only_when_typed(
     from pypdf import PdfReader
     from PySide6.QtWidgets import QLineEdit
 
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     assert window.case.person.name == "" and window.case.person.date_of_birth is None
     birth = find(window, QLineEdit, "birth-date")
     assert birth.text() == ""  # empty until typed: no invented date
@@ -161,21 +161,21 @@ def test_outcome_shows_its_first_screen_at_once_and_the_rest_in_idle_time(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(34)
-    window.go_to("signals")  # no concern chosen: every list that fits the age
-    signals = window.page("signals")
+    window.navigation.go_to("signals")  # no concern chosen: every list that fits the age
+    signals = window.navigation.page("signals")
     qtbot.waitUntil(lambda: not signals.building)  # type: ignore[attr-defined]
     for row in list(signals.rows.values())[:4]:  # type: ignore[attr-defined]
         click(qtbot, row.buttons["seen"])
-    window.go_to("weighing")
+    window.navigation.go_to("weighing")
     for _question in range(len(window.catalog.weighing_questions)):
         answer = window.findChild(QPushButton, "answer-yes")
         if answer is None or not answer.isVisible() or not answer.isEnabled():
             break
         click(qtbot, answer)
-    window.go_to("outcome")
-    page = window.page("outcome")
+    window.navigation.go_to("outcome")
+    page = window.navigation.page("outcome")
     assert isinstance(page, OutcomePage)
     assert find(window, QLabel, "outcome-weighing").isVisible()
     at_once = len(page.summary.widgets())
@@ -194,6 +194,6 @@ def test_outcome_shows_its_first_screen_at_once_and_the_rest_in_idle_time(
         f"contact-{referral.contact}" for referral in referrals
     ]
     # Coming back with the same answers keeps the summary as it is.
-    window.go_to("weighing")
-    window.go_to("outcome")
+    window.navigation.go_to("weighing")
+    window.navigation.go_to("outcome")
     assert not page.building and page.summary.widgets()[0] is widgets[0]

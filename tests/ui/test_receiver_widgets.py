@@ -17,7 +17,7 @@ def test_a_signal_told_by_someone_else_says_who_and_whose_words(
 ) -> None:
     shown = open_signals(qtbot, window, age=14)
     indicator = shown[0].id
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     click(qtbot, find(window, QRadioButton, f"status-{indicator}-seen"))
     teller = find(window, QLineEdit, f"teller-{indicator}")
     whose = find(window, QComboBox, f"quote-of-{indicator}")
@@ -41,7 +41,7 @@ def test_a_signal_told_by_someone_else_says_who_and_whose_words(
 
 
 def test_who_page_entries_write_through_and_remove(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("who")
+    window.navigation.go_to("who")
     click(qtbot, find(window, QPushButton, "persons-add"))
     assert len(window.case.persons) == 1
     role = find(window, QComboBox, "persons-0-0")
@@ -74,12 +74,12 @@ def test_who_page_entries_write_through_and_remove(qtbot: QtBot, window: MainWin
     assert case.suspected_person.vehicle == "zwarte Audi"
     assert case.person.school == "De Linde"
     # Shown again after another step: the page shows what the case holds.
-    window.go_to("concerns")
-    window.go_to("who")
+    window.navigation.go_to("concerns")
+    window.navigation.go_to("who")
     assert find(window, QLineEdit, "network-0-0").text() == "oma"
 
 
 def test_the_reporter_gives_a_job_title(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     qtbot.keyClicks(find(window, QLineEdit, "reporter-job-title"), "mentor klas 3")
     assert window.case.reporter.job_title == "mentor klas 3"

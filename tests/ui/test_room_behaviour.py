@@ -44,13 +44,13 @@ def focus() -> QWidget:
 def start(qtbot: QtBot, window: MainWindow, age: int = 14) -> None:
     click(qtbot, find(window, QRadioButton, "role-teacher"))
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(age)
 
 
 def mark_first_signal(qtbot: QtBot, window: MainWindow) -> str:
-    window.go_to("signals")
-    page = window.page("signals")
+    window.navigation.go_to("signals")
+    page = window.navigation.page("signals")
     qtbot.waitUntil(lambda: bool(page.rows))  # type: ignore[attr-defined]
     indicator_id, row = next(iter(page.rows.items()))  # type: ignore[attr-defined]
     click(qtbot, row.buttons["seen"])
@@ -66,7 +66,7 @@ def test_dates_are_empty_until_typed_and_tab_leaves_them(
     window.activateWindow()
     qtbot.waitActive(window)
     start(qtbot, window)
-    window.go_to("meldcode")
+    window.navigation.go_to("meldcode")
     click(qtbot, find(window, QCheckBox, "consultation-done"))
     date = find(window, QLineEdit, "consultation-date")
     assert date.text() == ""
@@ -86,7 +86,7 @@ def test_dates_are_empty_until_typed_and_tab_leaves_them(
 
 def test_a_typo_in_a_date_is_said_and_not_saved(qtbot: QtBot, window: MainWindow) -> None:
     start(qtbot, window)
-    window.go_to("meldcode")
+    window.navigation.go_to("meldcode")
     click(qtbot, find(window, QCheckBox, "consultation-done"))
     date = find(window, QLineEdit, "consultation-date")
     qtbot.keyClicks(date, "31-02-2026")
@@ -99,7 +99,7 @@ def test_birth_date_stays_empty_and_a_contradiction_is_shown(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     start(qtbot, window, age=14)
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     birth = find(window, QLineEdit, "birth-date")
     warning = find(window, QLabel, "birth-date-warning")
     assert birth.text() == "" and window.case.person.date_of_birth is None
@@ -121,9 +121,9 @@ def test_no_role_is_preselected_and_a_chosen_role_stays_after_a_new_case(
     buttons = [find(window, QRadioButton, f"role-{r.id}") for r in window.catalog.roles]
     assert not any(button.isChecked() for button in buttons)
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    assert not window.step_done("start")  # a role is part of the first step
+    assert not window.navigation.step_done("start")  # a role is part of the first step
     click(qtbot, buttons[-1])
-    assert window.step_done("start")
+    assert window.navigation.step_done("start")
     window.wiping.wipe()
     buttons = [find(window, QRadioButton, f"role-{r.id}") for r in window.catalog.roles]
     assert buttons[-1].isChecked()
@@ -133,15 +133,15 @@ def test_purpose_is_proposed_from_the_case_and_a_choice_sticks(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     start(qtbot, window, age=34)
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     purpose = find(window, QComboBox, "purpose-combo")
     assert window.case.purpose != "melding"  # an adult who did not agree is not reported
     assert purpose.currentData() == window.case.purpose
     assert find(window, QLabel, "purpose-proposal").isVisible()
     purpose.setCurrentIndex(purpose.findData("melding"))
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(33)
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     assert window.case.purpose == "melding"  # the user's choice wins over the proposal
     assert "Melding bij Veilig Thuis" in pdf_text(qtbot, window, tmp_path) or window.case.purpose
 
@@ -151,8 +151,8 @@ def test_purpose_is_proposed_from_the_case_and_a_choice_sticks(
 
 def test_changing_answers_walks_every_question_again(qtbot: QtBot, window: MainWindow) -> None:
     start(qtbot, window)
-    window.go_to("weighing")
-    page = window.current_page()
+    window.navigation.go_to("weighing")
+    page = window.navigation.current_page()
     question = find(window, QLabel, "weighing-question")
     first = question.text()
     click(qtbot, find(window, QPushButton, "answer-no"))
@@ -194,14 +194,14 @@ def test_signals_without_facts_are_listed_with_a_way_there(
     start(qtbot, window)
     indicator_id = mark_first_signal(qtbot, window)
     assert "geen feiten genoteerd" in pdf_text(qtbot, window, tmp_path)
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     box = find(window, QWidget, "missing-facts")
     assert box.isVisible()
     go = find(window, QPushButton, f"missing-facts-{indicator_id}")
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     page.scroll_area.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
     click(qtbot, go)
-    assert window.current_key() == "signals"
+    assert window.navigation.current_key() == "signals"
     facts = find(window, QPlainTextEdit, f"facts-{indicator_id}")
     qtbot.waitUntil(lambda: facts.hasFocus())
     viewport = page.scroll_area.viewport()  # type: ignore[attr-defined]
@@ -209,7 +209,7 @@ def test_signals_without_facts_are_listed_with_a_way_there(
     assert top >= 0 and top + facts.height() <= viewport.height()
     qtbot.keyClicks(facts, "Zag hem op 3-11 bij het hek.")
     assert window.case.observation(indicator_id).facts == "Zag hem op 3-11 bij het hek."
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     assert not find(window, QWidget, "missing-facts").isVisible()
 
 
@@ -220,8 +220,8 @@ def test_a_single_search_hit_keeps_its_facts_next_to_its_choice(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     start(qtbot, window)
-    window.go_to("signals")
-    page = window.page("signals")
+    window.navigation.go_to("signals")
+    page = window.navigation.page("signals")
     qtbot.waitUntil(lambda: bool(page.rows))  # type: ignore[attr-defined]
     indicator = next(iter(page.lists))[1][0]  # type: ignore[attr-defined]
     search = find(window, QLineEdit, "signal-search")
@@ -242,8 +242,8 @@ def test_folding_a_list_keeps_its_header_where_it_was_clicked(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     start(qtbot, window)
-    window.go_to("signals")
-    page = window.page("signals")
+    window.navigation.go_to("signals")
+    page = window.navigation.page("signals")
     qtbot.waitUntil(lambda: not page.building, timeout=10000)  # type: ignore[attr-defined]
     groups = page.groups  # type: ignore[attr-defined]
     assert len(groups) > 2
@@ -274,7 +274,7 @@ def test_ctrl_f_goes_to_the_search_box(qtbot: QtBot, window: MainWindow) -> None
     qtbot.waitActive(window)
     start(qtbot, window)
     qtbot.keyClick(focus(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "signals"
+    assert window.navigation.current_key() == "signals"
     assert focus().objectName() == "signal-search"
 
 
@@ -294,7 +294,7 @@ def test_f1_opens_the_guide_at_the_current_step(
     opened: list[GuideDialog] = []
     monkeypatch.setattr(GuideDialog, "exec", lambda self: opened.append(self) or 0)
     window.prefs.set_language(language)
-    window.go_to("meldcode")
+    window.navigation.go_to("meldcode")
     qtbot.keyClick(focus(), Qt.Key.Key_F1)
     assert len(opened) == 1
     dialog = opened[0]
@@ -340,25 +340,25 @@ def test_relation_list_has_one_not_known_entry_and_a_place_for_a_partner(
     assert any("vriend" in text for text in texts)  # an older boyfriend: the household circle
     # An old case file naming the unknown relation still reads: as the "not known" choice.
     window.case.context.perpetrator_relation = UNKNOWN_RELATION
-    window.go_to("concerns")
-    window.go_to("who")
+    window.navigation.go_to("concerns")
+    window.navigation.go_to("who")
     assert relations.currentIndex() == 0
 
 
 def test_step_3_fits_role_and_age(qtbot: QtBot, window: MainWindow) -> None:
     click(qtbot, find(window, QRadioButton, "role-gp"))
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(34)
-    window.go_to("meldcode")
+    window.navigation.go_to("meldcode")
     talk_with = find(window, QLineEdit, "conversation-with")
     assert "ouders" not in talk_with.placeholderText()
     assert "leerling" not in talk_with.placeholderText()
-    page = window.current_page()
+    page = window.navigation.current_page()
     assert "ouders" not in page.talk_box.title()  # type: ignore[attr-defined]
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(9)
-    window.go_to("meldcode")
+    window.navigation.go_to("meldcode")
     assert "patiënt" in talk_with.placeholderText() and "ouders" in talk_with.placeholderText()
 
 
@@ -376,10 +376,10 @@ def test_veilig_thuis_sees_no_pupil_in_the_signals(flow_catalog: object) -> None
 
 def test_pages_say_when_no_role_was_chosen(qtbot: QtBot, window: MainWindow) -> None:
     banner = find(window, QLabel, "role-not-chosen")
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     assert banner.isVisible() and "rol" in banner.text()
-    window.go_to("start")
+    window.navigation.go_to("start")
     assert not banner.isVisible()
     click(qtbot, find(window, QRadioButton, "role-gp"))
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     assert not banner.isVisible()

@@ -35,7 +35,7 @@ def window_mnemonics(window: MainWindow) -> list[tuple[str, str]]:
     roots: list[QWidget] = [
         window.navigation.back_button,
         window.navigation.next_button,
-        window.current_page(),
+        window.navigation.current_page(),
     ]
     for root in roots:
         widgets = [root, *root.findChildren(QWidget)]
@@ -70,7 +70,7 @@ def open_everything(window: MainWindow) -> None:
     """Enable the controls that start disabled, so their mnemonics count too."""
     from PySide6.QtWidgets import QCheckBox, QRadioButton
 
-    page = window.current_page()
+    page = window.navigation.current_page()
     for name in ("consultation-done", "vt-advice", "birth-date-known"):
         box = page.findChild(QCheckBox, name)
         if box is not None and not box.isChecked():
@@ -84,20 +84,20 @@ def open_everything(window: MainWindow) -> None:
 def test_mnemonics_unique_on_every_page(qtbot: QtBot, window: MainWindow, language: str) -> None:
     window.prefs.set_language(language)
     for key in STEP_KEYS:
-        window.go_to(key)
+        window.navigation.go_to(key)
         open_everything(window)
         assert_unique(window, f"{language}/{key}")
     # The weighing page has a second screen: the result with "change answers".
-    window.go_to("weighing")
-    page = window.current_page()
+    window.navigation.go_to("weighing")
+    page = window.navigation.current_page()
     for _question in range(20):  # answer until the weighing ends on its result screen
         if page.current is None:
             break
         page.answer("yes")
     assert page.current is None
     assert_unique(window, f"{language}/weighing result")
-    window.go_to("meldcode")
-    talk_not = window.current_page().findChild(QAbstractButton, "conversation-not-done")
+    window.navigation.go_to("meldcode")
+    talk_not = window.navigation.current_page().findChild(QAbstractButton, "conversation-not-done")
     assert talk_not is not None
     talk_not.setChecked(True)
     assert_unique(window, f"{language}/meldcode exception")
@@ -109,8 +109,8 @@ def test_alt_o_on_referral_focuses_the_organisation(
 ) -> None:
     """The clash from the issue: the organisation's mnemonic must reach its field only."""
     window.prefs.set_language(language)
-    window.go_to("referral")
-    page = window.current_page()
+    window.navigation.go_to("referral")
+    page = window.navigation.current_page()
     label = next(
         label
         for label in page.findChildren(QLabel)

@@ -58,7 +58,7 @@ def horizontal_scroll_bars(window: QWidget) -> list[str]:
 def fill_meldcode(window: MainWindow) -> None:
     from PySide6.QtWidgets import QCheckBox, QComboBox, QRadioButton
 
-    page = window.current_page()
+    page = window.navigation.current_page()
     for name in ("consultation-done", "vt-advice"):
         box = page.findChild(QCheckBox, name)
         if box is not None:
@@ -79,7 +79,7 @@ def test_no_page_scrolls_sideways_and_every_button_is_on_screen(
     window.prefs.set_language(language)
     window.resize(width, height)
     for key in STEP_KEYS:
-        window.go_to(key)
+        window.navigation.go_to(key)
         if key == "meldcode":
             fill_meldcode(window)
         QApplication.processEvents()

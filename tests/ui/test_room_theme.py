@@ -109,8 +109,8 @@ def test_focus_is_visible_at_every_tab_stop(qtbot: QtBot, window: MainWindow, th
     window.resize(1200, 760)
     invisible: list[str] = []
     for key in STEP_KEYS:
-        window.go_to(key)
-        window.current_page().setFocus()
+        window.navigation.go_to(key)
+        window.navigation.current_page().setFocus()
         qtbot.keyClick(focus_widget(), Qt.Key.Key_Tab)
         seen: set[int] = set()
         for _press in range(25):

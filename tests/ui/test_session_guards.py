@@ -28,17 +28,17 @@ MARKER = "ZQX-marker-Łukasz-3-maart"
 def fill_case(qtbot: QtBot, window: MainWindow) -> str:
     """Answer a few questions with recognisable text; returns the marked indicator id."""
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(34)
     find(window, QLineEdit, "person-initials").insert("K.L.")
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     case = window.case
     indicator = indicators_on_screen(window.catalog, case)[0]
     click(qtbot, find(window, QRadioButton, f"status-{indicator.id}-seen"))
     find(window, QPlainTextEdit, f"facts-{indicator.id}").setPlainText(MARKER)
-    window.go_to("outcome")
+    window.navigation.go_to("outcome")
     find(window, QPlainTextEdit, "decision-text").setPlainText(MARKER)
     return indicator.id
 
@@ -56,7 +56,7 @@ def no_text_left(window: MainWindow) -> None:
 
 def test_hide_screen_blanks_at_once_and_comes_back(qtbot: QtBot, window: MainWindow) -> None:
     fill_case(qtbot, window)
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     window.activateWindow()
     qtbot.waitActive(window)
     qtbot.keyClick(
@@ -76,7 +76,7 @@ def test_hide_screen_blanks_at_once_and_comes_back(qtbot: QtBot, window: MainWin
         assert not label.isVisible() or MARKER not in label.text()
     click(qtbot, cover)
     assert not window.hiding.hidden
-    assert window.current_key() == "signals"
+    assert window.navigation.current_key() == "signals"
     assert window.case.decision.decision == MARKER  # hiding loses nothing
 
 
@@ -106,7 +106,7 @@ def test_idle_wipe_warns_then_wipes(qtbot: QtBot, flow_catalog: Catalog, answers
         pass
     assert not window.session.has_answers()
     assert not banner.isVisible()
-    assert window.current_key() == "start"
+    assert window.navigation.current_key() == "start"
     assert window.case.observations == []
     no_text_left(window)
     assert (
@@ -146,12 +146,14 @@ def test_new_case_asks_once_and_wipes_everything(
     assert window.case is not old_case
     assert window.case.role == old_case.role  # the professional's role is no case data
     assert window.case.observations == [] and window.case.decision.decision == ""
-    assert window.current_key() == "start"
-    assert not any(window.step_done(key) for key in ("start", "who", "signals", "outcome"))
+    assert window.navigation.current_key() == "start"
+    assert not any(
+        window.navigation.step_done(key) for key in ("start", "who", "signals", "outcome")
+    )
     no_text_left(window)
     # Pages come back empty when visited again.
-    window.go_to("signals")
-    window.go_to("outcome")
+    window.navigation.go_to("signals")
+    window.navigation.go_to("outcome")
     no_text_left(window)
 
 

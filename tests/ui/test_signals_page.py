@@ -28,11 +28,11 @@ from signaal.ui.profile_panel import profile_name
 
 
 def open_signals(qtbot: QtBot, window: MainWindow, age: int = 34) -> list[Indicator]:
-    window.go_to("who")
+    window.navigation.go_to("who")
     find(window, QSpinBox, "age-spin").setValue(age)
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     case = window.case
     shown = indicators_on_screen(window.catalog, case)
     if not shown:
@@ -42,7 +42,7 @@ def open_signals(qtbot: QtBot, window: MainWindow, age: int = 34) -> list[Indica
 
 def test_search_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     shown = open_signals(qtbot, window)
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     target = shown[-1]  # possibly in a folded list: the search opens it
     word = max(target.text.nl.split(), key=len).strip(".,;:()")
     search = find(window, QLineEdit, "signal-search")
@@ -88,8 +88,8 @@ def test_rows_are_kept_between_clicks(qtbot: QtBot, window: MainWindow) -> None:
     shown = open_signals(qtbot, window)
     row = window.findChild(QRadioButton, f"status-{shown[0].id}-seen")
     click(qtbot, row)
-    window.go_to("weighing")
-    window.go_to("signals")
+    window.navigation.go_to("weighing")
+    window.navigation.go_to("signals")
     assert window.findChild(QRadioButton, f"status-{shown[0].id}-seen") is row
     assert row.isChecked()
 
@@ -113,19 +113,19 @@ def test_no_concern_chosen_shows_every_list_and_changes_nothing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     before = window.case.model_copy(deep=True)
-    window.go_to("signals")
-    assert window.page("signals").visible_indicators()  # type: ignore[attr-defined]
+    window.navigation.go_to("signals")
+    assert window.navigation.page("signals").visible_indicators()  # type: ignore[attr-defined]
     # Being shown is no answer: the case is as it was, and no step counts as done for it.
     assert window.case == before
     assert not window.session.has_answers()
-    window.go_to("concerns")
+    window.navigation.go_to("concerns")
     assert not find(window, QCheckBox, "concern-not-sure").isChecked()
     assert not any(box.isChecked() for box in window.findChildren(QCheckBox, None))
 
 
 def test_lists_fold_and_build_their_rows_when_opened(qtbot: QtBot, window: MainWindow) -> None:
     open_signals(qtbot, window)
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
     groups = page.groups  # type: ignore[attr-defined]
     assert len(groups) == len(page.lists) > 1  # type: ignore[attr-defined]
@@ -148,7 +148,7 @@ def rows_in_layout(group: ChecklistGroup) -> list[str]:
 
 def long_list(qtbot: QtBot, window: MainWindow) -> tuple[SignalsPage, ChecklistGroup]:
     open_signals(qtbot, window)
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     assert isinstance(page, SignalsPage)
     group = page.groups[0]
     if len(group.indicators) <= FIRST_ROWS:
@@ -276,7 +276,7 @@ def test_signals_page_speaks_plainly_and_says_where_weights_come_from(
     from signaal.labels import PROFILE_PLAIN
 
     open_signals(qtbot, window)
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
     group = next(
         g

@@ -74,7 +74,7 @@ def test_twenty_thousand_characters_and_two_thousand_scroll_steps(
     true_before = sys.getrefcount(True)
     expected = (SENTENCE * (CHARACTERS // len(SENTENCE) + 1))[:CHARACTERS]
 
-    window.go_to("outcome")
+    window.navigation.go_to("outcome")
     reasoning = find(window, QPlainTextEdit, "decision-reasoning")
     reasoning.setFocus()
     reasoning.moveCursor(reasoning.textCursor().MoveOperation.End)
@@ -83,8 +83,8 @@ def test_twenty_thousand_characters_and_two_thousand_scroll_steps(
         QApplication.processEvents()
     assert window.case.decision.reasoning == expected
 
-    window.go_to("signals")
-    area = window.current_page().findChild(QScrollArea)
+    window.navigation.go_to("signals")
+    area = window.navigation.current_page().findChild(QScrollArea)
     assert area is not None
     bar = area.verticalScrollBar()
     positions = set()

@@ -142,7 +142,7 @@ def test_window_shows_before_the_catalog(qtbot: QtBot, catalog: Catalog) -> None
     window.show()
     assert isinstance(window.centralWidget(), QLabel)
     window.attach_catalog(catalog)
-    assert window.current_key() == "start"
+    assert window.navigation.current_key() == "start"
     assert window.findChild(QLabel, "privacy-line") is not None
 
 
@@ -173,7 +173,7 @@ def test_catalog_is_attached_once_after_the_first_paint(qtbot: QtBot, catalog: C
     qtbot.waitUntil(lambda: loading.done)
     assert len(paints_before_load) == 1
     assert paints_before_load[0] >= 1
-    assert window.current_key() == "start"
+    assert window.navigation.current_key() == "start"
     assert not any(timer.isActive() for timer in loading.findChildren(QTimer))
     # Later paints do not load again.
     window.repaint()
@@ -193,7 +193,7 @@ def test_a_window_that_never_paints_still_gets_its_catalog_once(
     loading = AfterFirstPaint(window, load, fallback_ms=0)
     qtbot.waitUntil(lambda: loading.done)
     assert paints_before_load == [0]
-    assert window.current_key() == "start"
+    assert window.navigation.current_key() == "start"
     # A first paint after the fallback does not load again.
     window.show()
     qtbot.waitExposed(window)

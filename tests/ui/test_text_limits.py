@@ -37,7 +37,7 @@ def test_every_field_of_every_page_holds_no_more_than_the_case(
 ) -> None:
     fill_case(qtbot, window)
     for key in ("who", "signals", "meldcode", "outcome", "referral"):
-        window.go_to(key)
+        window.navigation.go_to(key)
     stored = {FREE_TEXT_LIMIT, SHORT_TEXT_LIMIT}
     for line in window.findChildren(QLineEdit):
         # Spin boxes and date fields have an inner line field of Qt's own; search is no answer.
@@ -53,7 +53,7 @@ def test_every_field_of_every_page_holds_no_more_than_the_case(
 def test_a_long_quote_is_kept_whole(qtbot: QtBot, window: MainWindow) -> None:
     """Qt's default maximum of 32,767 characters silently cut quotes the case would keep."""
     indicator = fill_case(qtbot, window)
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     quote = find(window, QLineEdit, f"quote-{indicator}")
     text = "Ze zei: ‘ik moet het geld terugbetalen’. " * 1000  # 41,000 characters
     quote.insert(text)
@@ -66,7 +66,7 @@ def test_facts_beyond_the_limit_are_cut_and_the_screen_says_so(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     indicator = fill_case(qtbot, window)
-    window.go_to("signals")
+    window.navigation.go_to("signals")
     facts = find(window, QPlainTextEdit, f"facts-{indicator}")
     facts.clear()
     facts.insertPlainText("a" * (FREE_TEXT_LIMIT - 5_000))
@@ -83,7 +83,7 @@ def test_facts_beyond_the_limit_are_cut_and_the_screen_says_so(
 
 
 def test_a_long_reporter_name_does_not_block_later_edits(qtbot: QtBot, window: MainWindow) -> None:
-    window.go_to("referral")
+    window.navigation.go_to("referral")
     name = find(window, QLineEdit, "reporter-name")
     organisation = find(window, QLineEdit, "reporter-organisation")
     phone = find(window, QLineEdit, "reporter-phone")

@@ -23,7 +23,7 @@ def test_child_without_age_sees_only_what_fits_a_minor(qtbot: QtBot, window: Mai
     click(qtbot, find(window, QCheckBox, "concern-not-sure"))
     click(qtbot, find(window, QPushButton, "next-button"))
 
-    page = window.page("signals")
+    page = window.navigation.page("signals")
     shown = set(page.listed_indicators())  # type: ignore[attr-defined]
     assert shown
     adult_only = {

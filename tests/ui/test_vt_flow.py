@@ -97,7 +97,7 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     # Start: the role switches the window to the Veilig Thuis flow.
     click(qtbot, find(window, QRadioButton, "role-veilig-thuis"))
     click(qtbot, find(window, QRadioButton, "acute-no"))
-    assert window.step_keys() == (
+    assert window.navigation.step_keys() == (
         "start", "who", "intake", "concerns", "signals", "safety", "outcome", "handover",
     )  # fmt: skip
     titles = [window.step_list.item(row).text() for row in range(window.step_list.count())]
@@ -109,7 +109,7 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     _next(qtbot, window)
 
     # Who: a boy of 15; the man he runs for is a stranger to the family.
-    assert window.current_key() == "who"
+    assert window.navigation.current_key() == "who"
     find(window, QSpinBox, "age-spin").setValue(15)
     relation = find(window, QComboBox, "relation-combo")
     relation.setCurrentIndex(relation.findData("stranger"))
@@ -118,7 +118,7 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     _next(qtbot, window)
 
     # Intake: the mother reports, openly, with a phone number.
-    assert window.current_key() == "intake"
+    assert window.navigation.current_key() == "intake"
     text = page_text(window)
     protocol = catalog.protocol_for("veilig-thuis")
     assert protocol.steps[0].title.get("nl") in text
@@ -138,20 +138,20 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     assert (given.kind, given.reporter_kind, given.open_report) == ("report", "parent", True)
     assert given.reporter_relation == "moeder"
     assert given.received_on is not None and given.received_on.isoformat() == "2026-11-16"
-    assert window.step_done("intake")
+    assert window.navigation.step_done("intake")
     screens.append(page_text(window))
     _shot(window, "3-intake")
     _next(qtbot, window)
 
     # Concerns: criminal exploitation.
-    assert window.current_key() == "concerns"
+    assert window.navigation.current_key() == "concerns"
     click(qtbot, find(window, QCheckBox, "concern-criminal-exploitation"))
     screens.append(page_text(window))
     _next(qtbot, window)
 
     # Signals: each observation with its source — the boy himself, or a third party by role.
-    assert window.current_key() == "signals"
-    page = window.page("signals")
+    assert window.navigation.current_key() == "signals"
+    page = window.navigation.page("signals")
     qtbot.waitUntil(lambda: not page.building)  # type: ignore[attr-defined]
     groups = page.groups  # type: ignore[attr-defined]
     for observation in case_file["observations"]:
@@ -171,8 +171,8 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     _next(qtbot, window)
 
     # Safety assessment: the protocol's own questions; acute unsafety ends the walk.
-    assert window.current_key() == "safety"
-    assert window.current_page().title.text() == "Veiligheidsbeoordeling"
+    assert window.navigation.current_key() == "safety"
+    assert window.navigation.current_page().title.text() == "Veiligheidsbeoordeling"
     first = catalog.questions_for("veilig-thuis")[0]
     assert find(window, QLabel, "weighing-question").text() == first.question.get("nl")
     screens.append(page_text(window))
@@ -191,14 +191,14 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     qtbot.keyClicks(find(window, QLineEdit, "safety-assessed-on"), "16-11-2026")
     assert window.case.safety.assessed_on is not None
     assert window.case.safety.reasons == safety["reasons"]
-    assert window.step_done("safety")
+    assert window.navigation.step_done("safety")
     screens.append(page_text(window))
     _shot(window, "6-safety")
     _next(qtbot, window)
 
     # Outcome: onward routes with their reasons; Veilig Thuis itself is none of them.
-    assert window.current_key() == "outcome"
-    qtbot.waitUntil(lambda: not window.page("outcome").building)  # type: ignore[attr-defined]
+    assert window.navigation.current_key() == "outcome"
+    qtbot.waitUntil(lambda: not window.navigation.page("outcome").building)  # type: ignore[attr-defined]
     contacts = [r.contact for r in window.session.assessment().referrals]
     assert contacts[0] == "police"
     assert {"comensha", "zorgcoordinator-mensenhandel", "raad-kinderbescherming"} <= set(contacts)
@@ -214,7 +214,7 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     _next(qtbot, window)
 
     # Handover: the purposes of this role only; the PDF is a handover.
-    assert window.current_key() == "handover"
+    assert window.navigation.current_key() == "handover"
     purpose = find(window, QComboBox, "purpose-combo")
     offered = [purpose.itemData(i) for i in range(purpose.count())]
     assert offered == ["handover", "file"]
@@ -224,7 +224,7 @@ def walk_veilig_thuis(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple
     _shot(window, "8-handover")
     target = tmp_path / "overdracht.pdf"
     assert save_referral_to(qtbot, window, target)
-    assert window.step_done("handover")
+    assert window.navigation.step_done("handover")
     return target.read_bytes(), screens
 
 
@@ -234,8 +234,8 @@ def test_every_veilig_thuis_control_has_an_accessible_name(
     from PySide6.QtWidgets import QAbstractButton
 
     click(qtbot, find(window, QRadioButton, "role-veilig-thuis"))
-    for key in window.step_keys():
-        window.go_to(key)
+    for key in window.navigation.step_keys():
+        window.navigation.go_to(key)
     kinds = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox)
     unnamed = [
         control.objectName() or type(control).__name__
@@ -278,9 +278,9 @@ def test_every_guidance_a_veilig_thuis_worker_can_open(qtbot: QtBot, window: Mai
     click(qtbot, find(window, QRadioButton, "role-veilig-thuis"))
     for language in ("nl", "en"):
         window.prefs.set_language(language)
-        for key in window.step_keys():
-            window.go_to(key)
-            for box in window.current_page().findChildren(GuidanceBox):
+        for key in window.navigation.step_keys():
+            window.navigation.go_to(key)
+            for box in window.navigation.current_page().findChildren(GuidanceBox):
                 if box.isHidden():
                     continue
                 text = box.button.text() + " " + box.body.text()

@@ -50,7 +50,7 @@ def visible_text(widget: QWidget) -> str:
 
 
 def page_text(window: MainWindow) -> str:
-    return visible_text(window.current_page())
+    return visible_text(window.navigation.current_page())
 
 
 def indicators_on_screen(catalog: Catalog, case: Case) -> list[Indicator]:

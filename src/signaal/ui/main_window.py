@@ -27,7 +27,6 @@ PANEL_WIDTH = 260  # the side panel's width at the start
 if TYPE_CHECKING:
     from signaal.assessment import Case
     from signaal.content import Catalog
-    from signaal.ui.pages.base import Page
     from signaal.ui.profile_panel import ProfilePanel
     from signaal.ui.session import Session
 
@@ -208,31 +207,12 @@ class MainWindow(QMainWindow):
         self.referral_output.retranslate()
         self.navigation.retranslate()
 
-    # the steps ---------------------------------------------------------------------------------
-    def step_keys(self) -> tuple[str, ...]:
-        return self.navigation.step_keys()
-
-    def page(self, key: str) -> Page:
-        return self.navigation.page(key)
-
-    def current_key(self) -> str:
-        return self.navigation.current_key()
-
-    def current_page(self) -> Page:
-        return self.navigation.current_page()
-
-    def go_to(self, key: str) -> None:
-        self.navigation.go_to(key)
-
-    def step_done(self, key: str) -> bool:
-        return self.navigation.step_done(key)
-
     def _moved(self, back: bool, ahead: bool) -> None:
         self.actions_.back.setEnabled(back)
         self.actions_.next.setEnabled(ahead)
 
     def _focus_page(self) -> None:
-        focus = self.current_page().first_focus()
+        focus = self.navigation.current_page().first_focus()
         if focus is not None:
             focus.setFocus()
 
@@ -245,7 +225,7 @@ class MainWindow(QMainWindow):
         """The offline user guide, opened at the step on screen."""
         from signaal.ui.guide import GuideDialog
 
-        GuideDialog(self.current_key(), self).exec()
+        GuideDialog(self.navigation.current_key(), self).exec()
 
     def show_about(self) -> None:
         from signaal.ui.about import AboutDialog
